@@ -1,0 +1,35 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Folio",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "folio", targets: ["folio"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // Papers, the SQLite store, importers and exporters: no terminal in here.
+        .target(
+            name: "FolioCore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Cells, canvas, display width, widgets: no papers and no curses in here.
+        .target(name: "TerminalUI"),
+        .executableTarget(
+            name: "folio",
+            dependencies: [
+                "FolioCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        // Runs the built `folio` binary; depending on it makes `swift test` build it first.
+        .testTarget(name: "FolioCLITests", dependencies: ["folio", "FolioCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,68 @@
+import Foundation
+
+/// How text from outside is stored: Unicode NFC, white-space runs collapsed to one space, trimmed.
+/// Control characters other than white space are kept as data; views make them visible.
+public enum TextNormalizer {
+    public static func clean(_ text: String) -> String {
+        let composed = text.precomposedStringWithCanonicalMapping
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in composed.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// `"attention is all you need"` for `"Attention Is All You Need!"`: the key two
+    /// sources of the same paper share. Case and accents folded, punctuation dropped.
+    public static func titleKey(_ title: String) -> String {
+        let folded = title.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var out = ""
+        var pendingSpace = false
+        for scalar in folded.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if pendingSpace && !out.isEmpty { out.append(" ") }
+                pendingSpace = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return out
+    }
+}
+
+/// arXiv identifiers: new style `2306.02556v2`, old style `astro-ph/0601001v1`, in URLs or bare.
+public enum ArxivID {
+    /// Splits `2306.02556v2` into (`2306.02556`, `v2`). Accepts an abs/pdf URL, `arXiv:` prefix or `oai:arXiv.org:`.
+    public static func parse(_ raw: String) -> (id: String, version: String?)? {
+        var s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        for prefix in ["oai:arXiv.org:", "arXiv:", "arxiv:"] where s.hasPrefix(prefix) {
+            s.removeFirst(prefix.count)
+        }
+        for marker in ["/abs/", "/pdf/"] {
+            if let r = s.range(of: marker) { s = String(s[r.upperBound...]) }
+        }
+        if s.hasSuffix(".pdf") { s.removeLast(4) }
+        var version: String?
+        if let v = s.range(of: #"v[0-9]+$"#, options: .regularExpression) {
+            version = String(s[v])
+            s.removeSubrange(v)
+        }
+        let newStyle = #"^[0-9]{4}\.[0-9]{4,5}$"#
+        let oldStyle = #"^[a-z]+(-[a-z]+)?(\.[A-Z]{2})?/[0-9]{7}$"#
+        if s.range(of: newStyle, options: .regularExpression) != nil
+            || s.range(of: oldStyle, options: .regularExpression) != nil {
+            return (s, version)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,1 @@
+print("folio: under construction")

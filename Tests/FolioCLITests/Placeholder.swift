@@ -1,0 +1,3 @@
+import Testing
+
+@Test func placeholderFolioCLITests() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+
+@Test func placeholderFolioCoreTests() { #expect(Bool(true)) }
