@@ -1,0 +1,110 @@
+import Foundation
+
+public struct FileImportResult: Sendable {
+    public var file: String
+    public var format: ImportFormat
+    public var counts: ImportCounts
+}
+
+/// Imports files into a store: one file, one transaction, whole or not at all.
+public struct LibraryImport {
+    /// Whole-document formats larger than this are refused rather than read into memory.
+    public static let maxDocumentBytes = 512 << 20
+
+    public let store: Store
+    public var context: ImportContext
+
+    public init(store: Store, context: ImportContext = ImportContext()) {
+        self.store = store
+        self.context = context
+    }
+
+    static func reader(for format: ImportFormat) -> (any DocumentReader)? {
+        switch format {
+        case .hfPage: return HFPageReader()
+        case .hfJSON: return HFJSONReader()
+        case .arxivAtom: return ArxivAtomReader()
+        case .arxivRSS: return ArxivRSSReader()
+        case .bibtex: return BibTeXReader()
+        case .arxivJSONL, .folioJSON: return nil
+        }
+    }
+
+    /// Detects the format unless `format` is given. Errors name the file.
+    public func importFile(
+        _ path: String, format forced: ImportFormat? = nil, source: String? = nil,
+        progress: (Int, Int64) -> Void = { _, _ in }
+    ) throws -> FileImportResult {
+        do {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw ImportError(.whole, "cannot open the file")
+            }
+            defer { try? handle.close() }
+            let format: ImportFormat
+            if let forced {
+                format = forced
+            } else {
+                format = try FormatDetector.detect(try handle.read(upToCount: FormatDetector.sniffBytes) ?? Data())
+                try handle.seek(toOffset: 0)
+            }
+            let sourceName = source ?? "\(format.rawValue):\((path as NSString).lastPathComponent)"
+            let counts: ImportCounts
+            if format == .arxivJSONL {
+                let lines = LineReader(handle: handle)
+                counts = try store.importPapers(source: sourceName) { session in
+                    try ArxivJSONLReader().read(lines, progress: progress) { try session.add($0) }
+                }
+            } else {
+                let data = try LibraryImport.readDocument(handle)
+                counts = try importDocument(data, format: format, source: sourceName)
+            }
+            return FileImportResult(file: path, format: format, counts: counts)
+        } catch let error as ImportError {
+            throw error.naming(file: path)
+        }
+    }
+
+    /// Imports content already in memory (a fetched body, a test's bytes).
+    public func importDocument(_ data: Data, format: ImportFormat, source: String) throws -> ImportCounts {
+        try LibraryImport.checkText(data)
+        switch format {
+        case .folioJSON:
+            let contents = try FolioBackup.parse(data)
+            return try store.importPapers(source: source) { try FolioBackup.apply(contents, to: $0) }
+        case .arxivJSONL:
+            return try store.importPapers(source: source) { session in
+                try ArxivJSONLReader().read(LineReader(data: data)) { try session.add($0) }
+            }
+        default:
+            // Parsed whole before the write transaction starts: a bad file never holds the lock.
+            var papers: [PaperInput] = []
+            try LibraryImport.reader(for: format)!.read(data, context: context) { papers.append($0) }
+            return try store.importPapers(source: source) { session in
+                for paper in papers { try session.add(paper) }
+            }
+        }
+    }
+
+    static func readDocument(_ handle: FileHandle) throws -> Data {
+        let data = try handle.read(upToCount: maxDocumentBytes + 1) ?? Data()
+        if data.count > maxDocumentBytes {
+            throw ImportError(.whole, "the file is larger than \(maxDocumentBytes >> 20) MB")
+        }
+        return data
+    }
+
+    /// Every format Folio reads is UTF-8 text.
+    static func checkText(_ data: Data) throws {
+        if data.isEmpty { throw ImportError(.whole, "the file is empty") }
+        if let nul = data.firstIndex(of: 0) {
+            throw ImportError(.line(lineNumber(in: data, at: nul)), "not a text file (NUL byte at byte \(nul - data.startIndex + 1))")
+        }
+        if String(data: data, encoding: .utf8) == nil {
+            throw ImportError(.whole, "not valid UTF-8 text")
+        }
+    }
+
+    static func lineNumber(in data: Data, at index: Data.Index) -> Int {
+        data[data.startIndex..<index].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+    }
+}

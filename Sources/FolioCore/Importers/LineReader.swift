@@ -1,0 +1,63 @@
+import Foundation
+
+/// Reads a file line by line in fixed-size chunks: memory stays bounded by the longest line allowed,
+/// whatever the file's size.
+public final class LineReader {
+    public static let defaultMaxLineBytes = 64 << 20
+
+    private let readChunk: (Int) throws -> Data
+    private let chunkSize: Int
+    private let maxLineBytes: Int
+    private var buffer = Data()
+    private var start = 0
+    private var atEnd = false
+    public private(set) var lineNumber = 0
+    public private(set) var bytesRead: Int64 = 0
+
+    public convenience init(handle: FileHandle, chunkSize: Int = 1 << 20, maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
+        self.init(chunkSize: chunkSize, maxLineBytes: maxLineBytes) { try handle.read(upToCount: $0) ?? Data() }
+    }
+
+    /// Lines of bytes already in memory.
+    public convenience init(data: Data) {
+        var offset = data.startIndex
+        self.init(chunkSize: 1 << 20, maxLineBytes: LineReader.defaultMaxLineBytes) { count in
+            let end = min(offset + count, data.endIndex)
+            defer { offset = end }
+            return data[offset..<end]
+        }
+    }
+
+    private init(chunkSize: Int, maxLineBytes: Int, readChunk: @escaping (Int) throws -> Data) {
+        self.readChunk = readChunk
+        self.chunkSize = chunkSize
+        self.maxLineBytes = maxLineBytes
+    }
+
+    /// The next line without its newline, or nil at the end of the file.
+    public func next() throws -> Data? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = buffer[start..<newline]
+                start = newline + 1
+                lineNumber += 1
+                return line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+            }
+            if buffer.count - start > maxLineBytes {
+                throw ImportError(.line(lineNumber + 1), "line is longer than \(maxLineBytes >> 20) MB")
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                let line = buffer[start...]
+                start = buffer.count
+                lineNumber += 1
+                return line
+            }
+            let chunk = try readChunk(chunkSize)
+            if chunk.isEmpty { atEnd = true; continue }
+            bytesRead += Int64(chunk.count)
+            buffer = Data(buffer[start...]) + chunk
+            start = 0
+        }
+    }
+}

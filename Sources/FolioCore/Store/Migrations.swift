@@ -1,0 +1,63 @@
+import GRDB
+
+extension Store {
+    /// Shipped migrations are never edited; a change to the schema is a new migration.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE paper (
+                    num INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    arxiv_id TEXT UNIQUE,
+                    title TEXT NOT NULL,
+                    title_key TEXT NOT NULL,
+                    abstract TEXT NOT NULL,
+                    authors TEXT NOT NULL,
+                    published TEXT,
+                    updated TEXT,
+                    categories TEXT NOT NULL,
+                    primary_category TEXT,
+                    version TEXT,
+                    versions TEXT NOT NULL,
+                    abs_url TEXT,
+                    pdf_url TEXT,
+                    comments TEXT,
+                    journal_ref TEXT,
+                    doi TEXT,
+                    upvotes INTEGER,
+                    github_repo TEXT,
+                    ai_keywords TEXT NOT NULL,
+                    announce_type TEXT,
+                    first_source TEXT NOT NULL,
+                    first_imported_at TEXT NOT NULL,
+                    last_source TEXT NOT NULL,
+                    last_imported_at TEXT NOT NULL
+                );
+                CREATE INDEX paper_title_key ON paper(title_key);
+                CREATE INDEX paper_published ON paper(published);
+                CREATE TABLE star (
+                    paper_id TEXT PRIMARY KEY REFERENCES paper(id) ON UPDATE CASCADE ON DELETE CASCADE,
+                    starred_at TEXT NOT NULL
+                );
+                CREATE TABLE tag (
+                    paper_id TEXT NOT NULL REFERENCES paper(id) ON UPDATE CASCADE ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    tagged_at TEXT NOT NULL,
+                    PRIMARY KEY (paper_id, name)
+                );
+                CREATE INDEX tag_name ON tag(name);
+                CREATE TABLE read_mark (
+                    paper_id TEXT PRIMARY KEY REFERENCES paper(id) ON UPDATE CASCADE ON DELETE CASCADE,
+                    read_at TEXT NOT NULL
+                );
+                CREATE TABLE topic (
+                    name TEXT PRIMARY KEY,
+                    query TEXT NOT NULL,
+                    created_at TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

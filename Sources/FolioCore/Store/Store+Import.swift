@@ -1,0 +1,181 @@
+import Foundation
+import GRDB
+
+public struct ImportCounts: Sendable, Equatable {
+    public var new = 0
+    public var updated = 0
+    public var unchanged = 0
+    public init(new: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+        self.new = new
+        self.updated = updated
+        self.unchanged = unchanged
+    }
+    public var total: Int { new + updated + unchanged }
+}
+
+public enum ImportOutcome: Sendable, Equatable {
+    case new, updated, unchanged
+}
+
+/// Adds papers inside one write transaction; see `Store.importPapers`.
+public final class ImportSession {
+    let db: Database
+    let source: String
+    let now: String
+    public private(set) var counts = ImportCounts()
+
+    init(db: Database, source: String, now: String) {
+        self.db = db
+        self.source = source
+        self.now = now
+    }
+
+    /// Adds or merges one paper and returns its Folio id and what happened to it.
+    @discardableResult
+    public func add(_ input: PaperInput) throws -> (id: String, outcome: ImportOutcome) {
+        let result = try upsert(input)
+        count(result.outcome)
+        return result
+    }
+
+    /// Counts a paper the caller changed in another way (user state from a backup).
+    func count(_ outcome: ImportOutcome) {
+        switch outcome {
+        case .new: counts.new += 1
+        case .updated: counts.updated += 1
+        case .unchanged: counts.unchanged += 1
+        }
+    }
+
+    func upsert(_ raw: PaperInput) throws -> (id: String, outcome: ImportOutcome) {
+        let input = ImportSession.normalized(raw)
+        let key = TextNormalizer.titleKey(input.title)
+        if let arxiv = input.arxivID {
+            if let existing = try row(sql: "SELECT * FROM paper WHERE arxiv_id = ?", arxiv) {
+                return try merge(input, into: existing, titleKey: key, newID: nil)
+            }
+            // First seen without an arXiv id (the Daily Papers page): it becomes this paper.
+            if !key.isEmpty, let orphan = try row(sql: "SELECT * FROM paper WHERE title_key = ? AND arxiv_id IS NULL ORDER BY num LIMIT 1", key) {
+                return try merge(input, into: orphan, titleKey: key, newID: arxiv)
+            }
+            try insert(input, id: arxiv, titleKey: key)
+            return (arxiv, .new)
+        }
+        if !key.isEmpty, let known = try row(sql: "SELECT * FROM paper WHERE title_key = ? ORDER BY arxiv_id IS NULL, num LIMIT 1", key) {
+            return try merge(input, into: known, titleKey: key, newID: nil)
+        }
+        var id = TitleID.make(titleKey: key)
+        var attempt = 1
+        while try row(sql: "SELECT id FROM paper WHERE id = ?", id) != nil {  // two titles, one hash
+            attempt += 1
+            id = TitleID.make(titleKey: key + "#\(attempt)")
+        }
+        try insert(input, id: id, titleKey: key)
+        return (id, .new)
+    }
+
+    private func row(sql: String, _ argument: String) throws -> Row? {
+        try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [argument])
+    }
+
+    static func normalized(_ p: PaperInput) -> PaperInput {
+        var p = p
+        p.title = TextNormalizer.clean(p.title)
+        p.abstract = TextNormalizer.clean(p.abstract)
+        p.authors = p.authors.map(TextNormalizer.clean).filter { !$0.isEmpty }
+        p.categories = p.categories.map(TextNormalizer.clean).filter { !$0.isEmpty }
+        p.aiKeywords = p.aiKeywords.map(TextNormalizer.clean).filter { !$0.isEmpty }
+        p.comments = p.comments.map(TextNormalizer.clean)
+        p.journalRef = p.journalRef.map(TextNormalizer.clean)
+        return p
+    }
+
+    /// Fields the incoming paper carries win; fields it lacks keep what is known. A source
+    /// without an arXiv id only fills gaps in a paper that has one: arXiv's text is the reference.
+    static func merged(_ old: PaperInput, _ new: PaperInput) -> PaperInput {
+        let fillOnly = new.arxivID == nil && old.arxivID != nil
+        func pick<T>(_ a: T?, _ b: T?) -> T? { fillOnly ? (a ?? b) : (b ?? a) }
+        func pickText(_ a: String, _ b: String) -> String { (fillOnly ? a.isEmpty : !b.isEmpty) ? b : a }
+        func pickList(_ a: [String], _ b: [String]) -> [String] { (fillOnly ? a.isEmpty : !b.isEmpty) ? b : a }
+        var m = old
+        m.arxivID = old.arxivID ?? new.arxivID
+        m.version = pick(old.version, new.version)
+        m.title = pickText(old.title, new.title)
+        m.abstract = pickText(old.abstract, new.abstract)
+        m.authors = pickList(old.authors, new.authors)
+        m.published = pick(old.published, new.published)
+        m.updated = pick(old.updated, new.updated)
+        m.categories = pickList(old.categories, new.categories)
+        m.primaryCategory = pick(old.primaryCategory, new.primaryCategory)
+        m.versions = pickList(old.versions, new.versions)
+        m.absURL = pick(old.absURL, new.absURL)
+        m.pdfURL = pick(old.pdfURL, new.pdfURL)
+        m.comments = pick(old.comments, new.comments)
+        m.journalRef = pick(old.journalRef, new.journalRef)
+        m.doi = pick(old.doi, new.doi)
+        m.upvotes = pick(old.upvotes, new.upvotes)
+        m.githubRepo = pick(old.githubRepo, new.githubRepo)
+        m.aiKeywords = pickList(old.aiKeywords, new.aiKeywords)
+        m.announceType = pick(old.announceType, new.announceType)
+        return m
+    }
+
+    private func merge(_ input: PaperInput, into row: Row, titleKey: String, newID: String?) throws -> (id: String, outcome: ImportOutcome) {
+        let oldID: String = row["id"]
+        let old = PaperRow.metadata(from: row)
+        let merged = ImportSession.merged(old, input)
+        if merged == old && newID == nil { return (oldID, .unchanged) }
+        let id = newID ?? oldID
+        // The cascade carries stars, tags and read marks over to the new id.
+        try db.cachedStatement(sql: """
+            UPDATE paper SET id = ?, arxiv_id = ?, title = ?, title_key = ?, abstract = ?, authors = ?,
+              published = ?, updated = ?, categories = ?, primary_category = ?, version = ?, versions = ?,
+              abs_url = ?, pdf_url = ?, comments = ?, journal_ref = ?, doi = ?, upvotes = ?, github_repo = ?,
+              ai_keywords = ?, announce_type = ?, last_source = ?, last_imported_at = ?
+            WHERE id = ?
+            """).execute(arguments: [id] + PaperRow.values(merged, titleKey: TextNormalizer.titleKey(merged.title)) + [source, now, oldID])
+        return (id, .updated)
+    }
+
+    private func insert(_ input: PaperInput, id: String, titleKey: String) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO paper (id, arxiv_id, title, title_key, abstract, authors, published, updated,
+              categories, primary_category, version, versions, abs_url, pdf_url, comments, journal_ref, doi,
+              upvotes, github_repo, ai_keywords, announce_type, first_source, first_imported_at, last_source, last_imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [id] + PaperRow.values(input, titleKey: titleKey) + [source, now, source, now])
+    }
+}
+
+/// Column mapping of `paper` rows, in one place.
+enum PaperRow {
+    /// Values for arxiv_id … announce_type, in the order the statements above name them.
+    static func values(_ p: PaperInput, titleKey: String) -> StatementArguments {
+        [p.arxivID, p.title, titleKey, p.abstract, StringList.encode(p.authors), p.published, p.updated,
+         StringList.encode(p.categories), p.primaryCategory, p.version, StringList.encode(p.versions),
+         p.absURL, p.pdfURL, p.comments, p.journalRef, p.doi, p.upvotes, p.githubRepo,
+         StringList.encode(p.aiKeywords), p.announceType]
+    }
+
+    static func metadata(from row: Row) -> PaperInput {
+        PaperInput(
+            arxivID: row["arxiv_id"], version: row["version"], title: row["title"], abstract: row["abstract"],
+            authors: StringList.decode(row["authors"]), published: row["published"], updated: row["updated"],
+            categories: StringList.decode(row["categories"]), primaryCategory: row["primary_category"],
+            versions: StringList.decode(row["versions"]), absURL: row["abs_url"], pdfURL: row["pdf_url"],
+            comments: row["comments"], journalRef: row["journal_ref"], doi: row["doi"], upvotes: row["upvotes"],
+            githubRepo: row["github_repo"], aiKeywords: StringList.decode(row["ai_keywords"]),
+            announceType: row["announce_type"])
+    }
+}
+
+extension Store {
+    /// Runs `body` in one write transaction: if it throws, nothing it added stays.
+    public func importPapers(source: String, _ body: (ImportSession) throws -> Void) throws -> ImportCounts {
+        try pool.write { db in
+            let session = ImportSession(db: db, source: source, now: Timestamp.now())
+            try body(session)
+            return session.counts
+        }
+    }
+}

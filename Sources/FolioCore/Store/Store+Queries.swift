@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+
+public enum PaperSort: String, Sendable, CaseIterable {
+    case date, title
+}
+
+/// Which papers to list. `text` is a case-insensitive substring of title or abstract
+/// until the query language replaces it.
+public struct PaperFilter: Sendable, Equatable {
+    public var text: String?
+    public var starredOnly = false
+    public var unreadOnly = false
+    public var tag: String?
+    public var limit: Int?
+    public var sort: PaperSort = .date
+
+    public init(text: String? = nil, starredOnly: Bool = false, unreadOnly: Bool = false, tag: String? = nil, limit: Int? = nil, sort: PaperSort = .date) {
+        self.text = text
+        self.starredOnly = starredOnly
+        self.unreadOnly = unreadOnly
+        self.tag = tag
+        self.limit = limit
+        self.sort = sort
+    }
+}
+
+public struct TagCount: Sendable, Equatable {
+    public var name: String
+    public var count: Int
+}
+
+public struct LibraryStats: Sendable, Equatable {
+    public var papers: Int
+    public var withArxivID: Int
+    public var starred: Int
+    public var read: Int
+    public var tags: Int
+    public var topics: Int
+    public var oldest: String?
+    public var newest: String?
+}
+
+extension Store {
+    static let paperColumns = """
+        p.*, s.starred_at, r.read_at,
+        (SELECT json_group_array(name) FROM (SELECT name FROM tag t WHERE t.paper_id = p.id ORDER BY name)) AS tag_names
+        FROM paper p LEFT JOIN star s ON s.paper_id = p.id LEFT JOIN read_mark r ON r.paper_id = p.id
+        """
+
+    static func paper(from row: Row) -> Paper {
+        Paper(
+            id: row["id"], metadata: PaperRow.metadata(from: row),
+            firstSource: row["first_source"], firstImportedAt: row["first_imported_at"],
+            lastSource: row["last_source"], lastImportedAt: row["last_imported_at"],
+            starredAt: row["starred_at"], readAt: row["read_at"], tags: StringList.decode(row["tag_names"]))
+    }
+
+    /// Newest first by default; papers of one day keep the order their source gave them.
+    public func papers(_ filter: PaperFilter = PaperFilter()) throws -> [Paper] {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if filter.starredOnly { clauses.append("s.starred_at IS NOT NULL") }
+        if filter.unreadOnly { clauses.append("r.read_at IS NULL") }
+        if let tag = filter.tag {
+            clauses.append("EXISTS (SELECT 1 FROM tag t2 WHERE t2.paper_id = p.id AND t2.name = ?)")
+            arguments += [tag]
+        }
+        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        let order = filter.sort == .date
+            ? "ORDER BY p.published IS NULL, p.published DESC, p.num"
+            : "ORDER BY p.title COLLATE NOCASE, p.num"
+        let needle = filter.text.map(TextNormalizer.clean).flatMap { $0.isEmpty ? nil : $0 }
+        // The substring test runs in Swift (SQLite's LIKE folds ASCII only), so LIMIT applies after it.
+        let limitSQL = (needle == nil && filter.limit != nil) ? "LIMIT \(filter.limit!)" : ""
+        return try pool.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Store.paperColumns) \(whereSQL) \(order) \(limitSQL)", arguments: arguments)
+            var out: [Paper] = []
+            while let row = try rows.next() {
+                if let needle {
+                    let title: String = row["title"], abstract: String = row["abstract"]
+                    guard title.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+                        || abstract.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil else { continue }
+                }
+                out.append(Store.paper(from: row))
+                if let limit = filter.limit, out.count >= limit { break }
+            }
+            return out
+        }
+    }
+
+    /// Finds a paper by Folio id, or arXiv id with or without version (also as an abs URL).
+    public func paper(id raw: String) throws -> Paper? {
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let arxiv = ArxivID.parse(trimmed)?.id
+        return try pool.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT \(Store.paperColumns) WHERE p.id = ? OR p.arxiv_id = ? LIMIT 1", arguments: [trimmed, arxiv ?? trimmed])
+            return row.map(Store.paper(from:))
+        }
+    }
+
+    /// Resolves ids or throws naming the first unknown one.
+    public func resolve(_ ids: [String]) throws -> [String] {
+        try ids.map { raw in
+            guard let paper = try paper(id: raw) else { throw LibraryError("no paper with id \(raw)") }
+            return paper.id
+        }
+    }
+
+    public func tagCounts() throws -> [TagCount] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, count(*) AS n FROM tag GROUP BY name ORDER BY name").map {
+                TagCount(name: $0["name"], count: $0["n"])
+            }
+        }
+    }
+
+    public func stats() throws -> LibraryStats {
+        try pool.read { db in
+            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+            return LibraryStats(
+                papers: try count("SELECT count(*) FROM paper"),
+                withArxivID: try count("SELECT count(*) FROM paper WHERE arxiv_id IS NOT NULL"),
+                starred: try count("SELECT count(*) FROM star"),
+                read: try count("SELECT count(*) FROM read_mark"),
+                tags: try count("SELECT count(DISTINCT name) FROM tag"),
+                topics: try count("SELECT count(*) FROM topic"),
+                oldest: try String.fetchOne(db, sql: "SELECT min(published) FROM paper"),
+                newest: try String.fetchOne(db, sql: "SELECT max(published) FROM paper"))
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+
+public struct Topic: Sendable, Equatable {
+    public var name: String
+    public var query: String
+    public var createdAt: String
+    public init(name: String, query: String, createdAt: String) {
+        self.name = name
+        self.query = query
+        self.createdAt = createdAt
+    }
+}
+
+/// Stars, tags and read marks: each call is one transaction, committed before it returns.
+extension Store {
+    /// Returns how many papers changed.
+    @discardableResult
+    public func setStarred(_ ids: [String], _ starred: Bool) throws -> Int {
+        try pool.write { db in
+            try ids.reduce(0) { changed, id in
+                if starred {
+                    try db.execute(sql: "INSERT OR IGNORE INTO star (paper_id, starred_at) VALUES (?, ?)", arguments: [id, Timestamp.now()])
+                } else {
+                    try db.execute(sql: "DELETE FROM star WHERE paper_id = ?", arguments: [id])
+                }
+                return changed + db.changesCount
+            }
+        }
+    }
+
+    @discardableResult
+    public func setRead(_ ids: [String], _ read: Bool) throws -> Int {
+        try pool.write { db in
+            try ids.reduce(0) { changed, id in
+                if read {
+                    try db.execute(sql: "INSERT OR IGNORE INTO read_mark (paper_id, read_at) VALUES (?, ?)", arguments: [id, Timestamp.now()])
+                } else {
+                    try db.execute(sql: "DELETE FROM read_mark WHERE paper_id = ?", arguments: [id])
+                }
+                return changed + db.changesCount
+            }
+        }
+    }
+
+    /// A tag name as stored: cleaned white space; empty names and commas are refused.
+    public static func tagName(_ raw: String) throws -> String {
+        let name = TextNormalizer.clean(raw)
+        guard !name.isEmpty else { throw LibraryError("a tag name cannot be empty") }
+        guard !name.contains(",") else { throw LibraryError("a tag name cannot contain a comma: \(name)") }
+        return name
+    }
+
+    @discardableResult
+    public func addTags(_ names: [String], to id: String) throws -> Int {
+        let clean = try names.map(Store.tagName)
+        return try pool.write { db in
+            try clean.reduce(0) { changed, name in
+                try db.execute(sql: "INSERT OR IGNORE INTO tag (paper_id, name, tagged_at) VALUES (?, ?, ?)", arguments: [id, name, Timestamp.now()])
+                return changed + db.changesCount
+            }
+        }
+    }
+
+    @discardableResult
+    public func removeTags(_ names: [String], from id: String) throws -> Int {
+        let clean = try names.map(Store.tagName)
+        return try pool.write { db in
+            try clean.reduce(0) { changed, name in
+                try db.execute(sql: "DELETE FROM tag WHERE paper_id = ? AND name = ?", arguments: [id, name])
+                return changed + db.changesCount
+            }
+        }
+    }
+
+    public func topics() throws -> [Topic] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM topic ORDER BY name").map {
+                Topic(name: $0["name"], query: $0["query"], createdAt: $0["created_at"])
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+
+/// A problem with the library file itself (not an input file).
+public struct LibraryError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// The library: one SQLite file in WAL mode. Paper metadata lives in `paper`; what the user did
+/// (stars, tags, read marks, topics) lives in tables of its own that imports never overwrite.
+public final class Store: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens the library at `path`, creating it and its folder (owner-only) when missing.
+    /// A file that is not a Folio library, or one written by a newer Folio, is refused untouched.
+    public init(path: String) throws {
+        self.path = path
+        let fm = FileManager.default
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty && !fm.fileExists(atPath: folder) {
+            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        let isNew = !fm.fileExists(atPath: path)
+        if !isNew { try Store.checkHeader(path) }
+        if isNew {
+            // Created before SQLite opens it so it is never readable by others, even briefly.
+            guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw LibraryError("cannot create library \(path)")
+            }
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.foreignKeysEnabled = true
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            let migrator = Store.migrator
+            try pool.read { db in
+                let known = Set(migrator.migrations)
+                if try db.tableExists("grdb_migrations") {
+                    let applied = try migrator.appliedIdentifiers(db)
+                    if !applied.isSubset(of: known) {
+                        throw LibraryError("\(path) was written by a newer version of Folio (schema \(applied.subtracting(known).sorted().joined(separator: ", "))); this Folio knows up to \(migrator.migrations.last ?? "none"). Upgrade Folio to open it.")
+                    }
+                } else if try !Store.isEmptyDatabase(db) {
+                    throw LibraryError("\(path) is an SQLite database of another program, not a Folio library")
+                }
+            }
+            try migrator.migrate(pool)
+        } catch let error as LibraryError {
+            throw error
+        } catch let error as DatabaseError {
+            throw LibraryError("cannot open library \(path): \(error.message ?? "\(error)")")
+        }
+    }
+
+    /// The first 16 bytes of every SQLite file; anything else is refused before SQLite touches it.
+    private static func checkHeader(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw LibraryError("cannot read library \(path)")
+        }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 100)) ?? Data()
+        if head.isEmpty { return }  // an empty file is a new library
+        guard head.count == 100, head.prefix(16) == Data("SQLite format 3\0".utf8) else {
+            throw LibraryError("\(path) is not a Folio library (not an SQLite database)")
+        }
+    }
+
+    private static func isEmptyDatabase(_ db: Database) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0
+    }
+
+    /// The default library: `$FOLIO_LIBRARY`, else `$XDG_DATA_HOME/folio/library.sqlite`,
+    /// else `~/.local/share/folio/library.sqlite`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let explicit = environment["FOLIO_LIBRARY"], !explicit.isEmpty { return explicit }
+        let dataHome: String
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+            dataHome = xdg
+        } else {
+            let home = environment["HOME"] ?? NSHomeDirectory()
+            dataHome = (home as NSString).appendingPathComponent(".local/share")
+        }
+        return ((dataHome as NSString).appendingPathComponent("folio") as NSString).appendingPathComponent("library.sqlite")
+    }
+
+    /// Changes whenever another connection (another process included) commits. Cheap to poll.
+    public func dataVersion() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+}
+
+/// Timestamps are stored as ISO 8601 text in UTC.
+enum Timestamp {
+    static func now() -> String { string(Date()) }
+    static func string(_ date: Date) -> String {
+        var f = Date.ISO8601FormatStyle()
+        f.timeZone = TimeZone(identifier: "UTC")!
+        return date.formatted(f)
+    }
+}

@@ -1,0 +1,171 @@
+import ArgumentParser
+import FolioCore
+import Foundation
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one paper in full.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "A Folio id, or an arXiv id with or without version.") var id: String
+    @Flag(help: "Print the paper as one JSON object.") var json = false
+
+    func run() throws {
+        let store = try global.openStore()
+        guard let p = try store.paper(id: id) else { throw CLIError("no paper with id \(id)") }
+        if json { return Output.json(PaperJSON.object(p)) }
+        let m = p.metadata
+        var lines = [TerminalText.plain(m.title), ""]
+        func fact(_ name: String, _ value: String?) {
+            if let value, !value.isEmpty { lines.append("\(name): \(TerminalText.plain(value))") }
+        }
+        fact("id", p.id)
+        fact("arXiv", m.arxivID.map { $0 + (m.version ?? "") })
+        fact("authors", m.authors.joined(separator: ", "))
+        fact("published", m.published)
+        fact("updated", m.updated)
+        fact("categories", m.categories.joined(separator: " "))
+        fact("url", p.url)
+        fact("pdf", m.pdfURL)
+        fact("comments", m.comments)
+        fact("journal", m.journalRef)
+        fact("doi", m.doi)
+        fact("upvotes", m.upvotes.map(String.init))
+        fact("github", m.githubRepo)
+        fact("keywords", m.aiKeywords.joined(separator: ", "))
+        fact("starred", p.starredAt)
+        fact("read", p.readAt)
+        fact("tags", p.tags.joined(separator: ", "))
+        lines += ["", TerminalText.plain(m.abstract)]
+        Output.line(lines.joined(separator: "\n"))
+    }
+}
+
+struct StarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "star", abstract: "Star papers.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Paper ids.") var ids: [String]
+
+    func run() throws {
+        let store = try global.openStore()
+        let changed = try store.setStarred(try store.resolve(ids), true)
+        Output.line("starred \(changed) paper\(changed == 1 ? "" : "s")")
+    }
+}
+
+struct UnstarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "unstar", abstract: "Remove stars from papers.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Paper ids.") var ids: [String]
+
+    func run() throws {
+        let store = try global.openStore()
+        let changed = try store.setStarred(try store.resolve(ids), false)
+        Output.line("unstarred \(changed) paper\(changed == 1 ? "" : "s")")
+    }
+}
+
+struct TagCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tag", abstract: "Add tags to a paper.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "A paper id.") var id: String
+    @Argument(help: "Tags to add.") var tags: [String]
+
+    func validate() throws {
+        if tags.isEmpty { throw ValidationError("name at least one tag") }
+    }
+
+    func run() throws {
+        let store = try global.openStore()
+        let paper = try store.resolve([id])[0]
+        let added = try store.addTags(tags, to: paper)
+        Output.line("\(paper): added \(added) tag\(added == 1 ? "" : "s")")
+    }
+}
+
+struct UntagCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "untag", abstract: "Remove tags from a paper.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "A paper id.") var id: String
+    @Argument(help: "Tags to remove.") var tags: [String]
+
+    func validate() throws {
+        if tags.isEmpty { throw ValidationError("name at least one tag") }
+    }
+
+    func run() throws {
+        let store = try global.openStore()
+        let paper = try store.resolve([id])[0]
+        let removed = try store.removeTags(tags, from: paper)
+        Output.line("\(paper): removed \(removed) tag\(removed == 1 ? "" : "s")")
+    }
+}
+
+struct TagsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tags", abstract: "List tags with their number of papers.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print JSON Lines {\"name\", \"count\"}.") var json = false
+
+    func run() throws {
+        for tag in try global.openStore().tagCounts() {
+            if json {
+                Output.json(.object([("name", .string(tag.name)), ("count", .int(tag.count))]))
+            } else {
+                Output.line("\(TerminalText.plain(tag.name))\t\(tag.count)")
+            }
+        }
+    }
+}
+
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Summarize the library.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print one JSON object.") var json = false
+
+    func run() throws {
+        let s = try global.openStore().stats()
+        let facts: [(String, JSONValue)] = [
+            ("library", .string(global.libraryPath)), ("papers", .int(s.papers)), ("with_arxiv_id", .int(s.withArxivID)),
+            ("starred", .int(s.starred)), ("read", .int(s.read)), ("tags", .int(s.tags)), ("topics", .int(s.topics)),
+            ("oldest", .optional(s.oldest)), ("newest", .optional(s.newest)),
+        ]
+        if json { return Output.json(.object(facts)) }
+        for (name, value) in facts {
+            if case .string(let text) = value { Output.line("\(name): \(text)") } else { Output.line("\(name): \(value.text)") }
+        }
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export papers (all, or those matching QUERY).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Only papers whose title or abstract contains this text.") var query: String?
+    @Option(help: "folio-json (a full backup), jsonl, bibtex or markdown.") var format: ExportFormat
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+    @Flag(help: "Overwrite the output file if it exists.") var force = false
+
+    func run() throws {
+        let store = try global.openStore()
+        let papers = try store.papers(PaperFilter(text: query))
+        guard let output else {
+            return try Exporter(store: store).export(papers, format: format) { FileHandle.standardOutput.write(Data($0.utf8)) }
+        }
+        if FileManager.default.fileExists(atPath: output) && !force {
+            throw CLIError("\(output) exists; use --force to overwrite it")
+        }
+        // Written beside the target and renamed into place: a failed export leaves no half file.
+        let temporary = output + ".folio-partial"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw CLIError("cannot write \(output)")
+        }
+        do {
+            try Exporter(store: store).export(papers, format: format) { handle.write(Data($0.utf8)) }
+            try handle.close()
+            if FileManager.default.fileExists(atPath: output) { try FileManager.default.removeItem(atPath: output) }
+            try FileManager.default.moveItem(atPath: temporary, toPath: output)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+        Output.line("exported \(papers.count) paper\(papers.count == 1 ? "" : "s") to \(output)")
+    }
+}

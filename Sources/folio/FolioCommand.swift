@@ -1,0 +1,84 @@
+import ArgumentParser
+import FolioCore
+import Foundation
+
+/// A failure the user caused or can fix: printed as one line, exit 1.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The library file.", discussion: "Default: $FOLIO_LIBRARY, else $XDG_DATA_HOME/folio/library.sqlite, else ~/.local/share/folio/library.sqlite.", valueName: "path"))
+    var library: String?
+
+    var libraryPath: String { library ?? Store.defaultPath() }
+
+    func openStore() throws -> Store { try Store(path: libraryPath) }
+}
+
+struct Folio: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "folio",
+        abstract: "A terminal reader for research papers.",
+        discussion: "With no subcommand, opens the library.",
+        version: version,
+        subcommands: [
+            ImportCommand.self, ListCommand.self, ShowCommand.self, StarCommand.self, UnstarCommand.self,
+            TagCommand.self, UntagCommand.self, TagsCommand.self, StatsCommand.self, ExportCommand.self,
+        ])
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Open a fresh temporary library seeded with the bundled sample of 54 papers; your library is not touched.")
+    var demo = false
+
+    func run() throws {
+        let store: Store
+        if demo {
+            store = try DemoLibrary.create()
+        } else {
+            store = try global.openStore()
+        }
+        // Until the reader lands, the library is shown as a list.
+        for paper in try store.papers() {
+            print(ListCommand.line(paper))
+        }
+    }
+}
+
+@main
+enum FolioMain {
+    static func main() {
+        do {
+            var command = try Folio.parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            fail(error.description)
+        } catch let error as ImportError {
+            fail(error.description)
+        } catch let error as LibraryError {
+            fail(error.description)
+        } catch {
+            let code = Folio.exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((Folio.fullMessage(for: error) + "\n").utf8))
+                exit(2)
+            }
+            Folio.exit(withError: error)
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("folio: \(message)\n".utf8))
+        exit(1)
+    }
+}
+
+/// Writes to stdout without Swift's print buffering surprises on large outputs.
+enum Output {
+    static func line(_ s: String) { print(s) }
+    static func json(_ value: JSONValue) { print(value.text) }
+}
