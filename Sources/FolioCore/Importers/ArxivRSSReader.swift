@@ -26,7 +26,7 @@ public struct ArxivRSSReader: DocumentReader {
             abstract: item.child("description").map { Self.abstract(fromDescription: $0.text) } ?? "",
             authors: item.cleanText(of: "dc:creator").map(Self.authors) ?? [],
             published: item.cleanText(of: "pubDate").flatMap(Self.day(fromRFC822:)),
-            categories: item.children("category").compactMap { TextNormalizer.clean($0.text) }.filter { !$0.isEmpty },
+            categories: item.children("category").map { TextNormalizer.clean($0.text) }.filter { !$0.isEmpty },
             absURL: link,
             journalRef: item.cleanText(of: "arxiv:journal_reference"),
             doi: item.cleanText(of: "arxiv:DOI"),
