@@ -1,0 +1,72 @@
+import Foundation
+
+/// Reads the RSS 2.0 feeds of rss.arxiv.org (`rss.arxiv.org/rss/cs.LG`): one `<item>` per announced paper.
+public struct ArxivRSSReader: DocumentReader {
+    public init() {}
+
+    public func read(_ data: Data, context: ImportContext, emit: (PaperInput) throws -> Void) throws {
+        let rss = try XMLTree.parseDocument(data, rootName: "rss", formatName: "RSS feed")
+        let items = rss.child("channel")?.children("item") ?? []
+        for (index, item) in items.enumerated() {
+            try emit(paper(from: item, record: index + 1))
+        }
+    }
+
+    private func paper(from item: XMLTreeElement, record: Int) throws -> PaperInput {
+        guard let title = item.cleanText(of: "title") else {
+            throw ImportError(.record(record), "item \(record) has no title")
+        }
+        let link = item.cleanText(of: "link")
+        let parsedID = item.cleanText(of: "guid").flatMap(ArxivID.parse) ?? link.flatMap(ArxivID.parse)
+
+        return PaperInput(
+            arxivID: parsedID?.id,
+            version: parsedID?.version,
+            title: title,
+            abstract: item.child("description").map { Self.abstract(fromDescription: $0.text) } ?? "",
+            authors: item.cleanText(of: "dc:creator").map(Self.authors) ?? [],
+            published: item.cleanText(of: "pubDate").flatMap(Self.day(fromRFC822:)),
+            categories: item.children("category").map { TextNormalizer.clean($0.text) }.filter { !$0.isEmpty },
+            absURL: link,
+            journalRef: item.cleanText(of: "arxiv:journal_reference"),
+            doi: item.cleanText(of: "arxiv:DOI"),
+            announceType: item.cleanText(of: "arxiv:announce_type")
+        )
+    }
+
+    /// The description repeats the id and announce type before `Abstract:`; only what follows is the abstract.
+    static func abstract(fromDescription description: String) -> String {
+        guard let marker = description.range(of: "Abstract:") else { return TextNormalizer.clean(description) }
+        return TextNormalizer.clean(String(description[marker.upperBound...]))
+    }
+
+    /// `dc:creator` lists names joined by `, `, sometimes with `and` before the last one.
+    static func authors(_ creators: String) -> [String] {
+        var names: [String] = []
+        for piece in creators.components(separatedBy: ", ") {
+            var rest = piece
+            if rest.hasPrefix("and ") { rest.removeFirst(4) }
+            names += rest.components(separatedBy: " and ")
+        }
+        return names.map(TextNormalizer.clean).filter { !$0.isEmpty }
+    }
+
+    private static let monthNumbers = [
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+        "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    ]
+
+    /// `2024-06-10` from `Mon, 10 Jun 2024 00:00:00 -0400`: the day in the feed's own time zone,
+    /// which is the announcement day arXiv means. Nil when the date is not RFC 822 shaped.
+    static func day(fromRFC822 text: String) -> String? {
+        var fields = text.split(separator: " ").map(String.init)
+        if let first = fields.first, first.hasSuffix(",") { fields.removeFirst() }
+        guard fields.count >= 3,
+              let day = Int(fields[0]), (1...31).contains(day),
+              let month = monthNumbers[fields[1].prefix(3).lowercased()],
+              var year = Int(fields[2])
+        else { return nil }
+        if fields[2].count == 2 { year += year < 50 ? 2000 : 1900 }  // RFC 822 allows two-digit years
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}
