@@ -28,6 +28,8 @@ public enum FolioBackup {
             var starredAt: String?
             var readAt: String?
             var tags: [String]
+            /// first_source, first_imported_at, last_source, last_imported_at
+            var provenance: [String?]
         }
         var papers: [Entry] = []
         var topics: [Topic] = []
@@ -54,7 +56,8 @@ public enum FolioBackup {
             let f = try JSONFields(object, record: i + 1)
             contents.papers.append(Contents.Entry(
                 metadata: try PaperJSON.metadata(f), id: try f.requiredString("id"),
-                starredAt: try f.string("starred_at"), readAt: try f.string("read_at"), tags: try f.strings("tags")))
+                starredAt: try f.string("starred_at"), readAt: try f.string("read_at"), tags: try f.strings("tags"),
+                provenance: try ["first_source", "first_imported_at", "last_source", "last_imported_at"].map { try f.string($0) }))
         }
         return contents
     }
@@ -65,6 +68,11 @@ public enum FolioBackup {
         for entry in contents.papers {
             let (id, outcome) = try session.upsert(entry.metadata)
             var userStateChanged = false
+            if outcome == .new, !entry.provenance.contains(nil) {
+                // A restored library says where its papers first came from, not "a backup".
+                try db.execute(sql: "UPDATE paper SET first_source = ?, first_imported_at = ?, last_source = ?, last_imported_at = ? WHERE id = ?",
+                               arguments: StatementArguments(entry.provenance + [id]))
+            }
             if let at = entry.starredAt {
                 try db.execute(sql: "INSERT OR IGNORE INTO star (paper_id, starred_at) VALUES (?, ?)", arguments: [id, at])
                 userStateChanged = userStateChanged || db.changesCount > 0
