@@ -84,15 +84,14 @@ struct BibTeXParser {
             throw ImportError(.line(line), "expected , after the key of \(name), found \(found)")
         }
         advance()
+        var lastField: (name: String, line: Int)?
         while true {
             skipWhitespace()
             if current == close {
                 advance()
                 return entry
             }
-            guard current != nil else {
-                throw ImportError(.line(startLine), "expected \(close) to close \(name) started here, reached the end of the file")
-            }
+            guard current != nil else { throw unterminated(name, closedBy: close, startLine: startLine, lastField: lastField) }
             let fieldLine = line
             let field = identifier().lowercased()
             guard !field.isEmpty else {
@@ -105,13 +104,27 @@ struct BibTeXParser {
             advance()
             let value = try value(of: "field \(field) of \(name)", startLine: fieldLine)
             if entry.fields[field] == nil { entry.fields[field] = value }
+            lastField = (field, fieldLine)
             skipWhitespace()
             if current == "," {
                 advance()
+            } else if current == nil {
+                throw unterminated(name, closedBy: close, startLine: startLine, lastField: lastField)
             } else if current != close {
                 throw ImportError(.line(line), "expected , or \(close) after the value of field \(field) in \(name), found \(found)")
             }
         }
+    }
+
+    /// An entry the file ends inside. A braced value with one `}` too few swallows the rest of
+    /// the entry, so the message points at the last field read.
+    private func unterminated(_ name: String, closedBy close: Unicode.Scalar, startLine: Int,
+                              lastField: (name: String, line: Int)?) -> ImportError {
+        var message = "expected \(close) to close \(name) started here, reached the end of the file"
+        if let lastField {
+            message += " (check the braces of field \(lastField.name) on line \(lastField.line))"
+        }
+        return ImportError(.line(startLine), message)
     }
 
     private mutating func macroDefinition(closedBy close: Unicode.Scalar, startLine: Int) throws {
