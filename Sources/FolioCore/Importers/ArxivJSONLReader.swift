@@ -52,8 +52,8 @@ public struct ArxivJSONLReader: Sendable {
             categories: categories,
             primaryCategory: categories.first,
             versions: versions,
-            absURL: "https://arxiv.org/abs/\(parsed.id)",
-            pdfURL: "https://arxiv.org/pdf/\(parsed.id)",
+            absURL: ArxivLinks.abs(parsed.id),
+            pdfURL: ArxivLinks.pdf(parsed.id),
             comments: try f.string("comments"),
             journalRef: try f.string("journal-ref"),
             doi: try f.string("doi"))
@@ -77,18 +77,7 @@ public struct ArxivJSONLReader: Sendable {
     static func isoDate(_ rfc822: String) -> String? {
         let parts = rfc822.split(separator: " ")
         guard parts.count >= 4, let day = Int(parts[1]), let year = Int(parts[3]),
-              let month = MonthName.number(String(parts[2])) else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
-    }
-}
-
-public enum MonthName {
-    static let abbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-
-    /// 1–12 for `Apr`, `april`, `APR.`; nil otherwise.
-    public static func number(_ name: String) -> Int? {
-        let lower = name.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        guard lower.count >= 3, let index = abbreviations.firstIndex(of: String(lower.prefix(3))) else { return nil }
-        return index + 1
+              let month = DateText.month(named: String(parts[2])) else { return nil }
+        return DateText.ymd(year, month, day)
     }
 }

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Pieces several readers share: decoding text input and building arXiv links.
+enum TextInput {
+    /// The input as UTF-8 text, without a byte-order mark. Throws for bytes that are not
+    /// UTF-8 text, so a PDF or image given by mistake fails loudly instead of importing noise.
+    static func decodeUTF8(_ data: Data, format: String) throws -> String {
+        // NUL never occurs in text files but is valid UTF-8, so check it separately.
+        if data.contains(0) {
+            throw ImportError(.whole, "expected \(format) text, found binary data (NUL bytes)")
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw ImportError(.whole, "expected \(format) text in UTF-8, found bytes that are not valid UTF-8")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
+    }
+}
+
+enum ArxivLinks {
+    static func abs(_ id: String) -> String { "https://arxiv.org/abs/\(id)" }
+    static func pdf(_ id: String) -> String { "https://arxiv.org/pdf/\(id)" }
+}
+
+/// `YYYY-MM-DD` for dates readers assemble from parts.
+enum DateText {
+    static func ymd(_ year: Int, _ month: Int, _ day: Int) -> String {
+        let y = String(year)
+        let m = month < 10 ? "0\(month)" : String(month)
+        let d = day < 10 ? "0\(day)" : String(day)
+        return "\(y)-\(m)-\(d)"
+    }
+
+    /// Month number for `Mar`, `March`, `Sept`, case-insensitive; nil for anything else.
+    static func month(named name: String) -> Int? {
+        let names = ["january", "february", "march", "april", "may", "june", "july",
+                     "august", "september", "october", "november", "december"]
+        let lower = name.lowercased()
+        guard lower.count >= 3 else { return nil }
+        if lower == "sept" { return 9 }
+        guard let index = names.firstIndex(where: { $0 == lower || ($0.hasPrefix(lower) && lower.count == 3) })
+        else { return nil }
+        return index + 1
+    }
+}

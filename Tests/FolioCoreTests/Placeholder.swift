@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderFolioCoreTests() { #expect(Bool(true)) }

@@ -1,0 +1,19 @@
+import Foundation
+@testable import FolioCore
+
+/// The `ImportError` reading `text` throws, or nil when it reads without one.
+func importError(with reader: some DocumentReader, reading text: String, context: ImportContext = ImportContext()) -> ImportError? {
+    do {
+        _ = try reader.readAll(Data(text.utf8), context: context)
+        return nil
+    } catch {
+        return error as? ImportError
+    }
+}
+
+/// Noon UTC on a day, which is the same calendar day in every time zone the reader might run in.
+func noonUTC(_ year: Int, _ month: Int, _ day: Int) -> Date {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12))!
+}
