@@ -22,7 +22,7 @@ struct BadInputCLITests {
             try xml.replacingOccurrences(of: "</title>", with: "</titel>").write(toFile: path, atomically: true, encoding: .utf8)
             return (path, [], "line")
         case .emptyFile:
-            FileManager.default.createFile(atPath: path, contents: Data())
+            _ = FileManager.default.createFile(atPath: path, contents: Data())
             return (path, [], "empty")
         case .binaryFile:
             var bytes = [UInt8](repeating: 0, count: 4096)

@@ -12,7 +12,7 @@ public struct LibraryError: Error, Sendable, CustomStringConvertible {
 /// (stars, tags, read marks, topics) lives in tables of its own that imports never overwrite.
 public final class Store: Sendable {
     public let path: String
-    let pool: DatabasePool
+    let pool: DatabaseQueue
 
     /// Opens the library at `path`, creating it and its folder (owner-only) when missing.
     /// A file that is not a Folio library, or one written by a newer Folio, is refused untouched.
@@ -34,21 +34,30 @@ public final class Store: Sendable {
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.foreignKeysEnabled = true
+        // WAL is set here rather than through GRDB's `.wal` journal mode, which creates and drops a
+        // table at every open: that would rewrite the file even when a command only reads it.
+        // FULL: a commit is on disk before Folio says it is done, even across a power cut.
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
+        }
         do {
-            pool = try DatabasePool(path: path, configuration: config)
+            pool = try DatabaseQueue(path: path, configuration: config)
             let migrator = Store.migrator
-            try pool.read { db in
+            let upToDate = try pool.read { db in
                 let known = Set(migrator.migrations)
                 if try db.tableExists("grdb_migrations") {
                     let applied = try migrator.appliedIdentifiers(db)
+                    if applied == known { return true }
                     if !applied.isSubset(of: known) {
                         throw LibraryError("\(path) was written by a newer version of Folio (schema \(applied.subtracting(known).sorted().joined(separator: ", "))); this Folio knows up to \(migrator.migrations.last ?? "none"). Upgrade Folio to open it.")
                     }
                 } else if try !Store.isEmptyDatabase(db) {
                     throw LibraryError("\(path) is an SQLite database of another program, not a Folio library")
                 }
+                return false
             }
-            try migrator.migrate(pool)
+            // Only when needed: migrating even with nothing to do rewrites the schema cookie.
+            if !upToDate { try migrator.migrate(pool) }
         } catch let error as LibraryError {
             throw error
         } catch let error as DatabaseError {
