@@ -18,7 +18,9 @@ let package = Package(
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Cells, canvas, display width, widgets: no papers and no curses in here.
-        .target(name: "TerminalUI"),
+        .target(name: "TerminalUI", dependencies: ["CWidth"]),
+        // The C library's wcwidth, with a UTF-8 LC_CTYPE guaranteed: glibc hides it from Swift.
+        .target(name: "CWidth"),
         .executableTarget(
             name: "folio",
             dependencies: [

@@ -1,0 +1,115 @@
+/// A width × height grid of cells that a view draws into; a backend shows it.
+///
+/// Invariant: a cell of width 2 is always followed by a continuation cell, and a continuation
+/// cell always follows one. Writing over either half of a wide grapheme turns the other half
+/// into a space, as a terminal does.
+public struct Canvas: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    private var cells: [Cell]
+
+    /// A canvas of spaces in `style`. Negative sizes count as 0.
+    public init(width: Int, height: Int, style: Style = .plain) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank(style), count: self.width * self.height)
+    }
+
+    /// The whole canvas as a rectangle at 0, 0.
+    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    /// The cell at column `x`, row `y`; both must be inside the canvas.
+    public subscript(x: Int, y: Int) -> Cell {
+        precondition(bounds.contains(x: x, y: y), "cell \(x),\(y) outside a \(width)x\(height) canvas")
+        return cells[y * width + x]
+    }
+
+    public func style(atX x: Int, y: Int) -> Style { self[x, y].style }
+
+    /// Writes `text` from column `x` of row `y`, grapheme by grapheme, by display width, after
+    /// making it safe with `SafeText.visible`. Stops at the canvas edge and after `maxWidth`
+    /// columns; a wide grapheme that would straddle either limit becomes a space. Graphemes of
+    /// width 0 (a lone combining mark) take no column and are skipped. Columns left of the
+    /// canvas are clipped. Returns the number of columns written inside the canvas.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < height else { return 0 }
+        let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
+        var column = x
+        for character in SafeText.visible(text) {
+            guard column < limit else { break }
+            let graphemeWidth = DisplayWidth.of(character)
+            if graphemeWidth == 0 { continue }
+            let end = column + graphemeWidth
+            if column >= 0 && end <= limit {
+                place(Cell(checked: String(character), width: graphemeWidth, style: style), x: column, y: y)
+            } else if max(0, column) < min(limit, end) {
+                // A wide grapheme cut by the left edge or the right limit: its visible half becomes a space.
+                place(.blank(style), x: max(0, column), y: y)
+            }
+            column = min(end, limit)
+        }
+        return max(0, column - max(0, x))
+    }
+
+    /// Fills `rect` (clipped to the canvas) with spaces in `style`.
+    public mutating func fill(_ rect: Rect, style: Style) {
+        let area = rect.intersection(bounds)
+        for y in area.y..<area.maxY {
+            for x in area.x..<area.maxX { place(.blank(style), x: x, y: y) }
+        }
+    }
+
+    /// The text of each row, continuation cells left out, trailing spaces kept: each row is
+    /// exactly `width` columns wide.
+    public func lines() -> [String] {
+        (0..<height).map { y in
+            var line = ""
+            for cell in cells[y * width ..< (y + 1) * width] where !cell.isContinuation {
+                line += cell.grapheme
+            }
+            return line
+        }
+    }
+
+    /// The cells that differ from `previous`, row by row; every cell when there is no previous
+    /// frame or its size differs. Continuation cells are included so a cell grid copying the
+    /// changes stays exact; a terminal backend skips them, since drawing the wide grapheme to
+    /// their left covers them.
+    public func diff(from previous: Canvas?) -> [CellChange] {
+        func change(at index: Int) -> CellChange {
+            CellChange(x: index % width, y: index / width, cell: cells[index])
+        }
+        guard let previous, previous.width == width, previous.height == height else {
+            return cells.indices.map(change(at:))
+        }
+        return cells.indices.filter { cells[$0] != previous.cells[$0] }.map(change(at:))
+    }
+
+    /// Copies cells as they are, for a backend replaying a diff; changes outside are ignored.
+    mutating func apply(_ changes: [CellChange]) {
+        for change in changes where bounds.contains(x: change.x, y: change.y) {
+            cells[change.y * width + change.x] = change.cell
+        }
+    }
+
+    /// Sets one cell inside the canvas, keeping wide graphemes whole (see the invariant).
+    /// A wide `cell` needs its column and the next inside the canvas.
+    private mutating func place(_ cell: Cell, x: Int, y: Int) {
+        breakWideGrapheme(coveringX: x, y: y)
+        if cell.width == 2 { breakWideGrapheme(coveringX: x + 1, y: y) }
+        cells[y * width + x] = cell
+        if cell.width == 2 { cells[y * width + x + 1] = .continuation(cell.style) }
+    }
+
+    /// Before column `x` is overwritten: the other half of a wide grapheme there becomes a space.
+    private mutating func breakWideGrapheme(coveringX x: Int, y: Int) {
+        let index = y * width + x
+        let cell = cells[index]
+        if cell.isContinuation, x > 0 {
+            cells[index - 1] = .blank(cells[index - 1].style)
+        } else if cell.width == 2, x + 1 < width {
+            cells[index + 1] = .blank(cell.style)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The terminal UI toolkit: canvas, widths, widgets.
