@@ -65,7 +65,9 @@ public struct ArxivJSONLReader: Sendable {
             return parsed.map { parts in
                 let last = parts.first ?? ""
                 let rest = parts.dropFirst().filter { !$0.isEmpty }
-                return TeXDecoder.decode(([rest.first].compactMap { $0 } + [last] + rest.dropFirst()).joined(separator: " "))
+                let name = ([rest.first].compactMap { $0 } + [last] + rest.dropFirst()).joined(separator: " ")
+                // The parser spaces hyphenated initials (`C. -P.`); the name is written `C.-P.`.
+                return TeXDecoder.decode(name.replacingOccurrences(of: ". -", with: ".-"))
             }
         }
         let joined = TeXDecoder.decode(try f.string("authors") ?? "")
