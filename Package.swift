@@ -21,6 +21,8 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: ["CWidth"]),
         // The C library's wcwidth, with a UTF-8 LC_CTYPE guaranteed: glibc hides it from Swift.
         .target(name: "CWidth"),
+        // The reader as values: state, update, view, keymap, theme roles. No curses in here.
+        .target(name: "FolioApp", dependencies: ["FolioCore", "TerminalUI"]),
         .executableTarget(
             name: "folio",
             dependencies: [
@@ -30,6 +32,7 @@ let package = Package(
         ),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "FolioAppTests", dependencies: ["FolioApp"]),
         // Runs the built `folio` binary; depending on it makes `swift test` build it first.
         .testTarget(name: "FolioCLITests", dependencies: ["folio", "FolioCore"]),
     ],

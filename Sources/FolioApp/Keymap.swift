@@ -1,0 +1,91 @@
+import TerminalUI
+
+/// Everything a key can do. The raw value is the action's name in `?` help and, later, in config files.
+public enum Action: String, CaseIterable, Sendable {
+    case moveDown = "down", moveUp = "up"
+    case pageDown = "page-down", pageUp = "page-up"
+    case halfPageDown = "half-page-down", halfPageUp = "half-page-up"
+    case top, bottom
+    case focusNext = "focus-next", focusPrevious = "focus-previous"
+    case scrollPaneDown = "scroll-abstract-down", scrollPaneUp = "scroll-abstract-up"
+    case open, back
+    case star, tag, untag
+    case toggleRead = "toggle-read"
+    case openInBrowser = "open-in-browser", copyURL = "copy-url"
+    case filter
+    case toggleSidebar = "toggle-sidebar"
+    case redraw, help, quit
+}
+
+public struct Binding: Sendable, Equatable {
+    public var action: Action
+    public var keys: [Key]
+    public var help: String
+}
+
+/// One table both dispatches keys and writes the help screen, so the two cannot disagree.
+public struct Keymap: Sendable, Equatable {
+    public var bindings: [Binding]
+
+    public static let standard = Keymap(bindings: [
+        Binding(action: .moveDown, keys: [.char("j"), .down], help: "next paper"),
+        Binding(action: .moveUp, keys: [.char("k"), .up], help: "previous paper"),
+        Binding(action: .pageDown, keys: [.pageDown, .char(" ")], help: "page down"),
+        Binding(action: .pageUp, keys: [.pageUp, .char("b")], help: "page up"),
+        Binding(action: .halfPageDown, keys: [.ctrl("d")], help: "half a page down"),
+        Binding(action: .halfPageUp, keys: [.ctrl("u")], help: "half a page up"),
+        Binding(action: .top, keys: [.char("g"), .home], help: "first paper"),
+        Binding(action: .bottom, keys: [.char("G"), .end], help: "last paper"),
+        Binding(action: .focusNext, keys: [.tab], help: "focus the next pane"),
+        Binding(action: .focusPrevious, keys: [.backTab], help: "focus the previous pane"),
+        Binding(action: .scrollPaneDown, keys: [.char("J")], help: "scroll the abstract down"),
+        Binding(action: .scrollPaneUp, keys: [.char("K")], help: "scroll the abstract up"),
+        Binding(action: .open, keys: [.enter], help: "read the paper full screen"),
+        Binding(action: .back, keys: [.escape], help: "go back (clears a filter)"),
+        Binding(action: .star, keys: [.char("s")], help: "star or unstar"),
+        Binding(action: .tag, keys: [.char("t")], help: "add tags (comma separated)"),
+        Binding(action: .untag, keys: [.char("T")], help: "remove a tag"),
+        Binding(action: .toggleRead, keys: [.char("r")], help: "mark read or unread"),
+        Binding(action: .openInBrowser, keys: [.char("o")], help: "open the paper's page"),
+        Binding(action: .copyURL, keys: [.char("y")], help: "copy the arXiv URL"),
+        Binding(action: .filter, keys: [.char("/")], help: "filter the list"),
+        Binding(action: .toggleSidebar, keys: [.char("\\")], help: "show or hide the sidebar"),
+        Binding(action: .redraw, keys: [.ctrl("l")], help: "redraw the screen"),
+        Binding(action: .help, keys: [.char("?")], help: "this help"),
+        Binding(action: .quit, keys: [.char("q")], help: "quit (go back when reading)"),
+    ])
+
+    public func action(for key: Key) -> Action? {
+        bindings.first { $0.keys.contains(key) }?.action
+    }
+
+    public func keys(for action: Action) -> [Key] {
+        bindings.first { $0.action == action }?.keys ?? []
+    }
+}
+
+extension Key {
+    /// How help and hints write the key.
+    public var label: String {
+        switch self {
+        case .char(" "): return "Space"
+        case .char(let c): return String(c)
+        case .ctrl(let c): return "Ctrl-" + c.uppercased()
+        case .enter: return "Enter"
+        case .escape: return "Esc"
+        case .tab: return "Tab"
+        case .backTab: return "Shift-Tab"
+        case .backspace: return "Backspace"
+        case .delete: return "Delete"
+        case .up: return "Up"
+        case .down: return "Down"
+        case .left: return "Left"
+        case .right: return "Right"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .home: return "Home"
+        case .end: return "End"
+        case .function(let n): return "F\(n)"
+        }
+    }
+}

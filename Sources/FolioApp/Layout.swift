@@ -1,0 +1,78 @@
+import TerminalUI
+
+/// Where each part of the screen goes, recomputed from the state on every frame and resize.
+public struct Layout: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Sidebar, list and abstract side by side.
+        case wide
+        /// List above the abstract.
+        case stacked
+        /// Too small for two panes: the list alone, Enter reads full screen.
+        case listOnly
+        case reading
+        case help
+    }
+
+    public var kind: Kind
+    public var header: Rect
+    public var status: Rect
+    public var sidebar: Rect?
+    public var list: Rect
+    public var pane: Rect?
+    /// Small screens draw no borders: every row is worth more than a frame.
+    public var boxed: Bool
+
+    public static let wideMinWidth = 110
+    public static let stackedMinWidth = 60
+    public static let stackedMinHeight = 16
+
+    public init(state: AppState) {
+        let w = max(state.width, 1), h = max(state.height, 1)
+        header = Rect(x: 0, y: 0, width: w, height: h >= 3 ? 1 : 0)
+        status = Rect(x: 0, y: h - 1, width: w, height: 1)
+        let body = Rect(x: 0, y: header.height, width: w, height: max(h - header.height - 1, 0))
+        boxed = w >= Layout.stackedMinWidth && h >= 10
+        sidebar = nil
+        pane = nil
+        switch state.mode {
+        case .help:
+            kind = .help
+            list = Rect(x: 0, y: 0, width: 0, height: 0)
+            pane = body
+            return
+        case .reading:
+            kind = .reading
+            list = Rect(x: 0, y: 0, width: 0, height: 0)
+            pane = body
+            return
+        case .browse:
+            break
+        }
+        var rest = body
+        let small = w < Layout.stackedMinWidth || h < Layout.stackedMinHeight
+        if state.sidebarShown && !small {
+            let split = rest.splitHorizontally(leftWidth: w >= Layout.wideMinWidth ? 22 : 20)
+            sidebar = split.left
+            rest = split.right
+        }
+        if small {
+            kind = .listOnly
+            list = rest
+        } else if w >= Layout.wideMinWidth {
+            kind = .wide
+            let split = rest.splitHorizontally(leftWidth: rest.width * 11 / 20)
+            list = split.left
+            pane = split.right
+        } else {
+            kind = .stacked
+            let split = rest.splitVertically(topHeight: rest.height * 9 / 20)
+            list = split.top
+            pane = split.bottom
+        }
+    }
+
+    public func inner(_ area: Rect) -> Rect { boxed ? Box.inner(area) : area }
+
+    /// How many papers the list shows at once.
+    public var listRows: Int { inner(list).height }
+}

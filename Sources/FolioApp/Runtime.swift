@@ -1,0 +1,154 @@
+import FolioCore
+import Foundation
+import TerminalUI
+
+/// A terminal the reader can run in: the curses one, or a scripted one in tests.
+public protocol TerminalDevice: Backend {
+    /// The next input, or nil when `timeoutMilliseconds` pass without any.
+    mutating func readEvent(timeoutMilliseconds: Int32) -> InputEvent?
+    /// A pending SIGINT, SIGTERM or SIGHUP, taken once.
+    mutating func takeSignal() -> Int32?
+    /// Repaints everything (Ctrl-L, or after something else wrote to the terminal).
+    mutating func redrawAll()
+    /// Bytes for the terminal itself (OSC 52). Callers pass only sequences Folio built.
+    mutating func writeTerminalSequence(_ sequence: String)
+}
+
+/// Runs the reader: input → `update` → effects against the store → `render` → the changed cells.
+public final class ReaderRuntime<Device: TerminalDevice> {
+    public private(set) var state: AppState
+    public private(set) var screen: Screen<Device>
+    let store: Store
+    let theme: Theme
+    let environment: [String: String]
+    private var dataVersion: Int?
+    private var lastChangeCheck = Date.distantPast
+
+    /// How often the library is checked for changes made by another Folio.
+    public static var changePollInterval: TimeInterval { 0.25 }
+
+    public init(device: Device, store: Store, libraryName: String, theme: Theme = .standard,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let size = device.size
+        self.screen = Screen(backend: device)
+        self.state = AppState(libraryName: libraryName, width: size.width, height: size.height)
+        self.store = store
+        self.theme = theme
+        self.environment = environment
+    }
+
+    /// Until `q` or a signal. Returns the signal that ended it, if one did.
+    @discardableResult
+    public func run() -> Int32? {
+        reload()
+        draw()
+        while !state.quitRequested {
+            if let signal = screen.backend.takeSignal() { return signal }
+            if let event = screen.backend.readEvent(timeoutMilliseconds: 100) {
+                send(.input(event))
+            }
+            if Date().timeIntervalSince(lastChangeCheck) >= Self.changePollInterval {
+                reloadIfChangedElsewhere()
+            }
+            draw()
+        }
+        return nil
+    }
+
+    /// One message through `update`, and its effects.
+    public func send(_ msg: Msg) {
+        if case .input(.resize) = msg { screen.invalidate() }
+        for effect in state.update(msg) { perform(effect) }
+    }
+
+    public func draw() {
+        screen.present(state.render(theme: theme), cursor: state.cursor())
+    }
+
+    func reload() {
+        do {
+            dataVersion = try store.dataVersion()
+            let papers = try store.papers()
+            let stats = try store.stats()
+            let snapshot = LibrarySnapshot(
+                papers: papers, total: stats.papers, starred: stats.starred,
+                unread: stats.papers - stats.read, tags: try store.tagCounts())
+            _ = state.update(.loaded(snapshot))
+        } catch {
+            _ = state.update(.status(StatusMessage(text: "cannot read the library: \(error)", isError: true)))
+        }
+    }
+
+    /// Another reader or the CLI committed: show it, selection kept on the same paper.
+    func reloadIfChangedElsewhere() {
+        lastChangeCheck = Date()
+        guard let version = try? store.dataVersion(), version != dataVersion else { return }
+        reload()
+    }
+
+    func perform(_ effect: Effect) {
+        do {
+            switch effect {
+            case .setStarred(let id, let on):
+                try store.setStarred([id], on)
+                report(on ? "starred" : "unstarred")
+            case .addTags(let id, let names):
+                try store.addTags(names, to: id)
+                report("tagged " + names.joined(separator: ", "))
+            case .removeTag(let id, let name):
+                let removed = try store.removeTags([name], from: id)
+                report(removed > 0 ? "removed tag \(name)" : "no tag \(name) on this paper")
+            case .setRead(let id, let read):
+                try store.setRead([id], read)
+                report(read ? "marked read" : "marked unread")
+            case .openURL(let url):
+                report(ExternalOpener.open(url, environment: environment))
+            case .copyToClipboard(let text):
+                screen.backend.writeTerminalSequence("\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}")
+                report("copied \(text)")
+            case .redraw:
+                screen.backend.redrawAll()
+                screen.invalidate()
+            }
+        } catch {
+            _ = state.update(.status(StatusMessage(text: "\(error)", isError: true)))
+        }
+        if effect.changesLibrary { reload() }
+    }
+
+    private func report(_ text: String) {
+        _ = state.update(.status(StatusMessage(text: text, isError: false)))
+    }
+}
+
+extension Effect {
+    var changesLibrary: Bool {
+        switch self {
+        case .setStarred, .addTags, .removeTag, .setRead: return true
+        case .openURL, .copyToClipboard, .redraw: return false
+        }
+    }
+}
+
+/// `o`: `$BROWSER`, else `xdg-open`, started detached; else the URL is shown for copying.
+enum ExternalOpener {
+    static func open(_ url: String, environment: [String: String]) -> String {
+        let candidates = [environment["BROWSER"], "xdg-open"].compactMap { $0 }.filter { !$0.isEmpty }
+        for command in candidates {
+            guard let path = findExecutable(command, path: environment["PATH"] ?? "/usr/bin:/bin") else { continue }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = [url]
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            if (try? process.run()) != nil { return "opened \(url)" }
+        }
+        return "no browser found ($BROWSER, xdg-open): \(url)"
+    }
+
+    static func findExecutable(_ command: String, path: String) -> String? {
+        if command.contains("/") { return FileManager.default.isExecutableFile(atPath: command) ? command : nil }
+        return path.split(separator: ":").map { "\($0)/\(command)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}

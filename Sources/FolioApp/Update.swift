@@ -1,0 +1,190 @@
+import FolioCore
+import Foundation
+import TerminalUI
+
+/// Work the runtime does for `update`: everything that touches the store or the world outside.
+public enum Effect: Sendable, Equatable {
+    case setStarred(id: String, Bool)
+    case addTags(id: String, [String])
+    case removeTag(id: String, String)
+    case setRead(id: String, Bool)
+    case openURL(String)
+    case copyToClipboard(String)
+    case redraw
+}
+
+public enum Msg: Sendable, Equatable {
+    case input(InputEvent)
+    case loaded(LibrarySnapshot)
+    case status(StatusMessage)
+}
+
+extension AppState {
+    /// The only place state changes.
+    public mutating func update(_ msg: Msg) -> [Effect] {
+        switch msg {
+        case .loaded(let snapshot):
+            self.snapshot = snapshot
+            refilter()
+            return []
+        case .status(let message):
+            status = message
+            return []
+        case .input(.resize(let w, let h)):
+            width = w
+            height = h
+            keepSelectionVisible()
+            return []
+        case .input(.mouse(let event)):
+            return mouse(event)
+        case .input(.key(let key)):
+            if prompt != nil { return promptKey(key) }
+            return handle(key)
+        }
+    }
+
+    /// Applies the view and filter to the loaded papers, keeping the selected paper when it is still shown.
+    mutating func refilter() {
+        let needle = filterText.trimmingCharacters(in: .whitespaces)
+        visible = snapshot.papers.filter { paper in
+            switch view {
+            case .all: break
+            case .starred: if !paper.isStarred { return false }
+            case .unread: if paper.isRead { return false }
+            case .tag(let name): if !paper.tags.contains(name) { return false }
+            }
+            guard !needle.isEmpty else { return true }
+            return paper.title.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+                || paper.metadata.abstract.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+        }
+        if selectedIndex == nil {
+            selectedID = visible.first?.id
+            paneScroll = 0
+        }
+        keepSelectionVisible()
+    }
+
+    mutating func select(index: Int) {
+        guard !visible.isEmpty else { selectedID = nil; return }
+        let clamped = min(max(index, 0), visible.count - 1)
+        if visible[clamped].id != selectedID { paneScroll = 0 }
+        selectedID = visible[clamped].id
+        keepSelectionVisible()
+    }
+
+    mutating func keepSelectionVisible() {
+        let rows = Layout(state: self).listRows
+        listOffset = ScrollWindow.offset(selected: selectedIndex ?? 0, count: visible.count, height: max(rows, 1), currentOffset: listOffset)
+    }
+
+    mutating func handle(_ key: Key) -> [Effect] {
+        if mode == .help {
+            switch key {
+            case .char("j"), .down: helpScroll += 1
+            case .char("k"), .up: helpScroll = max(helpScroll - 1, 0)
+            default: mode = .browse
+            }
+            return []
+        }
+        guard let action = keymap.action(for: key) else {
+            status = StatusMessage(text: "\(key.label) does nothing here; ? lists the keys", isError: false)
+            return []
+        }
+        status = nil
+        return perform(action)
+    }
+
+    mutating func perform(_ action: Action) -> [Effect] {
+        let page = max(Layout(state: self).listRows - 1, 1)
+        let paneFocused = focus == .pane || mode == .reading
+        switch action {
+        case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom:
+            let step: Int
+            switch action {
+            case .moveDown: step = 1
+            case .moveUp: step = -1
+            case .pageDown: step = page
+            case .pageUp: step = -page
+            case .halfPageDown: step = max(page / 2, 1)
+            case .halfPageUp: step = -max(page / 2, 1)
+            case .top: step = Int.min / 2
+            default: step = Int.max / 2
+            }
+            if paneFocused {
+                paneScroll = max(paneScroll + step, 0)
+            } else if focus == .sidebar {
+                sidebarIndex = min(max(sidebarIndex + step, 0), sidebarEntries.count - 1)
+                choose(sidebarEntries[sidebarIndex].view)
+            } else {
+                select(index: (selectedIndex ?? 0) + step)
+            }
+        case .focusNext, .focusPrevious:
+            let order: [Focus] = sidebarShown ? [.sidebar, .list, .pane] : [.list, .pane]
+            let current = order.firstIndex(of: focus) ?? 0
+            focus = order[(current + (action == .focusNext ? 1 : order.count - 1)) % order.count]
+        case .scrollPaneDown: paneScroll += 1
+        case .scrollPaneUp: paneScroll = max(paneScroll - 1, 0)
+        case .open:
+            if focus == .sidebar {
+                focus = .list
+            } else if let paper = selectedPaper {
+                mode = .reading
+                paneScroll = 0
+                if !paper.isRead { return [.setRead(id: paper.id, true)] }
+            }
+        case .back:
+            if mode != .browse {
+                mode = .browse
+            } else if !filterText.isEmpty {
+                filterText = ""
+                refilter()
+            }
+        case .quit:
+            if mode != .browse { mode = .browse } else { quitRequested = true }
+        case .star:
+            guard let paper = selectedPaper else { return [] }
+            return [.setStarred(id: paper.id, !paper.isStarred)]
+        case .toggleRead:
+            guard let paper = selectedPaper else { return [] }
+            return [.setRead(id: paper.id, !paper.isRead)]
+        case .tag:
+            if selectedPaper != nil { prompt = Prompt(kind: .addTags) }
+        case .untag:
+            guard let paper = selectedPaper else { return [] }
+            if paper.tags.isEmpty {
+                status = StatusMessage(text: "this paper has no tags", isError: false)
+            } else {
+                prompt = Prompt(kind: .removeTag(choices: paper.tags))
+            }
+        case .openInBrowser:
+            guard let url = selectedPaper?.url else {
+                status = StatusMessage(text: "this paper has no link", isError: false)
+                return []
+            }
+            return [.openURL(url)]
+        case .copyURL:
+            guard let arxiv = selectedPaper?.arxivID else {
+                status = StatusMessage(text: "this paper has no arXiv id yet, so no arXiv URL", isError: false)
+                return []
+            }
+            return [.copyToClipboard("https://arxiv.org/abs/\(arxiv)")]
+        case .filter:
+            prompt = Prompt(kind: .filter, text: filterText)
+        case .toggleSidebar:
+            sidebarShown.toggle()
+            if !sidebarShown && focus == .sidebar { focus = .list }
+            keepSelectionVisible()
+        case .redraw:
+            return [.redraw]
+        case .help:
+            mode = .help
+            helpScroll = 0
+        }
+        return []
+    }
+
+    mutating func choose(_ newView: LibraryView) {
+        view = newView
+        refilter()
+    }
+}

@@ -1,0 +1,134 @@
+import FolioCore
+import TerminalUI
+
+extension AppState {
+    /// The whole screen for this state: a pure function, so tests compare canvases.
+    public func render(theme: Theme) -> Canvas {
+        var canvas = Canvas(width: max(width, 1), height: max(height, 1))
+        let layout = Layout(state: self)
+        HeaderView.render(self, layout: layout, theme: theme, on: &canvas)
+        switch layout.kind {
+        case .help:
+            HelpView.render(self, area: layout.pane!, boxed: layout.boxed, theme: theme, on: &canvas)
+        case .reading:
+            frame(layout.pane!, title: "Paper", focused: true, layout: layout, theme: theme, on: &canvas)
+            PaneView.render(self, area: layout.inner(layout.pane!), theme: theme, on: &canvas)
+        case .wide, .stacked, .listOnly:
+            if let sidebar = layout.sidebar {
+                frame(sidebar, title: "Library", focused: focus == .sidebar, layout: layout, theme: theme, on: &canvas)
+                SidebarView.render(self, area: layout.inner(sidebar), theme: theme, on: &canvas)
+            }
+            frame(layout.list, title: "Papers", focused: focus == .list, layout: layout, theme: theme, on: &canvas)
+            if snapshot.total == 0 {
+                WelcomeView.render(area: layout.inner(layout.list), theme: theme, on: &canvas)
+            } else {
+                PaperListView.render(self, area: layout.inner(layout.list), theme: theme, on: &canvas)
+            }
+            if let pane = layout.pane {
+                frame(pane, title: "Abstract", focused: focus == .pane, layout: layout, theme: theme, on: &canvas)
+                PaneView.render(self, area: layout.inner(pane), theme: theme, on: &canvas)
+            }
+        }
+        StatusView.render(self, area: layout.status, theme: theme, on: &canvas)
+        return canvas
+    }
+
+    /// Where the terminal cursor goes: after the prompt's text, else hidden.
+    public func cursor() -> (x: Int, y: Int)? {
+        guard let prompt else { return nil }
+        let x = DisplayWidth.of(SafeText.visible(prompt.label + prompt.text))
+        return (min(x, width - 1), height - 1)
+    }
+
+    private func frame(_ area: Rect, title: String, focused: Bool, layout: Layout, theme: Theme, on canvas: inout Canvas) {
+        guard layout.boxed else { return }
+        Box(title: title, borderStyle: theme[focused ? .borderFocused : .border], titleStyle: theme[focused ? .borderFocused : .header])
+            .render(in: area, on: &canvas)
+    }
+}
+
+enum HeaderView {
+    static func render(_ state: AppState, layout: Layout, theme: Theme, on canvas: inout Canvas) {
+        guard layout.header.height > 0 else { return }
+        canvas.fill(layout.header, style: theme[.header])
+        var right = "\(state.visible.count) of \(state.snapshot.total)"
+        if !state.filterText.isEmpty { right = "/\(state.filterText)  " + right }
+        right += " ─ \(state.view.label)"
+        let line = StatusBar.line(left: " Folio ─ \(state.libraryName)", right: right + " ", width: layout.header.width)
+        canvas.put(line, x: 0, y: layout.header.y, style: theme[.header])
+    }
+}
+
+enum WelcomeView {
+    static let lines = [
+        "Your library is empty.",
+        "",
+        "Import papers from a file:",
+        "  folio import FILE…",
+        "(a saved Daily Papers page, Hugging Face JSON,",
+        " arXiv Atom or RSS, the arXiv snapshot, BibTeX)",
+        "",
+        "Or try Folio on sample papers:",
+        "  folio --demo",
+        "",
+        "q quits.",
+    ]
+
+    static func render(area: Rect, theme: Theme, on canvas: inout Canvas) {
+        let top = area.y + max((area.height - lines.count) / 2, 0)
+        for (i, line) in lines.enumerated() where top + i < area.maxY {
+            let x = area.x + max((area.width - DisplayWidth.of(line)) / 2, 0)
+            canvas.put(line, x: x, y: top + i, style: theme[i == 0 ? .paneTitle : .listNormal], maxWidth: area.maxX - x)
+        }
+    }
+}
+
+enum StatusView {
+    static func render(_ state: AppState, area: Rect, theme: Theme, on canvas: inout Canvas) {
+        if let prompt = state.prompt {
+            canvas.fill(area, style: theme[.filterLine])
+            let choices = state.completions(for: prompt)
+            let hint = choices.isEmpty ? "Enter ok  Esc cancel" : "Tab: " + choices.prefix(8).joined(separator: " ")
+            let line = StatusBar.line(left: prompt.label + prompt.text, right: hint, width: area.width)
+            canvas.put(line, x: area.x, y: area.y, style: theme[.filterLine])
+            return
+        }
+        let position = state.selectedIndex.map { "\($0 + 1)/\(state.visible.count)" } ?? "0/\(state.visible.count)"
+        let hint: String
+        switch state.mode {
+        case .reading: hint = "j/k scroll  s star  t tag  o open  q back"
+        case .help: hint = "j/k scroll  any other key closes"
+        case .browse: hint = "s star  t tag  r read  / filter  Enter read  ? help  q quit"
+        }
+        let left = " \(position)  \(state.view.label)  \(hint)"
+        let message = state.status?.text ?? ""
+        let style = theme[state.status?.isError == true ? .statusError : .status]
+        canvas.fill(area, style: theme[.status])
+        // A message matters more than the hint: the hint is cut first.
+        let line = StatusBar.line(left: left, right: message.isEmpty ? "" : message + " ", width: area.width)
+        canvas.put(line, x: area.x, y: area.y, style: theme[.status])
+        if !message.isEmpty {
+            let width = min(DisplayWidth.of(SafeText.visible(message + " ")), area.width)
+            canvas.put(TextLayout.truncate(message + " ", width: width), x: area.maxX - width, y: area.y, style: style, maxWidth: width)
+        }
+    }
+}
+
+enum HelpView {
+    static func lines(_ keymap: Keymap) -> [String] {
+        ["Keys", ""] + keymap.bindings.map { binding in
+            TextLayout.pad(binding.keys.map(\.label).joined(separator: ", "), width: 18) + "  "
+                + TextLayout.pad(binding.action.rawValue, width: 22) + binding.help
+        } + ["", "Mouse: click selects a row or focuses a pane; the wheel scrolls what is under the pointer."]
+    }
+
+    static func render(_ state: AppState, area: Rect, boxed: Bool, theme: Theme, on canvas: inout Canvas) {
+        if boxed { Box(title: "Help", borderStyle: theme[.borderFocused], titleStyle: theme[.borderFocused]).render(in: area, on: &canvas) }
+        let inner = boxed ? Box.inner(area) : area
+        let all = lines(state.keymap)
+        let start = min(state.helpScroll, max(all.count - inner.height, 0))
+        for (row, line) in all.dropFirst(start).prefix(inner.height).enumerated() {
+            canvas.put(line, x: inner.x, y: inner.y + row, style: theme[row == 0 && start == 0 ? .paneTitle : .help], maxWidth: inner.width)
+        }
+    }
+}
