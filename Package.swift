@@ -33,8 +33,12 @@ let package = Package(
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "FolioAppTests", dependencies: ["FolioApp"]),
+        // Runs the built `folio` binary and makes test libraries; shared by the two targets below.
+        .target(name: "FolioTestSupport", path: "Tests/FolioTestSupport"),
         // Runs the built `folio` binary; depending on it makes `swift test` build it first.
-        .testTarget(name: "FolioCLITests", dependencies: ["folio", "FolioCore"]),
+        .testTarget(name: "FolioCLITests", dependencies: ["folio", "FolioCore", "FolioTestSupport"]),
+        // Drives the built `folio` reader in tmux, as a person at a terminal would.
+        .testTarget(name: "EndToEndTests", dependencies: ["folio", "TerminalUI", "FolioTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import FolioTestSupport
 import Testing
 
 /// Every bad file exits 1, names the file and where, and leaves the library byte for byte as it was.
