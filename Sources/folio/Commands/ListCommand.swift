@@ -1,6 +1,7 @@
 import ArgumentParser
 import FolioCore
 import Foundation
+import TerminalUI
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,22 +42,6 @@ struct ListCommand: ParsableCommand {
         let date = p.metadata.published ?? "----------"
         let star = p.isStarred ? "★" : " "
         let tags = p.tags.isEmpty ? "" : "  [" + p.tags.joined(separator: ", ") + "]"
-        return "\(p.id)\t\(date) \(star) \(TerminalText.plain(p.title))\(TerminalText.plain(tags))"
-    }
-}
-
-/// Text for a terminal from the CLI: control characters shown as `^[`-style escapes, never raw.
-enum TerminalText {
-    static func plain(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar.value {
-            case 0..<0x20: out += "^" + String(UnicodeScalar(UInt8(scalar.value + 0x40)))
-            case 0x7F: out += "^?"
-            case 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069: out += "\\u{\(String(scalar.value, radix: 16))}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        return "\(p.id)\t\(date) \(star) \(SafeText.visible(p.title))\(SafeText.visible(tags))"
     }
 }

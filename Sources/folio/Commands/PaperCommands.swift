@@ -1,6 +1,7 @@
 import ArgumentParser
 import FolioCore
 import Foundation
+import TerminalUI
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one paper in full.")
@@ -14,9 +15,9 @@ struct ShowCommand: ParsableCommand {
         guard let p = try store.paper(id: id) else { throw CLIError("no paper with id \(id)") }
         if json { return Output.json(PaperJSON.object(p)) }
         let m = p.metadata
-        var lines = [TerminalText.plain(m.title), ""]
+        var lines = [SafeText.visible(m.title), ""]
         func fact(_ name: String, _ value: String?) {
-            if let value, !value.isEmpty { lines.append("\(name): \(TerminalText.plain(value))") }
+            if let value, !value.isEmpty { lines.append("\(name): \(SafeText.visible(value))") }
         }
         fact("id", p.id)
         fact("arXiv", m.arxivID.map { $0 + (m.version ?? "") })
@@ -35,7 +36,7 @@ struct ShowCommand: ParsableCommand {
         fact("starred", p.starredAt)
         fact("read", p.readAt)
         fact("tags", p.tags.joined(separator: ", "))
-        lines += ["", TerminalText.plain(m.abstract)]
+        lines += ["", SafeText.visible(m.abstract)]
         Output.line(lines.joined(separator: "\n"))
     }
 }
@@ -110,7 +111,7 @@ struct TagsCommand: ParsableCommand {
             if json {
                 Output.json(.object([("name", .string(tag.name)), ("count", .int(tag.count))]))
             } else {
-                Output.line("\(TerminalText.plain(tag.name))\t\(tag.count)")
+                Output.line("\(SafeText.visible(tag.name))\t\(tag.count)")
             }
         }
     }
