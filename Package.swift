@@ -21,6 +21,12 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: ["CWidth"]),
         // The C library's wcwidth, with a UTF-8 LC_CTYPE guaranteed: glibc hides it from Swift.
         .target(name: "CWidth"),
+        // ncursesw for Swift: a shim header turns on the wide-character API and wraps macros and globals.
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // Signal handlers that only record the signal, so leaving curses happens outside the handler.
+        .target(name: "CTerminalSignals"),
+        // The only module that touches curses: draws TerminalUI cells and reads keys, mouse and resizes.
+        .target(name: "CursesBackend", dependencies: ["CNcursesw", "CTerminalSignals", "TerminalUI"]),
         .executableTarget(
             name: "folio",
             dependencies: [
@@ -30,6 +36,7 @@ let package = Package(
         ),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
         // Runs the built `folio` binary; depending on it makes `swift test` build it first.
         .testTarget(name: "FolioCLITests", dependencies: ["folio", "FolioCore"]),
     ],
