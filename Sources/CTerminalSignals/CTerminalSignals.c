@@ -17,20 +17,27 @@ static void record_signal(int signal_number) {
     }
 }
 
-static void install_recorder(int signal_number) {
+static void set_handler(int signal_number, void (*handler)(int)) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
-    action.sa_handler = record_signal;
+    action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0; // no SA_RESTART: an interrupted read returns, so the app sees the signal promptly
     sigaction(signal_number, &action, NULL);
 }
 
 void folio_signals_install(void) {
-    install_recorder(SIGINT);
-    install_recorder(SIGTERM);
-    install_recorder(SIGHUP);
-    install_recorder(SIGTSTP);
+    set_handler(SIGINT, record_signal);
+    set_handler(SIGTERM, record_signal);
+    set_handler(SIGHUP, record_signal);
+    set_handler(SIGTSTP, record_signal);
+}
+
+void folio_signals_uninstall(void) {
+    set_handler(SIGINT, SIG_DFL);
+    set_handler(SIGTERM, SIG_DFL);
+    set_handler(SIGHUP, SIG_DFL);
+    set_handler(SIGTSTP, SIG_DFL);
 }
 
 int folio_signals_take(void) {
@@ -52,11 +59,7 @@ int folio_signals_peek(void) {
 }
 
 void folio_signals_stop_process(void) {
-    struct sigaction default_action;
-    memset(&default_action, 0, sizeof default_action);
-    default_action.sa_handler = SIG_DFL;
-    sigemptyset(&default_action.sa_mask);
-    sigaction(SIGTSTP, &default_action, NULL);
+    set_handler(SIGTSTP, SIG_DFL);
 
     sigset_t tstp_only;
     sigemptyset(&tstp_only);
@@ -64,5 +67,5 @@ void folio_signals_stop_process(void) {
     sigprocmask(SIG_UNBLOCK, &tstp_only, NULL);
     raise(SIGTSTP); // stops here; returns after SIGCONT
 
-    install_recorder(SIGTSTP);
+    set_handler(SIGTSTP, record_signal);
 }

@@ -39,6 +39,7 @@ public final class CursesTerminal: Backend {
         // one exits from inside the handler; its SIGTSTP one left keypad mode off after `fg`).
         folio_signals_install()
         guard folio_newterm() != nil, let window = folio_stdscr() else {
+            folio_signals_uninstall()
             throw CursesTerminalError.unknownTerminal(term: getenv("TERM").map { String(cString: $0) })
         }
         self.window = window
@@ -181,12 +182,14 @@ public final class CursesTerminal: Backend {
         }
     }
 
-    /// Gives the terminal back as it was before curses: cooked mode, echo, the normal screen.
-    /// Safe to call more than once; the terminal draws and reads nothing afterwards.
+    /// Gives the terminal back as it was before curses: cooked mode, echo, the normal screen;
+    /// and signals their default actions. Safe to call more than once; the terminal draws and
+    /// reads nothing afterwards.
     public func shutdown() {
         guard !isShutDown else { return }
         isShutDown = true
         endwin()
+        folio_signals_uninstall()
     }
 
     // MARK: - Cells

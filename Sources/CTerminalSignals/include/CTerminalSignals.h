@@ -8,6 +8,10 @@
 /// handler left keypad mode off after `fg`). SIGWINCH and SIGCONT stay with ncurses.
 void folio_signals_install(void);
 
+/// Puts the default actions back on the signals `folio_signals_install` took: after curses
+/// ends, Ctrl-C and Ctrl-Z act on the process as they would without Folio's terminal.
+void folio_signals_uninstall(void);
+
 /// The signal recorded since the last call, cleared: SIGINT, SIGTERM or SIGHUP first (the
 /// app should exit), else SIGTSTP (the app should suspend); 0 when none arrived.
 int folio_signals_take(void);
