@@ -23,16 +23,24 @@ let package = Package(
         .target(name: "CWidth"),
         // The reader as values: state, update, view, keymap, theme roles. No curses in here.
         .target(name: "FolioApp", dependencies: ["FolioCore", "TerminalUI"]),
+        // ncursesw for Swift: a shim header turns on the wide-character API and wraps macros and globals.
+        // No pkgConfig: SwiftPM drops its -D flags with a warning, and shim.h defines them itself.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        // Signal handlers that only record the signal, so leaving curses happens outside the handler.
+        .target(name: "CTerminalSignals"),
+        // The only module that touches curses: draws TerminalUI cells and reads keys, mouse and resizes.
+        .target(name: "CursesBackend", dependencies: ["CNcursesw", "CTerminalSignals", "TerminalUI"]),
         .executableTarget(
             name: "folio",
             dependencies: [
-                "FolioCore", "FolioApp", "TerminalUI",
+                "FolioCore", "FolioApp", "TerminalUI", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "FolioAppTests", dependencies: ["FolioApp"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
         // Runs the built `folio` binary and makes test libraries; shared by the two targets below.
         .target(name: "FolioTestSupport", path: "Tests/FolioTestSupport"),
         // Runs the built `folio` binary; depending on it makes `swift test` build it first.

@@ -51,7 +51,7 @@ public struct Layout: Sendable, Equatable {
         var rest = body
         let small = w < Layout.stackedMinWidth || h < Layout.stackedMinHeight
         if state.sidebarShown && !small {
-            let split = rest.splitHorizontally(leftWidth: w >= Layout.wideMinWidth ? 22 : 20)
+            let split = rest.splitHorizontally(leftWidth: w >= Layout.wideMinWidth ? 20 : 18)
             sidebar = split.left
             rest = split.right
         }
@@ -60,7 +60,7 @@ public struct Layout: Sendable, Equatable {
             list = rest
         } else if w >= Layout.wideMinWidth {
             kind = .wide
-            let split = rest.splitHorizontally(leftWidth: rest.width * 11 / 20)
+            let split = rest.splitHorizontally(leftWidth: rest.width * 3 / 5)
             list = split.left
             pane = split.right
         } else {

@@ -8,6 +8,8 @@ public protocol TerminalDevice: Backend {
     mutating func readEvent(timeoutMilliseconds: Int32) -> InputEvent?
     /// A pending SIGINT, SIGTERM or SIGHUP, taken once.
     mutating func takeSignal() -> Int32?
+    /// Hands the terminal back to the shell and stops the process (Ctrl-Z); returns after `fg`.
+    mutating func suspend()
     /// Repaints everything (Ctrl-L, or after something else wrote to the terminal).
     mutating func redrawAll()
     /// Bytes for the terminal itself (OSC 52). Callers pass only sequences Folio built.
@@ -43,7 +45,11 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         reload()
         draw()
         while !state.quitRequested {
-            if let signal = screen.backend.takeSignal() { return signal }
+            if let signal = screen.backend.takeSignal() {
+                guard signal == SIGTSTP else { return signal }
+                screen.backend.suspend()
+                screen.invalidate()
+            }
             if let event = screen.backend.readEvent(timeoutMilliseconds: 100) {
                 send(.input(event))
             }

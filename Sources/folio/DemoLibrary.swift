@@ -9,4 +9,9 @@ enum DemoLibrary {
         _ = try LibraryImport(store: store).importDocument(Data(SamplePage.text.utf8), format: .hfPage, source: "sample:hf-daily-papers-page.txt")
         return store
     }
+
+    /// The demo library is thrown away when the reader closes.
+    static func remove(_ store: Store) {
+        try? FileManager.default.removeItem(atPath: (store.path as NSString).deletingLastPathComponent)
+    }
 }

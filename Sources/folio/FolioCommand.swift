@@ -36,15 +36,13 @@ struct Folio: ParsableCommand {
     var demo = false
 
     func run() throws {
-        let store: Store
         if demo {
-            store = try DemoLibrary.create()
+            let store = try DemoLibrary.create()
+            defer { DemoLibrary.remove(store) }
+            try Reader.open(store, name: "demo library")
         } else {
-            store = try global.openStore()
-        }
-        // Until the reader lands, the library is shown as a list.
-        for paper in try store.papers() {
-            print(ListCommand.line(paper))
+            let store = try global.openStore()
+            try Reader.open(store, name: (global.libraryPath as NSString).lastPathComponent)
         }
     }
 }

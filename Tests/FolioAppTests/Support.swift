@@ -18,6 +18,7 @@ final class ScriptedTerminal: TerminalDevice {
     func readEvent(timeoutMilliseconds: Int32) -> InputEvent? { events.isEmpty ? nil : events.removeFirst() }
     func takeSignal() -> Int32? { nil }
     func redrawAll() { redraws += 1 }
+    func suspend() {}
     func writeTerminalSequence(_ sequence: String) { written.append(sequence) }
 }
 
