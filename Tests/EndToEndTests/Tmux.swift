@@ -34,6 +34,10 @@ final class Tmux {
     func command(_ arguments: [String]) throws -> String {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "TMUX")  // a developer running the tests inside tmux
+        // The server measures characters (CJK, emoji) in this locale, as the pane's programs do.
+        environment["LANG"] = "C.UTF-8"
+        environment.removeValue(forKey: "LC_ALL")
+        environment.removeValue(forKey: "LC_CTYPE")
         let result = try Subprocess.run(executable, ["-L", socketName, "-f", "/dev/null"] + arguments, environment: environment)
         guard result.status == 0 else {
             throw TmuxError(description: "tmux \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)")

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+public struct SubprocessError: Error, CustomStringConvertible {
+    public var description: String
+}
+
 /// What a finished process printed, and how it exited.
 public struct ProcessResult: Sendable {
     public var status: Int32
@@ -9,26 +13,59 @@ public struct ProcessResult: Sendable {
     public var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
 }
 
-/// Runs programs to completion for tests.
+/// Runs programs to completion for tests, with posix_spawn rather than Foundation's `Process`:
+/// `Process` on Linux learns of an exit through a socket the child inherits, so a child that leaves
+/// a daemon behind (tmux starting its server) never counts as finished, and a concurrent spawn can
+/// leak that socket into another test's daemon. Here the child gets stdin, stdout and stderr only.
 public enum Subprocess {
-    /// Output goes to files, not pipes: a child that forks a daemon (tmux) could keep a pipe open forever.
+    /// Output goes to files, not pipes, for the same reason: a daemon could hold a pipe open.
     public static func run(_ executable: URL, _ arguments: [String], environment: [String: String]) throws -> ProcessResult {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("out"), err = folder.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, err.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // Test threads (Dispatch workers) block signals such as SIGTERM, and a child inherits the mask:
+        // a tmux server would pass it to every program in its panes. Children start with none blocked.
+        var noSignals = sigset_t(), allSignals = sigset_t()
+        sigemptyset(&noSignals)
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+        #if os(Linux)
+        // glibc 2.34+; Swift's Glibc module does not export it, so it is looked up by name.
+        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        if let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") {
+            _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
+        }
+        #else
+        flags |= POSIX_SPAWN_CLOEXEC_DEFAULT
+        #endif
+        posix_spawnattr_setflags(&attributes, Int16(flags))
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
+        guard spawned == 0 else {
+            throw SubprocessError(description: "cannot run \(executable.path): \(String(cString: strerror(spawned)))")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else { throw SubprocessError(description: "waitpid failed for \(executable.path)") }
+        }
+        // A signal's death reads as 128 + signal, as in a shell.
+        let exitStatus = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + status & 0x7F
         return ProcessResult(
-            status: process.terminationStatus,
+            status: exitStatus,
             stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
     }
