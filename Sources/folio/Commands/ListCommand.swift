@@ -52,7 +52,7 @@ enum QueryArgument {
         guard let text else { return nil }
         do {
             return try QueryParser.parse(text)
-        } catch let error as QueryError {
+        } catch {
             throw CLIError("query: \(error)")
         }
     }
