@@ -9,6 +9,7 @@ public enum Focus: Sendable, Equatable, CaseIterable {
 public enum LibraryView: Sendable, Equatable {
     case all, starred, unread
     case tag(String)
+    case topic(String)
 
     public var label: String {
         switch self {
@@ -16,6 +17,7 @@ public enum LibraryView: Sendable, Equatable {
         case .starred: return "Starred"
         case .unread: return "Unread"
         case .tag(let name): return "tag: \(name)"
+        case .topic(let name): return "topic: \(name)"
         }
     }
 }
@@ -27,6 +29,11 @@ public struct Prompt: Sendable, Equatable {
         /// Choose one of the paper's tags to remove.
         case removeTag(choices: [String])
         case filter
+        /// Name for the current filter, saved as a topic.
+        case saveTopic
+        /// The topic's query, with the live match count beside it.
+        case editTopic(name: String)
+        case confirmDeleteTopic(name: String)
     }
     public var kind: Kind
     public var text: String = ""
@@ -36,6 +43,9 @@ public struct Prompt: Sendable, Equatable {
         case .addTags: return "tags: "
         case .removeTag: return "remove tag: "
         case .filter: return "/"
+        case .saveTopic: return "save topic as: "
+        case .editTopic(let name): return "topic \(name): "
+        case .confirmDeleteTopic(let name): return "delete topic \(name)? (y/n) "
         }
     }
 }
@@ -54,16 +64,26 @@ public struct LibrarySnapshot: Sendable, Equatable {
     public var starred: Int
     public var unread: Int
     public var tags: [TagCount]
+    public var topics: [Topic]
 
-    public init(papers: [Paper], total: Int, starred: Int, unread: Int, tags: [TagCount]) {
+    public init(papers: [Paper], total: Int, starred: Int, unread: Int, tags: [TagCount], topics: [Topic] = []) {
         self.papers = papers
         self.total = total
         self.starred = starred
         self.unread = unread
         self.tags = tags
+        self.topics = topics
     }
 
     public static let empty = LibrarySnapshot(papers: [], total: 0, starred: 0, unread: 0, tags: [])
+
+    /// Papers and unread papers carrying each topic.
+    public func topicCounts() -> [(name: String, count: Int, unread: Int)] {
+        topics.map { topic in
+            let matching = papers.filter { $0.topics.contains(topic.name) }
+            return (topic.name, matching.count, matching.filter { !$0.isRead }.count)
+        }
+    }
 }
 
 public struct StatusMessage: Sendable, Equatable {
@@ -78,8 +98,12 @@ public struct AppState: Sendable, Equatable {
     public var height: Int
     public var snapshot = LibrarySnapshot.empty
     public var view = LibraryView.all
-    /// The filter being typed or kept: a case-insensitive substring of title or abstract.
+    /// The filter being typed or kept, in the query language.
     public var filterText = ""
+    /// The last filter that parsed: while the text is incomplete (an open quote) the list keeps it.
+    public var filterQuery: Query?
+    /// Why `filterText` does not parse, shown quietly on the filter line.
+    public var filterError: String?
     /// The list as shown: the view's papers that pass the filter.
     public var visible: [Paper] = []
     public var selectedID: String?
@@ -108,10 +132,11 @@ public struct AppState: Sendable, Equatable {
 
     public var selectedPaper: Paper? { selectedIndex.map { visible[$0] } }
 
-    /// Sidebar rows: the library views, then one per tag.
-    public var sidebarEntries: [(view: LibraryView, count: Int)] {
-        [(.all, snapshot.total), (.starred, snapshot.starred), (.unread, snapshot.unread)]
-            + snapshot.tags.map { (.tag($0.name), $0.count) }
+    /// Sidebar rows: the library views, one per tag, then one per topic (with its unread count).
+    public var sidebarEntries: [(view: LibraryView, count: Int, unread: Int?)] {
+        [(.all, snapshot.total, nil), (.starred, snapshot.starred, nil), (.unread, snapshot.unread, nil)]
+            + snapshot.tags.map { (.tag($0.name), $0.count, nil) }
+            + snapshot.topicCounts().map { (.topic($0.name), $0.count, $0.unread) }
     }
 
     public var allTagNames: [String] { snapshot.tags.map(\.name) }

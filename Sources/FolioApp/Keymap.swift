@@ -13,6 +13,7 @@ public enum Action: String, CaseIterable, Sendable {
     case toggleRead = "toggle-read"
     case openInBrowser = "open-in-browser", copyURL = "copy-url"
     case filter
+    case saveTopic = "save-topic", editTopic = "edit-topic", deleteTopic = "delete-topic"
     case toggleSidebar = "toggle-sidebar"
     case redraw, help, quit
 }
@@ -48,7 +49,10 @@ public struct Keymap: Sendable, Equatable {
         Binding(action: .toggleRead, keys: [.char("r")], help: "mark read or unread"),
         Binding(action: .openInBrowser, keys: [.char("o")], help: "open the paper's page"),
         Binding(action: .copyURL, keys: [.char("y")], help: "copy the arXiv URL"),
-        Binding(action: .filter, keys: [.char("/")], help: "filter the list"),
+        Binding(action: .filter, keys: [.char("/")], help: "filter the list (query language)"),
+        Binding(action: .saveTopic, keys: [.char("S")], help: "save the filter as a topic"),
+        Binding(action: .editTopic, keys: [.char("e")], help: "edit the topic chosen in the sidebar"),
+        Binding(action: .deleteTopic, keys: [.char("D")], help: "delete the topic chosen in the sidebar"),
         Binding(action: .toggleSidebar, keys: [.char("\\")], help: "show or hide the sidebar"),
         Binding(action: .redraw, keys: [.ctrl("l")], help: "redraw the screen"),
         Binding(action: .help, keys: [.char("?")], help: "this help"),

@@ -14,14 +14,20 @@ enum PaperListView {
     /// Tags and upvotes get a column only when some paper on the screen has them, so titles keep
     /// the room; the columns are the same on every row.
     static func columns(width: Int, shown: ArraySlice<Paper>) -> Columns {
-        let widestTags = shown.map { DisplayWidth.of(SafeText.visible($0.tags.joined(separator: ","))) }.max() ?? 0
+        let widestTags = shown.map { DisplayWidth.of(SafeText.visible(chips($0))) }.max() ?? 0
         let tags = widestTags == 0 || width < 40 ? 0 : min(widestTags, width >= 90 ? 24 : 14) + 1
         let upvotes = width >= 40 && shown.contains { $0.metadata.upvotes != nil } ? 6 : 0
         let date = width >= 30 ? 6 : 0
         return Columns(date: date, title: max(width - 2 - date - tags - upvotes, 1), tags: tags, upvotes: upvotes)
     }
 
+    /// Tags, then topics: `lasso,theory ir`.
+    static func chips(_ paper: Paper) -> String {
+        [paper.tags.joined(separator: ","), paper.topics.joined(separator: ",")].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
     static func render(_ state: AppState, area: Rect, theme: Theme, on canvas: inout Canvas) {
+        let terms = state.highlightTerms
         let shown = state.visible.dropFirst(state.listOffset).prefix(area.height)
         let cols = columns(width: area.width, shown: shown)
         let selected = state.selectedIndex
@@ -46,10 +52,16 @@ enum PaperListView {
                 canvas.put(shortDate(paper.metadata.published), x: x, y: y, style: base, maxWidth: cols.date - 1)
                 x += cols.date
             }
-            canvas.put(TextLayout.truncate(paper.title, width: cols.title - 1), x: x, y: y, style: base, maxWidth: cols.title - 1)
+            Highlight.put(TextLayout.truncate(paper.title, width: cols.title - 1), x: x, y: y, style: base,
+                          match: isSelected ? base.adding(.underline) : theme[.match], maxWidth: cols.title - 1, terms: terms, on: &canvas)
             x += cols.title
             if cols.tags > 0 {
-                canvas.put(TextLayout.truncate(paper.tags.joined(separator: ","), width: cols.tags - 1), x: x, y: y, style: style(.tagChip), maxWidth: cols.tags - 1)
+                let tagText = TextLayout.truncate(paper.tags.joined(separator: ","), width: cols.tags - 1)
+                let used = canvas.put(tagText, x: x, y: y, style: style(.tagChip), maxWidth: cols.tags - 1)
+                if !paper.topics.isEmpty && used < cols.tags - 2 {
+                    let room = cols.tags - 1 - used - (used > 0 ? 1 : 0)
+                    canvas.put(TextLayout.truncate(paper.topics.joined(separator: ","), width: room), x: x + used + (used > 0 ? 1 : 0), y: y, style: style(.topicChip), maxWidth: room)
+                }
                 x += cols.tags
             }
             if cols.upvotes > 0, let votes = paper.metadata.upvotes {
@@ -84,6 +96,7 @@ enum PaneView {
         if paper.isRead { facts.append("read") }
         if !facts.isEmpty { add(facts.joined(separator: " · "), .metadata) }
         if !paper.tags.isEmpty { add("tags: " + paper.tags.joined(separator: ", "), .tagChip) }
+        if !paper.topics.isEmpty { add("topics: " + paper.topics.joined(separator: ", "), .topicChip) }
         if let url = paper.url { add(url, .metadata) }
         out.append(("", .abstract))
         add(m.abstract.isEmpty ? "(no abstract)" : m.abstract, .abstract)
@@ -99,22 +112,34 @@ enum PaneView {
         }
         let all = lines(for: paper, width: area.width)
         let start = min(state.paneScroll, max(all.count - area.height, 0))
+        let terms = state.highlightTerms
         for (row, line) in all.dropFirst(start).prefix(area.height).enumerated() {
-            canvas.put(line.0, x: area.x, y: area.y + row, style: theme[line.1], maxWidth: area.width)
+            let highlighted = line.1 == .paneTitle || line.1 == .abstract || line.1 == .authors
+            Highlight.put(line.0, x: area.x, y: area.y + row, style: theme[line.1], match: theme[.match],
+                          maxWidth: area.width, terms: highlighted ? terms : [], on: &canvas)
         }
     }
 }
 
 /// Library views and tags with their counts; choosing one shows its papers.
 enum SidebarView {
-    /// Rows: heading "Library", three views, heading "Tags", one row per tag.
-    static func rows(_ state: AppState) -> [(text: String, count: Int?, entry: Int?)] {
-        var rows: [(String, Int?, Int?)] = [("Library", nil, nil)]
+    /// Rows: heading "Library" and three views, heading "Tags" and a row per tag, heading "Topics"
+    /// and a row per topic with its papers and, in parentheses, its unread papers.
+    static func rows(_ state: AppState) -> [(text: String, count: String, entry: Int?)] {
+        var rows: [(String, String, Int?)] = [("Library", "", nil)]
+        var heading = ""
         for (i, entry) in state.sidebarEntries.enumerated() {
-            if i == 3 { rows.append(("Tags", nil, nil)) }
-            if case .tag(let name) = entry.view { rows.append((" " + name, entry.count, i)) } else { rows.append((entry.view.label, entry.count, i)) }
+            switch entry.view {
+            case .all, .starred, .unread:
+                rows.append((entry.view.label, String(entry.count), i))
+            case .tag(let name):
+                if heading != "Tags" { heading = "Tags"; rows.append((heading, "", nil)) }
+                rows.append((" " + name, String(entry.count), i))
+            case .topic(let name):
+                if heading != "Topics" { heading = "Topics"; rows.append((heading, "", nil)) }
+                rows.append((" " + name, "\(entry.count) (\(entry.unread ?? 0))", i))
+            }
         }
-        if state.sidebarEntries.count == 3 { rows.append(("Tags", nil, nil)) }
         return rows
     }
 
@@ -126,13 +151,13 @@ enum SidebarView {
     static func render(_ state: AppState, area: Rect, theme: Theme, on canvas: inout Canvas) {
         for (row, item) in rows(state).prefix(area.height).enumerated() {
             let y = area.y + row
-            guard let entry = item.entry, let count = item.count else {
+            guard let entry = item.entry else {
                 canvas.put(item.text, x: area.x, y: y, style: theme[.sidebarHeading], maxWidth: area.width)
                 continue
             }
             let isCurrent = state.sidebarEntries[entry].view == state.view
             let style = theme[isCurrent ? .sidebarSelected : .sidebarEntry]
-            let line = StatusBar.line(left: item.text, right: String(count), width: area.width)
+            let line = StatusBar.line(left: item.text, right: item.count, width: area.width)
             canvas.put(line, x: area.x, y: y, style: style, maxWidth: area.width)
         }
     }

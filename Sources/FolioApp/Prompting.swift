@@ -8,14 +8,15 @@ extension AppState {
         switch key {
         case .escape:
             self.prompt = nil
-            if prompt.kind == .filter {
-                filterText = ""
-                refilter()
-            }
+            if prompt.kind == .filter { setFilter("", typing: false) }
             return []
         case .enter:
             self.prompt = nil
+            if prompt.kind == .filter { setFilter(prompt.text, typing: false) }
             return submit(prompt)
+        case .char(let c) where isConfirmation(prompt):
+            self.prompt = nil
+            return c == "y" || c == "Y" ? submit(prompt) : []
         case .backspace:
             if !prompt.text.isEmpty { prompt.text.removeLast() }
         case .ctrl("u"):
@@ -28,17 +29,43 @@ extension AppState {
             return []
         }
         self.prompt = prompt
-        if prompt.kind == .filter {
-            filterText = prompt.text
-            refilter()
-        }
+        if prompt.kind == .filter { setFilter(prompt.text, typing: true) }
         return []
     }
 
+    func isConfirmation(_ prompt: Prompt) -> Bool {
+        if case .confirmDeleteTopic = prompt.kind { return true }
+        return false
+    }
+
+    /// How many papers a topic query being edited matches, or why it does not parse.
+    public func liveCount(_ text: String) -> String {
+        do {
+            let query = try QueryParser.parse(text)
+            return "\(snapshot.papers.filter { query.matches(PaperFacts($0, topics: $0.topics)) }.count) papers"
+        } catch {
+            return "\(error)"
+        }
+    }
+
     func submit(_ prompt: Prompt) -> [Effect] {
-        guard let paper = selectedPaper else { return [] }
         switch prompt.kind {
         case .filter:
+            return []
+        case .saveTopic:
+            let name = TextNormalizer.clean(prompt.text)
+            return name.isEmpty ? [] : [.saveTopic(name: name, query: filterText)]
+        case .editTopic(let name):
+            guard (try? QueryParser.parse(prompt.text)) != nil else { return [] }
+            return [.saveTopic(name: name, query: prompt.text)]
+        case .confirmDeleteTopic(let name):
+            return [.removeTopic(name: name)]
+        case .addTags, .removeTag:
+            break
+        }
+        guard let paper = selectedPaper else { return [] }
+        switch prompt.kind {
+        case .filter, .saveTopic, .editTopic, .confirmDeleteTopic:
             return []
         case .addTags:
             let names = prompt.text.split(separator: ",").map { TextNormalizer.clean(String($0)) }.filter { !$0.isEmpty }
@@ -54,7 +81,7 @@ extension AppState {
     public func completions(for prompt: Prompt) -> [String] {
         let pool: [String]
         switch prompt.kind {
-        case .filter: return []
+        case .filter, .saveTopic, .editTopic, .confirmDeleteTopic: return []
         case .addTags: pool = allTagNames
         case .removeTag(let choices): pool = choices
         }

@@ -78,7 +78,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             let stats = try store.stats()
             let snapshot = LibrarySnapshot(
                 papers: papers, total: stats.papers, starred: stats.starred,
-                unread: stats.papers - stats.read, tags: try store.tagCounts())
+                unread: stats.papers - stats.read, tags: try store.tagCounts(), topics: try store.topics())
             _ = state.update(.loaded(snapshot))
         } catch {
             _ = state.update(.status(StatusMessage(text: "cannot read the library: \(error)", isError: true)))
@@ -107,6 +107,12 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             case .setRead(let id, let read):
                 try store.setRead([id], read)
                 report(read ? "marked read" : "marked unread")
+            case .saveTopic(let name, let query):
+                try store.saveTopic(name: name, query: query)
+                report("saved topic \(name)")
+            case .removeTopic(let name):
+                try store.removeTopic(name: name)
+                report("deleted topic \(name)")
             case .openURL(let url):
                 report(ExternalOpener.open(url, environment: environment))
             case .copyToClipboard(let text):
@@ -130,7 +136,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
 extension Effect {
     var changesLibrary: Bool {
         switch self {
-        case .setStarred, .addTags, .removeTag, .setRead: return true
+        case .setStarred, .addTags, .removeTag, .setRead, .saveTopic, .removeTopic: return true
         case .openURL, .copyToClipboard, .redraw: return false
         }
     }

@@ -8,6 +8,8 @@ public enum Effect: Sendable, Equatable {
     case addTags(id: String, [String])
     case removeTag(id: String, String)
     case setRead(id: String, Bool)
+    case saveTopic(name: String, query: String)
+    case removeTopic(name: String)
     case openURL(String)
     case copyToClipboard(String)
     case redraw
@@ -45,23 +47,51 @@ extension AppState {
 
     /// Applies the view and filter to the loaded papers, keeping the selected paper when it is still shown.
     mutating func refilter() {
-        let needle = filterText.trimmingCharacters(in: .whitespaces)
         visible = snapshot.papers.filter { paper in
             switch view {
             case .all: break
             case .starred: if !paper.isStarred { return false }
             case .unread: if paper.isRead { return false }
             case .tag(let name): if !paper.tags.contains(name) { return false }
+            case .topic(let name): if !paper.topics.contains(name) { return false }
             }
-            guard !needle.isEmpty else { return true }
-            return paper.title.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil
-                || paper.metadata.abstract.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+            guard let filterQuery else { return true }
+            return filterQuery.matches(PaperFacts(paper, topics: paper.topics))
         }
         if selectedIndex == nil {
             selectedID = visible.first?.id
             paneScroll = 0
         }
         keepSelectionVisible()
+    }
+
+    /// Parses the filter as typed: the word being typed counts as a prefix. An incomplete query
+    /// keeps the last result and says why, quietly.
+    mutating func setFilter(_ text: String, typing: Bool) {
+        filterText = text
+        if text.trimmingCharacters(in: .whitespaces).isEmpty {
+            filterQuery = nil
+            filterError = nil
+        } else {
+            do {
+                filterQuery = try QueryParser.parse(text, typing: typing)
+                filterError = nil
+            } catch {
+                filterError = "\(error)"
+                return
+            }
+        }
+        refilter()
+    }
+
+    /// Words to highlight: the filter's, or the topic's when a topic is shown.
+    public var highlightTerms: [TextTerm] {
+        var terms = filterQuery?.highlightTerms ?? []
+        if case .topic(let name) = view, let topic = snapshot.topics.first(where: { $0.name == name }),
+           let query = try? QueryParser.parse(topic.query) {
+            terms += query.highlightTerms
+        }
+        return terms
     }
 
     mutating func select(index: Int) {
@@ -136,8 +166,7 @@ extension AppState {
             if mode != .browse {
                 mode = .browse
             } else if !filterText.isEmpty {
-                filterText = ""
-                refilter()
+                setFilter("", typing: false)
             }
         case .quit:
             if mode != .browse { mode = .browse } else { quitRequested = true }
@@ -170,6 +199,22 @@ extension AppState {
             return [.copyToClipboard("https://arxiv.org/abs/\(arxiv)")]
         case .filter:
             prompt = Prompt(kind: .filter, text: filterText)
+        case .saveTopic:
+            if filterQuery == nil {
+                status = StatusMessage(text: "filter first (/), then S saves the filter as a topic", isError: false)
+            } else {
+                prompt = Prompt(kind: .saveTopic)
+            }
+        case .editTopic, .deleteTopic:
+            guard case .topic(let name) = sidebarEntries[min(sidebarIndex, sidebarEntries.count - 1)].view, focus == .sidebar || view == .topic(name) else {
+                status = StatusMessage(text: "choose a topic in the sidebar first (Tab)", isError: false)
+                return []
+            }
+            if action == .deleteTopic {
+                prompt = Prompt(kind: .confirmDeleteTopic(name: name))
+            } else {
+                prompt = Prompt(kind: .editTopic(name: name), text: snapshot.topics.first { $0.name == name }?.query ?? "")
+            }
         case .toggleSidebar:
             sidebarShown.toggle()
             if !sidebarShown && focus == .sidebar { focus = .list }

@@ -88,7 +88,16 @@ enum StatusView {
         if let prompt = state.prompt {
             canvas.fill(area, style: theme[.filterLine])
             let choices = state.completions(for: prompt)
-            let hint = choices.isEmpty ? "Enter ok  Esc cancel" : "Tab: " + choices.prefix(8).joined(separator: " ")
+            let hint: String
+            switch prompt.kind {
+            case .filter:
+                // The count follows every keystroke; an incomplete query says why, quietly.
+                hint = (state.filterError.map { "(\($0))  " } ?? "") + "\(state.visible.count) of \(state.snapshot.total)"
+            case .editTopic:
+                hint = state.liveCount(prompt.text)
+            default:
+                hint = choices.isEmpty ? "Enter ok  Esc cancel" : "Tab: " + choices.prefix(8).joined(separator: " ")
+            }
             let line = StatusBar.line(left: prompt.label + prompt.text, right: hint, width: area.width)
             canvas.put(line, x: area.x, y: area.y, style: theme[.filterLine])
             return
@@ -98,7 +107,7 @@ enum StatusView {
         switch state.mode {
         case .reading: hint = "j/k scroll  s star  t tag  o open  q back"
         case .help: hint = "j/k scroll  any other key closes"
-        case .browse: hint = "s star  t tag  r read  / filter  Enter read  ? help  q quit"
+        case .browse: hint = "s star  t tag  r read  / filter  S save topic  Enter read  ? help  q quit"
         }
         let left = " \(position)  \(state.view.label)  \(hint)"
         let message = state.status?.text ?? ""

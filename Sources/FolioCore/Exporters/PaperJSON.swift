@@ -2,7 +2,7 @@ import Foundation
 
 /// The JSON shape of a paper, shared by `folio list --json`, the `jsonl` export and backups.
 public enum PaperJSON {
-    public static func object(_ p: Paper, topics: [String] = []) -> JSONValue {
+    public static func object(_ p: Paper) -> JSONValue {
         let m = p.metadata
         return .object([
             ("id", .string(p.id)),
@@ -29,7 +29,7 @@ public enum PaperJSON {
             ("starred", .bool(p.isStarred)),
             ("read", .bool(p.isRead)),
             ("tags", .strings(p.tags)),
-            ("topics", .strings(topics)),
+            ("topics", .strings(p.topics)),
             ("first_source", .string(p.firstSource)),
             ("first_imported_at", .string(p.firstImportedAt)),
             ("last_source", .string(p.lastSource)),

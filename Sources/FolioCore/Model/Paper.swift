@@ -13,6 +13,8 @@ public struct Paper: Sendable, Equatable, Identifiable {
     public var readAt: String?
     /// Sorted by name.
     public var tags: [String]
+    /// Topics whose query the paper matches, sorted; filled when papers are read from the store.
+    public var topics: [String] = []
 
     public var isStarred: Bool { starredAt != nil }
     public var isRead: Bool { readAt != nil }

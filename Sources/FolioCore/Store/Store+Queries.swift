@@ -5,18 +5,18 @@ public enum PaperSort: String, Sendable, CaseIterable {
     case date, title
 }
 
-/// Which papers to list. `text` is a case-insensitive substring of title or abstract
-/// until the query language replaces it.
+/// Which papers to list.
 public struct PaperFilter: Sendable, Equatable {
-    public var text: String?
+    /// A query in Folio's query language.
+    public var query: Query?
     public var starredOnly = false
     public var unreadOnly = false
     public var tag: String?
     public var limit: Int?
     public var sort: PaperSort = .date
 
-    public init(text: String? = nil, starredOnly: Bool = false, unreadOnly: Bool = false, tag: String? = nil, limit: Int? = nil, sort: PaperSort = .date) {
-        self.text = text
+    public init(query: Query? = nil, starredOnly: Bool = false, unreadOnly: Bool = false, tag: String? = nil, limit: Int? = nil, sort: PaperSort = .date) {
+        self.query = query
         self.starredOnly = starredOnly
         self.unreadOnly = unreadOnly
         self.tag = tag
@@ -70,19 +70,17 @@ extension Store {
         let order = filter.sort == .date
             ? "ORDER BY p.published IS NULL, p.published DESC, p.num"
             : "ORDER BY p.title COLLATE NOCASE, p.num"
-        let needle = filter.text.map(TextNormalizer.clean).flatMap { $0.isEmpty ? nil : $0 }
-        // The substring test runs in Swift (SQLite's LIKE folds ASCII only), so LIMIT applies after it.
-        let limitSQL = (needle == nil && filter.limit != nil) ? "LIMIT \(filter.limit!)" : ""
+        // The query runs in Swift on each row (see DECISIONS.md), so LIMIT applies after it.
+        let limitSQL = (filter.query == nil && filter.limit != nil) ? "LIMIT \(filter.limit!)" : ""
+        let topicSet = TopicSet(try topics())
         return try pool.read { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT \(Store.paperColumns) \(whereSQL) \(order) \(limitSQL)", arguments: arguments)
             var out: [Paper] = []
             while let row = try rows.next() {
-                if let needle {
-                    let title: String = row["title"], abstract: String = row["abstract"]
-                    guard title.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil
-                        || abstract.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil else { continue }
-                }
-                out.append(Store.paper(from: row))
+                var paper = Store.paper(from: row)
+                paper.topics = topicSet.topics(for: paper)
+                if let query = filter.query, !query.matches(PaperFacts(paper, topics: paper.topics)) { continue }
+                out.append(paper)
                 if let limit = filter.limit, out.count >= limit { break }
             }
             return out
@@ -94,8 +92,11 @@ extension Store {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
         let arxiv = ArxivID.parse(trimmed)?.id
         return try pool.read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT \(Store.paperColumns) WHERE p.id = ? OR p.arxiv_id = ? LIMIT 1", arguments: [trimmed, arxiv ?? trimmed])
-            return row.map(Store.paper(from:))
+            try Row.fetchOne(db, sql: "SELECT \(Store.paperColumns) WHERE p.id = ? OR p.arxiv_id = ? LIMIT 1", arguments: [trimmed, arxiv ?? trimmed])
+        }.map { row in
+            var paper = Store.paper(from: row)
+            paper.topics = TopicSet(try topics()).topics(for: paper)
+            return paper
         }
     }
 

@@ -81,3 +81,34 @@ extension Store {
         }
     }
 }
+
+/// Saved queries. The query text is kept as typed; callers check it parses before saving.
+extension Store {
+    public static func topicName(_ raw: String) throws -> String {
+        let name = TextNormalizer.clean(raw)
+        guard !name.isEmpty else { throw LibraryError("a topic name cannot be empty") }
+        guard name.count <= 100 else { throw LibraryError("a topic name is at most 100 characters") }
+        return name
+    }
+
+    /// Adds a topic, or changes the query of an existing one.
+    public func saveTopic(name raw: String, query: String) throws {
+        let name = try Store.topicName(raw)
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO topic (name, query, created_at) VALUES (?, ?, ?)
+                ON CONFLICT(name) DO UPDATE SET query = excluded.query
+                """, arguments: [name, query, Timestamp.now()])
+        }
+    }
+
+    /// Returns whether a topic of that name existed.
+    @discardableResult
+    public func removeTopic(name raw: String) throws -> Bool {
+        let name = TextNormalizer.clean(raw)
+        return try pool.write { db in
+            try db.execute(sql: "DELETE FROM topic WHERE name = ?", arguments: [name])
+            return db.changesCount > 0
+        }
+    }
+}

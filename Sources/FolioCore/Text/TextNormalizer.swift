@@ -24,19 +24,25 @@ public enum TextNormalizer {
     /// `"attention is all you need"` for `"Attention Is All You Need!"`: the key two
     /// sources of the same paper share. Case and accents folded, punctuation dropped.
     public static func titleKey(_ title: String) -> String {
-        let folded = title.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        var out = ""
-        var pendingSpace = false
+        searchWords(title).joined(separator: " ")
+    }
+
+    /// `["text", "to", "image"]` for `"Text-to-Image"`: the words the query parser and matcher
+    /// compare. A word is a run of letters and digits, case and accents folded; anything else separates.
+    public static func searchWords(_ text: String) -> [String] {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var words: [String] = []
+        var word = String.UnicodeScalarView()
         for scalar in folded.unicodeScalars {
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                if pendingSpace && !out.isEmpty { out.append(" ") }
-                pendingSpace = false
-                out.unicodeScalars.append(scalar)
-            } else {
-                pendingSpace = true
+                word.append(scalar)
+            } else if !word.isEmpty {
+                words.append(String(word))
+                word = String.UnicodeScalarView()
             }
         }
-        return out
+        if !word.isEmpty { words.append(String(word)) }
+        return words
     }
 }
 

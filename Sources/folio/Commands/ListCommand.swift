@@ -9,7 +9,7 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Only papers whose title or abstract contains this text (any case).") var query: String?
+    @Argument(help: "Only papers matching this query (see the README's query language).") var query: String?
 
     @Flag(help: "Only starred papers.") var starred = false
 
@@ -27,7 +27,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore()
-        let papers = try store.papers(PaperFilter(text: query, starredOnly: starred, tag: tag, limit: limit, sort: sort))
+        let papers = try store.papers(PaperFilter(query: try QueryArgument.parse(query), starredOnly: starred, tag: tag, limit: limit, sort: sort))
         for paper in papers {
             if json {
                 Output.json(PaperJSON.object(paper))
@@ -43,5 +43,17 @@ struct ListCommand: ParsableCommand {
         let star = p.isStarred ? "★" : " "
         let tags = p.tags.isEmpty ? "" : "  [" + p.tags.joined(separator: ", ") + "]"
         return "\(p.id)\t\(date) \(star) \(SafeText.visible(p.title))\(SafeText.visible(tags))"
+    }
+}
+
+/// A QUERY argument: parsed once, errors say the column.
+enum QueryArgument {
+    static func parse(_ text: String?) throws -> Query? {
+        guard let text else { return nil }
+        do {
+            return try QueryParser.parse(text)
+        } catch {
+            throw CLIError("query: \(error)")
+        }
     }
 }

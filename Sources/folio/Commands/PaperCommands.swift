@@ -139,14 +139,14 @@ struct StatsCommand: ParsableCommand {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Export papers (all, or those matching QUERY).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Only papers whose title or abstract contains this text.") var query: String?
+    @Argument(help: "Only papers matching this query.") var query: String?
     @Option(help: "folio-json (a full backup), jsonl, bibtex or markdown.") var format: ExportFormat
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
     @Flag(help: "Overwrite the output file if it exists.") var force = false
 
     func run() throws {
         let store = try global.openStore()
-        let papers = try store.papers(PaperFilter(text: query))
+        let papers = try store.papers(PaperFilter(query: try QueryArgument.parse(query)))
         guard let output else {
             return try Exporter(store: store).export(papers, format: format) { FileHandle.standardOutput.write(Data($0.utf8)) }
         }

@@ -1,0 +1,133 @@
+/// What a query can ask about one paper, gathered so a single paper can be tested without the store
+/// (topics on a freshly imported paper, tests).
+public struct PaperFacts: Sendable, Equatable {
+    public var title: String
+    public var abstract: String
+    public var authors: [String]
+    public var categories: [String]
+    /// The Folio id.
+    public var id: String
+    public var arxivID: String?
+    public var tags: [String]
+    public var topics: [String]
+    public var starred: Bool
+    public var read: Bool
+    /// `YYYY-MM-DD`
+    public var published: String?
+
+    public init(
+        title: String, abstract: String = "", authors: [String] = [], categories: [String] = [],
+        id: String, arxivID: String? = nil, tags: [String] = [], topics: [String] = [],
+        starred: Bool = false, read: Bool = false, published: String? = nil
+    ) {
+        self.title = title
+        self.abstract = abstract
+        self.authors = authors
+        self.categories = categories
+        self.id = id
+        self.arxivID = arxivID
+        self.tags = tags
+        self.topics = topics
+        self.starred = starred
+        self.read = read
+        self.published = published
+    }
+
+    public init(_ paper: Paper, topics: [String] = []) {
+        self.init(
+            title: paper.title, abstract: paper.metadata.abstract, authors: paper.metadata.authors,
+            categories: paper.metadata.categories, id: paper.id, arxivID: paper.arxivID, tags: paper.tags,
+            topics: topics, starred: paper.isStarred, read: paper.isRead, published: paper.metadata.published
+        )
+    }
+}
+
+public extension Query {
+    /// Whether the paper satisfies the query. `.and([])`, the empty query, matches every paper.
+    func matches(_ facts: PaperFacts) -> Bool {
+        matches(PaperWords(facts), facts)
+    }
+}
+
+/// The searchable fields of one paper, split into words once per match.
+private struct PaperWords {
+    let title: [String]
+    let abstract: [String]
+    /// One list per author, so a run of words never spans two names.
+    let authors: [[String]]
+
+    init(_ facts: PaperFacts) {
+        title = TextNormalizer.searchWords(facts.title)
+        abstract = TextNormalizer.searchWords(facts.abstract)
+        authors = facts.authors.map(TextNormalizer.searchWords)
+    }
+
+    func contains(_ term: TextTerm) -> Bool {
+        switch term.field {
+        case .title: term.occurs(in: title)
+        case .abstract: term.occurs(in: abstract)
+        case .author: authors.contains { term.occurs(in: $0) }
+        case nil: term.occurs(in: title) || term.occurs(in: abstract) || authors.contains { term.occurs(in: $0) }
+        }
+    }
+}
+
+extension Query {
+    fileprivate func matches(_ words: PaperWords, _ facts: PaperFacts) -> Bool {
+        switch self {
+        case .and(let parts): parts.allSatisfy { $0.matches(words, facts) }
+        case .or(let parts): parts.contains { $0.matches(words, facts) }
+        case .not(let inner): !inner.matches(words, facts)
+        case .text(let term): words.contains(term)
+        case .filter(let filter): filter.matches(facts)
+        }
+    }
+}
+
+extension TextTerm {
+    /// The term's words appear consecutively in `text`; with `prefix`, the last one may begin a longer word.
+    fileprivate func occurs(in text: [String]) -> Bool {
+        guard let last = words.last else { return true }
+        guard text.count >= words.count else { return false }
+        let leading = words.dropLast()
+        for start in 0...(text.count - words.count) {
+            let candidate = text[start..<(start + words.count)]
+            guard candidate.dropLast().elementsEqual(leading), let final = candidate.last else { continue }
+            if prefix ? final.hasPrefix(last) : final == last { return true }
+        }
+        return false
+    }
+}
+
+extension Filter {
+    fileprivate func matches(_ facts: PaperFacts) -> Bool {
+        switch self {
+        case .tag(let name): facts.tags.contains { Self.sameName($0, name) }
+        case .topic(let name): facts.topics.contains { Self.sameName($0, name) }
+        case .category(let category): facts.categories.contains { Self.category($0, matches: category) }
+        case .id(let id): Self.hasID(facts, Self.canonicalID(id))
+        case .starred: facts.starred
+        case .unread: !facts.read
+        case .read: facts.read
+        case .year(let year): facts.published.map { Int($0.prefix(4)) == year } ?? false
+        case .after(let date): facts.published.map { $0 >= date } ?? false
+        case .before(let date): facts.published.map { $0 < date } ?? false
+        }
+    }
+
+    private static func hasID(_ facts: PaperFacts, _ id: String) -> Bool {
+        facts.id == id || facts.arxivID.map(canonicalID) == id
+    }
+
+    private static func sameName(_ a: String, _ b: String) -> Bool {
+        TextNormalizer.clean(a).lowercased() == TextNormalizer.clean(b).lowercased()
+    }
+
+    /// `cs.LG` matches `cs.lg`; `cs.*` matches every `cs.` category.
+    private static func category(_ category: String, matches wanted: String) -> Bool {
+        let category = category.lowercased()
+        let wanted = wanted.lowercased()
+        if wanted.hasSuffix(".*") { return category.hasPrefix(wanted.dropLast()) }
+        return category == wanted
+    }
+}

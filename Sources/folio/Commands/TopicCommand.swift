@@ -1,0 +1,108 @@
+import ArgumentParser
+import FolioCore
+import Foundation
+import TerminalUI
+
+struct TopicCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "topic",
+        abstract: "Saved queries that behave as live tags.",
+        subcommands: [Add.self, List.self, Show.self, Remove.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Save a query as a topic (or change a topic's query).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The topic's name.") var name: String
+        @Argument(help: "Its query, e.g. 'retriev* OR rank*'.") var query: String
+
+        func run() throws {
+            _ = try QueryArgument.parse(query)
+            let store = try global.openStore()
+            let existing = try store.topics()
+            if try TopicCommand.refersToItself(name: name, query: query, existing: existing) {
+                throw CLIError("topic \(name) would refer to itself through topic:")
+            }
+            try store.saveTopic(name: name, query: query)
+            let count = try store.papers(PaperFilter(query: try QueryParser.parse("topic:\"\(name)\""))).count
+            print("topic \(SafeText.visible(name)): \(count) paper\(count == 1 ? "" : "s")")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Topics with their number of papers and of unread papers.")
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Print JSON Lines {\"name\", \"query\", \"count\", \"unread\"}.") var json = false
+
+        func run() throws {
+            let store = try global.openStore()
+            let papers = try store.papers()
+            for topic in try store.topics() {
+                let matching = papers.filter { $0.topics.contains(topic.name) }
+                let unread = matching.filter { !$0.isRead }.count
+                if json {
+                    print(JSONValue.object([("name", .string(topic.name)), ("query", .string(topic.query)),
+                                            ("count", .int(matching.count)), ("unread", .int(unread))]).text)
+                } else {
+                    print("\(SafeText.visible(topic.name))\t\(matching.count)\t\(unread) unread\t\(SafeText.visible(topic.query))")
+                }
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "A topic's query and papers.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The topic's name.") var name: String
+        @Flag(help: "Print the papers as JSON Lines.") var json = false
+
+        func run() throws {
+            let store = try global.openStore()
+            guard let topic = try store.topics().first(where: { $0.name == TextNormalizer.clean(name) }) else {
+                throw CLIError("no topic named \(name)")
+            }
+            let papers = try store.papers().filter { $0.topics.contains(topic.name) }
+            if json { return papers.forEach { print(PaperJSON.object($0).text) } }
+            print("\(SafeText.visible(topic.name)): \(SafeText.visible(topic.query)) (\(papers.count) papers)")
+            papers.forEach { print(ListCommand.line($0)) }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "rm", abstract: "Delete a topic (papers and tags are untouched).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The topic's name.") var name: String
+
+        func run() throws {
+            guard try global.openStore().removeTopic(name: name) else { throw CLIError("no topic named \(name)") }
+            print("removed topic \(SafeText.visible(name))")
+        }
+    }
+
+    /// Whether saving `query` as `name` would make a topic that depends on itself.
+    static func refersToItself(name: String, query: String, existing: [Topic]) throws -> Bool {
+        var queries = Dictionary(existing.map { ($0.name.lowercased(), $0.query) }, uniquingKeysWith: { a, _ in a })
+        queries[TextNormalizer.clean(name).lowercased()] = query
+        var seen: Set<String> = []
+        var pending = [TextNormalizer.clean(name).lowercased()]
+        while let current = pending.popLast() {
+            guard let text = queries[current], let parsed = try? QueryParser.parse(text) else { continue }
+            for referenced in parsed.referencedTopics.map({ $0.lowercased() }) {
+                if referenced == TextNormalizer.clean(name).lowercased() { return true }
+                if seen.insert(referenced).inserted { pending.append(referenced) }
+            }
+        }
+        return false
+    }
+}
+
+extension Query {
+    /// Names used in `topic:` anywhere in the query.
+    var referencedTopics: [String] {
+        switch self {
+        case .and(let items), .or(let items): return items.flatMap(\.referencedTopics)
+        case .not(let inner): return inner.referencedTopics
+        case .filter(.topic(let name)): return [name]
+        case .text, .filter: return []
+        }
+    }
+}
