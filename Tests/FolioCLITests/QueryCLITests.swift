@@ -1,4 +1,5 @@
 import Foundation
+import FolioTestSupport
 import Testing
 
 @Suite("query language and topics")
