@@ -22,24 +22,26 @@ struct ReaderEndToEndTests {
         let tmux = try Tmux()
         try tmux.start(width: 120, height: 40)
 
-        var screen = try openReader(tmux, library, position: "1/54")
+        let screen = try openReader(tmux, library, position: "1/54")
         try requireScreen(screen.contains { $0.contains("┌ Papers") } && screen.contains { $0.contains("┌ Abstract") },
-                   "the list and the abstract pane side by side", screen)
+                          "the list and the abstract pane side by side", screen)
 
         try tmux.send(keys: "j", "j", "j")
         try tmux.waitFor({ status($0).hasPrefix(" 4/54 ") && $0.joined(separator: "\n").contains(fourth.abstractOpening) },
                          "4/54 and the fourth paper's abstract (\(fourth.abstractOpening)…) in the pane")
 
         try tmux.send(keys: "s")
-        try tmux.waitFor({ fourth.row(in: $0)?.contains("★ " + fourth.listLabel) == true }, "★ on the fourth paper's row")
+        try tmux.waitFor({ fourth.row(in: $0)?.contains("★ " + fourth.listLabel) == true && status($0).hasSuffix("starred") },
+                         "★ on the fourth paper's row and `starred` on the status row")
 
         try tmux.send(keys: "t")
         try tmux.waitFor({ status($0).hasPrefix("tags: ") }, "the tags prompt on the last row")
         try tmux.type("lasso, theory")
         try tmux.send(keys: "Enter")
-        screen = try tmux.waitFor({
+        try tmux.waitFor({
             fourth.row(in: $0)?.contains("lasso,theory") == true && $0.contains { $0.contains("tags: lasso, theory") }
-        }, "lasso,theory on the row and `tags: lasso, theory` in the pane")
+                && status($0).hasSuffix("tagged lasso, theory")
+        }, "lasso,theory on the row, `tags: lasso, theory` in the pane and `tagged lasso, theory` on the status row")
 
         try quitReader(tmux)
         try openReader(tmux, library, position: "1/54")

@@ -61,7 +61,8 @@ final class Tmux {
         // Several arguments after `--` run as argv, so no shell quoting gets in the way.
         try self.command(["new-session", "-d", "-s", Self.target, "-x", "\(width)", "-y", "\(height)", "--",
                           "/usr/bin/env", "-i"] + assignments + command)
-        // The size set here, not the (absent) client's, decides the window size; resize-window changes it.
+        // Only -x/-y and resize-window decide the size, never a client. (tmux 3.3's resize-window sets
+        // this itself; saying it here keeps other versions from sizing the window to a client.)
         try self.command(["set-option", "-w", "-t", Self.target, "window-size", "manual"])
     }
 
