@@ -27,6 +27,17 @@ static void set_handler(int signal_number, void (*handler)(int)) {
 }
 
 void folio_signals_install(void) {
+    // A parent may have started us with these blocked (threads of a test runner do); the reader
+    // relies on them to quit, suspend and follow resizes.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGINT);
+    sigaddset(&wanted, SIGTERM);
+    sigaddset(&wanted, SIGHUP);
+    sigaddset(&wanted, SIGTSTP);
+    sigaddset(&wanted, SIGCONT);
+    sigaddset(&wanted, SIGWINCH);
+    sigprocmask(SIG_UNBLOCK, &wanted, NULL);
     set_handler(SIGINT, record_signal);
     set_handler(SIGTERM, record_signal);
     set_handler(SIGHUP, record_signal);
