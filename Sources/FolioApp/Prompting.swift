@@ -12,7 +12,7 @@ extension AppState {
             return []
         case .enter:
             self.prompt = nil
-            if prompt.kind == .filter { setFilter(prompt.text, typing: false) }
+            if prompt.kind == .filter { keepFilter(prompt.text) }
             return submit(prompt)
         case .char(let c) where isConfirmation(prompt):
             self.prompt = nil
@@ -31,6 +31,15 @@ extension AppState {
         self.prompt = prompt
         if prompt.kind == .filter { setFilter(prompt.text, typing: true) }
         return []
+    }
+
+    /// Enter keeps what the list shows: a word still being typed stays a prefix, and the kept text
+    /// says so (`retriev` becomes `retriev*`), so the filter and a topic saved from it mean what was seen.
+    mutating func keepFilter(_ text: String) {
+        setFilter(text, typing: true)
+        if let filterQuery, filterError == nil, (try? QueryParser.parse(text)) != filterQuery {
+            filterText = filterQuery.description
+        }
     }
 
     func isConfirmation(_ prompt: Prompt) -> Bool {

@@ -167,18 +167,18 @@ struct ReaderEndToEndTests {
 
 /// Starts the reader from the pane's shell and waits until it is drawn.
 @discardableResult
-private func openReader(_ tmux: Tmux, _ library: TestLibrary, position: String) throws -> [String] {
+func openReader(_ tmux: Tmux, _ library: TestLibrary, position: String) throws -> [String] {
     try tmux.runInShell("'\(CLI.binary.path)' --library '\(library.path)'")
     return try tmux.waitFor({ isReader($0, position: position) }, "the reader drawn with its header and \(position)")
 }
 
-private func quitReader(_ tmux: Tmux) throws {
+func quitReader(_ tmux: Tmux) throws {
     try tmux.send(keys: "q")
     try tmux.waitFor(isShellPrompt, "the shell prompt after q")
 }
 
 /// The terminal is back in cooked mode with echo, and the shell edits lines.
-private func expectShellWorks(_ tmux: Tmux, after step: String) throws {
+func expectShellWorks(_ tmux: Tmux, after step: String) throws {
     let done = "stty-done-\(UUID().uuidString.prefix(8))"
     try tmux.runInShell("stty -a; echo \(done)")
     let screen = try tmux.waitFor({ $0.contains(done) }, "`stty -a` output after \(step)")
@@ -199,18 +199,18 @@ private func expectShellWorks(_ tmux: Tmux, after step: String) throws {
 
 // MARK: Reading the screen
 
-private func status(_ screen: [String]) -> String { screen.last ?? "" }
+func status(_ screen: [String]) -> String { screen.last ?? "" }
 
-private func isReader(_ screen: [String], position: String) -> Bool {
+func isReader(_ screen: [String], position: String) -> Bool {
     (screen.first?.contains("Folio ─") ?? false) && status(screen).hasPrefix(" \(position) ")
 }
 
 /// The last non-blank row is a bare prompt.
-private func isShellPrompt(_ screen: [String]) -> Bool {
+func isShellPrompt(_ screen: [String]) -> Bool {
     screen.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } == "$"
 }
 
-private func requireScreen(_ condition: Bool, _ what: String, _ screen: [String]) throws {
+func requireScreen(_ condition: Bool, _ what: String, _ screen: [String]) throws {
     guard !condition else { return }
     throw TmuxError(description: "expected \(what); the screen was:\n" + Tmux.framed(screen))
 }
