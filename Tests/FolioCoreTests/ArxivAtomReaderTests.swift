@@ -149,20 +149,14 @@ struct ArxivAtomReaderTests {
     @Test func truncatedXMLThrowsWithLineNumber() throws {
         let whole = try Fixtures.data("arxiv-atom/search_au_del_maestro.xml")
         let error = try #require(importError(whole.prefix(whole.count / 2)))
-        guard case .lineColumn(let line, _) = error.location else {
-            Issue.record("expected a line and column, got \(error.location)")
-            return
-        }
+        guard let line = lineOfLineColumnError(error) else { return }
         #expect(line > 100)
         #expect(error.message.hasPrefix("invalid XML: "))
     }
 
     @Test func mismatchedTagNamesTheProblem() throws {
         let error = try #require(importError(Data("<feed>\n<entry><title>x</entry>\n</feed>".utf8)))
-        guard case .lineColumn(let line, _) = error.location else {
-            Issue.record("expected a line and column, got \(error.location)")
-            return
-        }
+        guard let line = lineOfLineColumnError(error) else { return }
         #expect(line == 2)
         #expect(error.message.contains("closing tag does not match"))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import FolioCore
 
 /// Test inputs in `Tests/Fixtures`, found from this file's own path so tests run from any directory.
@@ -24,4 +25,13 @@ extension DocumentReader {
         try read(data, context: context) { papers.append($0) }
         return papers
     }
+}
+
+/// The line of an error that must carry a line and column; records an issue otherwise.
+func lineOfLineColumnError(_ error: ImportError, sourceLocation: SourceLocation = #_sourceLocation) -> Int? {
+    guard case .lineColumn(let line, _) = error.location else {
+        Issue.record("expected a line and column, got \(error.location)", sourceLocation: sourceLocation)
+        return nil
+    }
+    return line
 }

@@ -17,26 +17,22 @@ extension Store {
     /// Returns how many papers changed.
     @discardableResult
     public func setStarred(_ ids: [String], _ starred: Bool) throws -> Int {
-        try pool.write { db in
-            try ids.reduce(0) { changed, id in
-                if starred {
-                    try db.execute(sql: "INSERT OR IGNORE INTO star (paper_id, starred_at) VALUES (?, ?)", arguments: [id, Timestamp.now()])
-                } else {
-                    try db.execute(sql: "DELETE FROM star WHERE paper_id = ?", arguments: [id])
-                }
-                return changed + db.changesCount
-            }
-        }
+        try setMark(table: "star", column: "starred_at", ids: ids, on: starred)
     }
 
     @discardableResult
     public func setRead(_ ids: [String], _ read: Bool) throws -> Int {
+        try setMark(table: "read_mark", column: "read_at", ids: ids, on: read)
+    }
+
+    /// Stars and read marks are the same shape: a row with its time means "on".
+    private func setMark(table: String, column: String, ids: [String], on: Bool) throws -> Int {
         try pool.write { db in
             try ids.reduce(0) { changed, id in
-                if read {
-                    try db.execute(sql: "INSERT OR IGNORE INTO read_mark (paper_id, read_at) VALUES (?, ?)", arguments: [id, Timestamp.now()])
+                if on {
+                    try db.execute(sql: "INSERT OR IGNORE INTO \(table) (paper_id, \(column)) VALUES (?, ?)", arguments: [id, Timestamp.now()])
                 } else {
-                    try db.execute(sql: "DELETE FROM read_mark WHERE paper_id = ?", arguments: [id])
+                    try db.execute(sql: "DELETE FROM \(table) WHERE paper_id = ?", arguments: [id])
                 }
                 return changed + db.changesCount
             }

@@ -46,11 +46,7 @@ struct StarCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Paper ids.") var ids: [String]
 
-    func run() throws {
-        let store = try global.openStore()
-        let changed = try store.setStarred(try store.resolve(ids), true)
-        Output.line("starred \(changed) paper\(changed == 1 ? "" : "s")")
-    }
+    func run() throws { try starring(ids, true, global: global) }
 }
 
 struct UnstarCommand: ParsableCommand {
@@ -58,47 +54,45 @@ struct UnstarCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Paper ids.") var ids: [String]
 
-    func run() throws {
+    func run() throws { try starring(ids, false, global: global) }
+}
+
+private func starring(_ ids: [String], _ on: Bool, global: GlobalOptions) throws {
+    let store = try global.openStore()
+    let changed = try store.setStarred(try store.resolve(ids), on)
+    Output.line("\(on ? "starred" : "unstarred") \(changed) paper\(changed == 1 ? "" : "s")")
+}
+
+/// `folio tag` and `folio untag`: one paper, several tag names.
+struct TagArguments: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "A paper id.") var id: String
+    @Argument(help: "Tag names.") var tags: [String]
+
+    func validate() throws {
+        if tags.isEmpty { throw ValidationError("name at least one tag") }
+    }
+
+    func apply(_ verb: String, _ change: (Store, [String], String) throws -> Int) throws {
         let store = try global.openStore()
-        let changed = try store.setStarred(try store.resolve(ids), false)
-        Output.line("unstarred \(changed) paper\(changed == 1 ? "" : "s")")
+        let paper = try store.resolve([id])[0]
+        let count = try change(store, tags, paper)
+        Output.line("\(paper): \(verb) \(count) tag\(count == 1 ? "" : "s")")
     }
 }
 
 struct TagCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "tag", abstract: "Add tags to a paper.")
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: "A paper id.") var id: String
-    @Argument(help: "Tags to add.") var tags: [String]
+    @OptionGroup var arguments: TagArguments
 
-    func validate() throws {
-        if tags.isEmpty { throw ValidationError("name at least one tag") }
-    }
-
-    func run() throws {
-        let store = try global.openStore()
-        let paper = try store.resolve([id])[0]
-        let added = try store.addTags(tags, to: paper)
-        Output.line("\(paper): added \(added) tag\(added == 1 ? "" : "s")")
-    }
+    func run() throws { try arguments.apply("added") { try $0.addTags($1, to: $2) } }
 }
 
 struct UntagCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "untag", abstract: "Remove tags from a paper.")
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: "A paper id.") var id: String
-    @Argument(help: "Tags to remove.") var tags: [String]
+    @OptionGroup var arguments: TagArguments
 
-    func validate() throws {
-        if tags.isEmpty { throw ValidationError("name at least one tag") }
-    }
-
-    func run() throws {
-        let store = try global.openStore()
-        let paper = try store.resolve([id])[0]
-        let removed = try store.removeTags(tags, from: paper)
-        Output.line("\(paper): removed \(removed) tag\(removed == 1 ? "" : "s")")
-    }
+    func run() throws { try arguments.apply("removed") { try $0.removeTags($1, from: $2) } }
 }
 
 struct TagsCommand: ParsableCommand {
