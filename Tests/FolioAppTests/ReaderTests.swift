@@ -198,3 +198,52 @@ struct ReaderTests {
         #expect(app.screen.backend.memory.cellsWrittenLastFrame > 0)
     }
 }
+
+@Suite("Reader mouse and pane")
+struct ReaderMouseAndPaneTests {
+    @Test func clickSelectsARowAndFocusesPanesWheelScrollsWhatIsUnderThePointer() throws {
+        let lib = try SampleLibrary()
+        let app = lib.runtime()
+        let layout = Layout(state: app.state)
+        let list = layout.inner(layout.list)
+        app.send(.input(.mouse(.press(.left, x: list.x + 5, y: list.y + 6))))
+        #expect(app.state.selectedIndex == 6)
+        #expect(app.state.focus == .list)
+        let pane = try #require(layout.pane)
+        app.send(.input(.mouse(.press(.left, x: pane.x + 3, y: pane.y + 3))))
+        #expect(app.state.focus == .pane)
+        app.send(.input(.mouse(.wheelDown(x: pane.x + 3, y: pane.y + 3))))
+        #expect(app.state.paneScroll == 3)
+        #expect(app.state.selectedIndex == 6)
+        app.send(.input(.mouse(.wheelDown(x: list.x + 3, y: list.y + 3))))
+        #expect(app.state.selectedIndex == 9)
+        let sidebar = layout.inner(try #require(layout.sidebar))
+        app.send(.input(.mouse(.press(.left, x: sidebar.x + 1, y: sidebar.y + 2))))  // "Starred"
+        #expect(app.state.view == .starred)
+        #expect(app.state.focus == .sidebar)
+    }
+
+    @Test func abstractWrapsAtWordBoundariesWithinThePane() throws {
+        let lib = try SampleLibrary()
+        let app = lib.runtime(width: 100, height: 30)
+        let paper = try #require(app.state.selectedPaper)
+        for width in [20, 33, 47] {
+            let lines = PaneView.lines(for: paper, width: width).map(\.0)
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= width })
+            let start = try #require(lines.firstIndex(of: "")) + 1
+            let wrapped = lines[start...]
+            // Nothing lost or added; and where every word fits (the longest here is 38 columns),
+            // lines break only between words.
+            #expect(wrapped.joined().filter { $0 != " " } == paper.metadata.abstract.filter { $0 != " " })
+            if width >= 40 { #expect(wrapped.joined(separator: " ") == paper.metadata.abstract) }
+        }
+    }
+
+    @Test func ctrlLRedrawsEverything() throws {
+        let lib = try SampleLibrary()
+        let app = lib.runtime()
+        app.press(.ctrl("l"))
+        #expect(app.screen.backend.redraws == 1)
+        #expect(app.screen.backend.memory.cellsWrittenLastFrame == 120 * 40)
+    }
+}
