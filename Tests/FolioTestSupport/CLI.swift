@@ -8,6 +8,8 @@ public struct SubprocessError: Error, CustomStringConvertible {
 /// What a finished process printed, and how it exited.
 public struct ProcessResult: Sendable {
     public var status: Int32
+    /// The most memory the process held at once.
+    public var maxResidentKB: Int
     public var stdout: String
     public var stderr: String
     public var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
@@ -93,13 +95,13 @@ public final class RunningProcess: @unchecked Sendable {
 
     /// Waits for the exit; a signal's death reads as 128 + signal, as in a shell.
     public func wait() throws -> ProcessResult {
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 {
+        var status: Int32 = 0, usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 {
             guard errno == EINTR else { throw SubprocessError(description: "waitpid failed for \(name)") }
         }
         let exitStatus = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + status & 0x7F
         return ProcessResult(
-            status: exitStatus,
+            status: exitStatus, maxResidentKB: usage.ru_maxrss,
             stdout: String(decoding: try Data(contentsOf: folder.appendingPathComponent("out")), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: folder.appendingPathComponent("err")), as: UTF8.self))
     }
