@@ -71,7 +71,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         screen.present(state.render(theme: theme), cursor: state.cursor())
     }
 
-    func reload() {
+    public func reload() {
         do {
             dataVersion = try store.dataVersion()
             let papers = try store.papers()
@@ -86,7 +86,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     }
 
     /// Another reader or the CLI committed: show it, selection kept on the same paper.
-    func reloadIfChangedElsewhere() {
+    public func reloadIfChangedElsewhere() {
         lastChangeCheck = Date()
         guard let version = try? store.dataVersion(), version != dataVersion else { return }
         reload()
