@@ -20,8 +20,8 @@ enum Reader {
         do {
             theme = try themes.load(chosenTheme ?? config.theme ?? "default")
         } catch {
-            // Never silent: the reader opens on `default` and says why.
-            problems.insert("\(error); using default", at: 0)
+            // Never silent: the reader opens on `default` and says why (the file's path: `folio themes`).
+            problems.insert("using default: theme \(error.theme): " + error.problems.map(\.description).joined(separator: "; "), at: 0)
         }
         let terminal = try CursesTerminal()
         // Every way out restores the terminal: normal return, a thrown error, SIGINT/SIGTERM/SIGHUP.

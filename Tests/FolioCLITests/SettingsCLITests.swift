@@ -40,7 +40,8 @@ import Testing
     }
 
     @Test func themesShowPrintsEveryRoleInColor() throws {
-        let result = try CLI.run(["themes", "show", "gruvbox"], environment: ["TERM": "xterm-256color", "COLORTERM": "truecolor"])
+        // An empty NO_COLOR counts as unset, whatever the test runner exports.
+        let result = try CLI.run(["themes", "show", "gruvbox"], environment: ["TERM": "xterm-256color", "COLORTERM": "truecolor", "NO_COLOR": ""])
         #expect(result.status == 0)
         for role in ["list-selected", "star", "match", "status-error", "help"] { #expect(result.stdout.contains(role)) }
         #expect(result.stdout.contains("\u{1B}[0;1;38;2;251;241;199;48;2;80;73;69m"), "gruvbox's selected row in true color")
