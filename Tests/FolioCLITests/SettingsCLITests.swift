@@ -98,12 +98,13 @@ import Testing
 
     @Test func theManPageRenders() throws {
         let page = CLI.packageRoot.appendingPathComponent("folio.1").path
+        // groff-base comes with scripts/install-deps; a minimized system's `man` may be a stub.
         let rendered: CLI.Result
-        if let man = Subprocess.find("man") {
-            rendered = try Subprocess.run(man, ["-l", page], environment: ["MANPAGER": "cat", "PAGER": "cat", "MANWIDTH": "80", "PATH": "/usr/bin:/bin"])
-        } else {
-            let groff = try #require(Subprocess.find("groff"), "neither man nor groff is installed")
+        if let groff = Subprocess.find("groff") {
             rendered = try Subprocess.run(groff, ["-man", "-Tutf8", page], environment: ["PATH": "/usr/bin:/bin"])
+        } else {
+            let man = try #require(Subprocess.find("man"), "neither groff nor man is installed (scripts/install-deps)")
+            rendered = try Subprocess.run(man, ["-l", page], environment: ["MANPAGER": "cat", "PAGER": "cat", "MANWIDTH": "80", "PATH": "/usr/bin:/bin"])
         }
         #expect(rendered.status == 0, "\(rendered.stderr)")
         for text in ["folio", "themes", "config.toml", "NO_COLOR"] { #expect(rendered.stdout.contains(text), "\(text)") }
