@@ -101,7 +101,7 @@ import Testing
         // groff-base comes with scripts/install-deps; a minimized system's `man` may be a stub.
         let rendered: CLI.Result
         if let groff = Subprocess.find("groff") {
-            rendered = try Subprocess.run(groff, ["-man", "-Tutf8", page], environment: ["PATH": "/usr/bin:/bin"])
+            rendered = try Subprocess.run(groff, ["-man", "-Tutf8", "-P-cbu", page], environment: ["PATH": "/usr/bin:/bin"])
         } else {
             let man = try #require(Subprocess.find("man"), "neither groff nor man is installed (scripts/install-deps)")
             rendered = try Subprocess.run(man, ["-l", page], environment: ["MANPAGER": "cat", "PAGER": "cat", "MANWIDTH": "80", "PATH": "/usr/bin:/bin"])
