@@ -13,6 +13,16 @@ struct ThemesEndToEndTests {
         return (library, titles[0], titles[1])
     }
 
+    /// A 120x40 tmux whose HOME holds one file at `path` (relative to HOME).
+    private func started(withFile path: String, _ text: String) throws -> Tmux {
+        let tmux = try Tmux()
+        let file = tmux.home.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        try tmux.start(width: 120, height: 40)
+        return tmux
+    }
+
     @discardableResult
     private func open(_ tmux: Tmux, _ library: TestLibrary, _ arguments: String = "", position: String = "1/54") throws -> [String] {
         try tmux.runInShell("'\(CLI.binary.path)' --library '\(library.path)' \(arguments)")
@@ -77,11 +87,7 @@ struct ThemesEndToEndTests {
 
     @Test func aConfigBindsStarToFAndHelpShowsIt() throws {
         let (library, first, _) = try sampleLibrary()
-        let tmux = try Tmux()
-        let folder = tmux.home.appendingPathComponent(".config/folio")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try "[keys]\nstar = [\"f\"]\n".write(to: folder.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
-        try tmux.start(width: 120, height: 40)
+        let tmux = try started(withFile: ".config/folio/config.toml", "[keys]\nstar = [\"f\"]\n")
         try open(tmux, library)
         try tmux.send(keys: "f")
         try tmux.waitFor({ screen in
@@ -97,10 +103,8 @@ struct ThemesEndToEndTests {
 
     @Test func anUnknownActionIsShownWithItsLineAndTheReaderStillWorks() throws {
         let (library, _, _) = try sampleLibrary()
-        let tmux = try Tmux()
+        let tmux = try started(withFile: "folio.toml", "theme = \"gruvbox\"\n[keys]\nfly = [\"x\"]\n")
         let config = tmux.home.appendingPathComponent("folio.toml")
-        try "theme = \"gruvbox\"\n[keys]\nfly = [\"x\"]\n".write(to: config, atomically: true, encoding: .utf8)
-        try tmux.start(width: 120, height: 40)
         let screen = try open(tmux, library, "--config '\(config.path)'")
         try requireScreen(status(screen).contains("line 3: unknown action fly"), "the config error with its line", screen)
         try tmux.send(keys: "j", "s")
@@ -110,11 +114,7 @@ struct ThemesEndToEndTests {
 
     @Test func aBrokenThemeFallsBackToDefaultAndSaysWhyThenCycles() throws {
         let (library, _, _) = try sampleLibrary()
-        let tmux = try Tmux()
-        let themes = tmux.home.appendingPathComponent(".config/folio/themes")
-        try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
-        try "[styles]\nstar = { fg = \"nope\" }\n".write(to: themes.appendingPathComponent("broken.toml"), atomically: true, encoding: .utf8)
-        try tmux.start(width: 120, height: 40)
+        let tmux = try started(withFile: ".config/folio/themes/broken.toml", "[styles]\nstar = { fg = \"nope\" }\n")
         try tmux.runInShell("'\(CLI.binary.path)' --library '\(library.path)' --theme broken")
         try tmux.waitFor({ status($0).contains("using default: theme broken: line 2: bad color") }, "why the theme was not used")
         try tmux.send(keys: "C")
