@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // Papers, the SQLite store, importers and exporters: no terminal in here.
@@ -23,7 +24,7 @@ let package = Package(
         // The C library's wcwidth, with a UTF-8 LC_CTYPE guaranteed: glibc hides it from Swift.
         .target(name: "CWidth"),
         // The reader as values: state, update, view, keymap, theme roles. No curses in here.
-        .target(name: "FolioApp", dependencies: ["FolioCore", "TerminalUI"]),
+        .target(name: "FolioApp", dependencies: ["FolioCore", "TerminalUI", .product(name: "TOMLKit", package: "TOMLKit")]),
         // ncursesw for Swift: a shim header turns on the wide-character API and wraps macros and globals.
         // No pkgConfig: SwiftPM drops its -D flags with a warning, and shim.h defines them itself.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),

@@ -89,6 +89,11 @@ public struct LibrarySnapshot: Sendable, Equatable {
 public struct StatusMessage: Sendable, Equatable {
     public var text: String
     public var isError: Bool
+
+    public init(text: String, isError: Bool) {
+        self.text = text
+        self.isError = isError
+    }
 }
 
 /// The whole reader as a value: `update` changes it, `render` draws it.
@@ -117,6 +122,9 @@ public struct AppState: Sendable, Equatable {
     public var status: StatusMessage?
     public var helpScroll = 0
     public var keymap = Keymap.standard
+    public var preferences = ReaderPreferences() {
+        didSet { sidebarShown = preferences.sidebarShown }
+    }
     public var quitRequested = false
 
     public init(libraryName: String, width: Int, height: Int) {

@@ -21,7 +21,12 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     public private(set) var state: AppState
     public private(set) var screen: Screen<Device>
     let store: Store
-    let theme: Theme
+    /// The theme as drawn: already degraded to the terminal's colors.
+    public private(set) var theme: Theme
+    let themes: ThemeCatalog
+    let colorDepth: ColorDepth
+    /// The last theme `C` tried, so a broken one is skipped rather than retried.
+    private var lastCycledTheme: String?
     let environment: [String: String]
     private var dataVersion: Int?
     private var lastChangeCheck = Date.distantPast
@@ -30,13 +35,22 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     public static var changePollInterval: TimeInterval { 0.25 }
 
     public init(device: Device, store: Store, libraryName: String, theme: Theme = .standard,
+                themes: ThemeCatalog = ThemeCatalog(userFolder: nil), colorDepth: ColorDepth = .trueColor,
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         let size = device.size
         self.screen = Screen(backend: device)
         self.state = AppState(libraryName: libraryName, width: size.width, height: size.height)
         self.store = store
-        self.theme = theme
+        self.theme = theme.degraded(to: colorDepth)
+        self.themes = themes
+        self.colorDepth = colorDepth
         self.environment = environment
+    }
+
+    /// The config file's keys and layout.
+    public func configure(keymap: Keymap, preferences: ReaderPreferences) {
+        state.keymap = keymap
+        state.preferences = preferences
     }
 
     /// Until `q` or a signal. Returns the signal that ended it, if one did.
@@ -121,11 +135,27 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             case .redraw:
                 screen.backend.redrawAll()
                 screen.invalidate()
+            case .cycleTheme:
+                cycleTheme()
             }
         } catch {
             _ = state.update(.status(StatusMessage(text: "\(error)", isError: true)))
         }
         if effect.changesLibrary { reload() }
+    }
+
+    /// The next theme in `folio themes` order; a broken one says why and keeps the current theme.
+    func cycleTheme() {
+        let names = themes.names
+        let current = names.firstIndex(of: lastCycledTheme ?? theme.name) ?? -1
+        let next = names[(current + 1) % names.count]
+        lastCycledTheme = next
+        do {
+            theme = try themes.load(next).degraded(to: colorDepth)
+            report("theme: \(next)")
+        } catch {
+            _ = state.update(.status(StatusMessage(text: "\(error); keeping \(theme.name)", isError: true)))
+        }
     }
 
     private func report(_ text: String) {
@@ -137,7 +167,7 @@ extension Effect {
     var changesLibrary: Bool {
         switch self {
         case .setStarred, .addTags, .removeTag, .setRead, .saveTopic, .removeTopic: return true
-        case .openURL, .copyToClipboard, .redraw: return false
+        case .openURL, .copyToClipboard, .redraw, .cycleTheme: return false
         }
     }
 }

@@ -13,6 +13,8 @@ public enum Effect: Sendable, Equatable {
     case openURL(String)
     case copyToClipboard(String)
     case redraw
+    /// Switch to the theme after the current one (the runtime owns themes).
+    case cycleTheme
 }
 
 public enum Msg: Sendable, Equatable {
@@ -221,6 +223,8 @@ extension AppState {
             keepSelectionVisible()
         case .redraw:
             return [.redraw]
+        case .cycleTheme:
+            return [.cycleTheme]
         case .help:
             mode = .help
             helpScroll = 0

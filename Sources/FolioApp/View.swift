@@ -123,12 +123,18 @@ enum StatusView {
     }
 }
 
+/// One binding as `?` and `folio keys` write it: keys, action name, what it does.
+public enum KeyHelp {
+    public static func line(_ binding: Binding) -> String {
+        TextLayout.pad(binding.keys.map(\.label).joined(separator: ", "), width: 18) + "  "
+            + TextLayout.pad(binding.action.rawValue, width: 22) + binding.help
+    }
+}
+
 enum HelpView {
     static func lines(_ keymap: Keymap) -> [String] {
-        ["Keys", ""] + keymap.bindings.map { binding in
-            TextLayout.pad(binding.keys.map(\.label).joined(separator: ", "), width: 18) + "  "
-                + TextLayout.pad(binding.action.rawValue, width: 22) + binding.help
-        } + ["", "Mouse: click selects a row or focuses a pane; the wheel scrolls what is under the pointer."]
+        ["Keys", ""] + keymap.bindings.map(KeyHelp.line)
+            + ["", "Mouse: click selects a row or focuses a pane; the wheel scrolls what is under the pointer."]
     }
 
     static func render(_ state: AppState, area: Rect, boxed: Bool, theme: Theme, on canvas: inout Canvas) {

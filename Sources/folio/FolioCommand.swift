@@ -12,7 +12,16 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The library file.", discussion: "Default: $FOLIO_LIBRARY, else $XDG_DATA_HOME/folio/library.sqlite, else ~/.local/share/folio/library.sqlite.", valueName: "path"))
     var library: String?
 
-    var libraryPath: String { library ?? Store.defaultPath() }
+    @Option(name: .long, help: ArgumentHelp("The config file.", discussion: "Default: $XDG_CONFIG_HOME/folio/config.toml, else ~/.config/folio/config.toml.", valueName: "path"))
+    var config: String?
+
+    /// `--library`, else `$FOLIO_LIBRARY`, else the config file's `library`, else the default place.
+    var libraryPath: String {
+        if let library { return library }
+        let environment = ProcessInfo.processInfo.environment
+        if environment["FOLIO_LIBRARY"]?.isEmpty == false { return Store.defaultPath() }
+        return loadConfig().config.library ?? Store.defaultPath()
+    }
 
     func openStore() throws -> Store { try Store(path: libraryPath) }
 }
@@ -28,6 +37,7 @@ struct Folio: ParsableCommand {
         subcommands: [
             ImportCommand.self, ListCommand.self, ShowCommand.self, StarCommand.self, UnstarCommand.self,
             TagCommand.self, UntagCommand.self, TagsCommand.self, TopicCommand.self, StatsCommand.self, ExportCommand.self,
+            ThemesCommand.self, ConfigCommand.self, KeysCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions
@@ -35,14 +45,17 @@ struct Folio: ParsableCommand {
     @Flag(help: "Open a fresh temporary library seeded with the bundled sample of 54 papers; your library is not touched.")
     var demo = false
 
+    @Option(help: ArgumentHelp("The reader's theme (see `folio themes`); overrides the config file's.", valueName: "name"))
+    var theme: String?
+
     func run() throws {
         if demo {
             let store = try DemoLibrary.create()
             defer { DemoLibrary.remove(store) }
-            try Reader.open(store, name: "demo library")
+            try Reader.open(store, name: "demo library", options: global, theme: theme)
         } else {
             let store = try global.openStore()
-            try Reader.open(store, name: (global.libraryPath as NSString).lastPathComponent)
+            try Reader.open(store, name: (global.libraryPath as NSString).lastPathComponent, options: global, theme: theme)
         }
     }
 }
