@@ -65,6 +65,10 @@ public struct LibrarySnapshot: Sendable, Equatable {
     public var unread: Int
     public var tags: [TagCount]
     public var topics: [Topic]
+    /// Each paper's words, split once per load: every keystroke and topic reuses them.
+    public let words: [PaperWords]
+    /// Papers and unread papers carrying each topic, counted once per load.
+    public let topicCounts: [(name: String, count: Int, unread: Int)]
 
     public init(papers: [Paper], total: Int, starred: Int, unread: Int, tags: [TagCount], topics: [Topic] = []) {
         self.papers = papers
@@ -73,16 +77,27 @@ public struct LibrarySnapshot: Sendable, Equatable {
         self.unread = unread
         self.tags = tags
         self.topics = topics
+        words = papers.map { PaperWords(PaperFacts($0)) }
+        topicCounts = topics.map { topic in
+            var count = 0, unread = 0
+            for paper in papers where paper.topics.contains(topic.name) {
+                count += 1
+                if !paper.isRead { unread += 1 }
+            }
+            return (topic.name, count, unread)
+        }
     }
 
     public static let empty = LibrarySnapshot(papers: [], total: 0, starred: 0, unread: 0, tags: [])
 
-    /// Papers and unread papers carrying each topic.
-    public func topicCounts() -> [(name: String, count: Int, unread: Int)] {
-        topics.map { topic in
-            let matching = papers.filter { $0.topics.contains(topic.name) }
-            return (topic.name, matching.count, matching.filter { !$0.isRead }.count)
-        }
+    public static func == (a: LibrarySnapshot, b: LibrarySnapshot) -> Bool {
+        a.papers == b.papers && a.total == b.total && a.starred == b.starred && a.unread == b.unread
+            && a.tags == b.tags && a.topics == b.topics
+    }
+
+    /// The papers `query` matches, in list order.
+    public func matching(_ query: Query) -> [Paper] {
+        papers.indices.filter { query.matches(PaperFacts(papers[$0], topics: papers[$0].topics), words: words[$0]) }.map { papers[$0] }
     }
 }
 
@@ -144,7 +159,7 @@ public struct AppState: Sendable, Equatable {
     public var sidebarEntries: [(view: LibraryView, count: Int, unread: Int?)] {
         [(.all, snapshot.total, nil), (.starred, snapshot.starred, nil), (.unread, snapshot.unread, nil)]
             + snapshot.tags.map { (.tag($0.name), $0.count, nil) }
-            + snapshot.topicCounts().map { (.topic($0.name), $0.count, $0.unread) }
+            + snapshot.topicCounts.map { (.topic($0.name), $0.count, $0.unread) }
     }
 
     public var allTagNames: [String] { snapshot.tags.map(\.name) }

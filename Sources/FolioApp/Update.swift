@@ -49,16 +49,21 @@ extension AppState {
 
     /// Applies the view and filter to the loaded papers, keeping the selected paper when it is still shown.
     mutating func refilter() {
-        visible = snapshot.papers.filter { paper in
+        let inView = snapshot.papers.indices.filter { i in
+            let paper = snapshot.papers[i]
             switch view {
-            case .all: break
-            case .starred: if !paper.isStarred { return false }
-            case .unread: if paper.isRead { return false }
-            case .tag(let name): if !paper.tags.contains(name) { return false }
-            case .topic(let name): if !paper.topics.contains(name) { return false }
+            case .all: return true
+            case .starred: return paper.isStarred
+            case .unread: return !paper.isRead
+            case .tag(let name): return paper.tags.contains(name)
+            case .topic(let name): return paper.topics.contains(name)
             }
-            guard let filterQuery else { return true }
-            return filterQuery.matches(PaperFacts(paper, topics: paper.topics))
+        }
+        if let filterQuery {
+            visible = inView.filter { filterQuery.matches(PaperFacts(snapshot.papers[$0], topics: snapshot.papers[$0].topics), words: snapshot.words[$0]) }
+                .map { snapshot.papers[$0] }
+        } else {
+            visible = inView.map { snapshot.papers[$0] }
         }
         if selectedIndex == nil {
             selectedID = visible.first?.id
