@@ -193,12 +193,12 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
         lock.lock()
         defer { lock.unlock() }
         if let failure { throw failure }
-        if let error { throw Exchange.failure(error, url: url, timeout: policy.timeout) }
-        guard let response else { throw .network("no response from \(url.host ?? url.absoluteString)") }
-        let expected = response.expectedContentLength
-        if response.statusCode != 304, expected > 0, Int64(body.count) < expected {
+        // A body shorter than announced is cut off, whatever error (if any) the transfer ended with.
+        if let expected = response?.expectedContentLength, response?.statusCode != 304, expected > 0, Int64(body.count) < expected {
             throw .truncated(expected: expected, received: body.count)
         }
+        if let error { throw Exchange.failure(error, url: url, timeout: policy.timeout) }
+        guard let response else { throw .network("no response from \(url.host ?? url.absoluteString)") }
         var headers: [String: String] = [:]
         for (name, value) in response.allHeaderFields {
             if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }

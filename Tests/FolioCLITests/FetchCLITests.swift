@@ -70,6 +70,31 @@ struct FetchCLITests {
         #expect(try fetch.library.run(["--config", fetch.config, "fetch", "rss"]).stdout == "rss: not modified, 0 new\n")
     }
 
+    /// The one slow test: three pages of one result each, which arXiv wants 3 seconds apart.
+    @Test func arxivPagesArriveAtLeastThreeSecondsApart() throws {
+        let pages = ["2026_id_1605.08386_s0_m100_199195aa31ad.xml", "2026_id_1707.08567_s0_m100_6a1afebfc6a3.xml",
+                     "2026_id_2104.12255v1_s0_m100_6ae69987ffe1.xml"].map {
+            ScriptedResponse.fixture("arxiv-atom/\($0)", contentType: "application/atom+xml")
+        }
+        let server = try TestHTTPServer(["/api/query": pages])
+        defer { server.stop() }
+        let fetch = try FetchRun(config: """
+            [sources.q]
+            kind = "arxiv-query"
+            search_query = "all:electron"
+            max_results = 3
+            page_size = 1
+            base_url = "\(server.baseURL)"
+            """)
+        #expect(try FetchRun.reports(try fetch.run([]))["q"] == FetchRun.Report(status: "ok", counts: [3, 0, 0]))
+        let requests = server.requests(to: "/api/query")
+        #expect(requests.map { $0.query("start") } == ["0", "1", "2"])
+        #expect(requests.allSatisfy { $0.query("max_results") == "1" })
+        for (earlier, later) in zip(requests, requests.dropFirst()) {
+            #expect(later.arrival.timeIntervalSince(earlier.arrival) >= 3.0)
+        }
+    }
+
     @Test func firstRunWritesTheDefaultSourcesToTheConfigFile() throws {
         let library = try TestLibrary()
         let config = library.folder.appendingPathComponent("config/folio/config.toml")
