@@ -15,6 +15,13 @@ public struct FetchReport: Sendable, Equatable {
     public var counts: ImportCounts
     /// Why it failed, in one line.
     public var message: String?
+
+    public init(source: String, status: Status, counts: ImportCounts, message: String? = nil) {
+        self.source = source
+        self.status = status
+        self.counts = counts
+        self.message = message
+    }
 }
 
 /// Progress of one source, as it happens.
