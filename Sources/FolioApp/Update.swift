@@ -35,8 +35,12 @@ extension AppState {
     public mutating func update(_ msg: Msg) -> [Effect] {
         switch msg {
         case .loaded(let snapshot):
+            // Papers arriving above the selected one must not push it down the screen.
+            let row = selectedIndex.map { $0 - listOffset }
             self.snapshot = snapshot
             refilter()
+            if let row, let index = selectedIndex { listOffset = max(index - row, 0) }
+            keepSelectionVisible()
             return []
         case .status(let message):
             status = message
