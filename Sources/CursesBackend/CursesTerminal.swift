@@ -63,6 +63,9 @@ public final class CursesTerminal: Backend {
         shutdown()
     }
 
+    /// curses' `COLORS`: 0 when the terminal has no colors.
+    public var colorCount: Int { colors == nil ? 0 : Int(folio_colors()) }
+
     // MARK: - Backend
 
     public var size: (width: Int, height: Int) {

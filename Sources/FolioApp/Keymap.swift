@@ -1,6 +1,7 @@
 import TerminalUI
 
-/// Everything a key can do. The raw value is the action's name in `?` help and, later, in config files.
+/// Everything a key can do. The raw value is the action's name in `?` help, `folio keys` and the
+/// `[keys]` table of the config file.
 public enum Action: String, CaseIterable, Sendable {
     case moveDown = "down", moveUp = "up"
     case pageDown = "page-down", pageUp = "page-up"
@@ -15,6 +16,8 @@ public enum Action: String, CaseIterable, Sendable {
     case filter
     case saveTopic = "save-topic", editTopic = "edit-topic", deleteTopic = "delete-topic"
     case toggleSidebar = "toggle-sidebar"
+    case cycleTheme = "cycle-theme"
+    case fetch
     case redraw, help, quit
 }
 
@@ -54,6 +57,8 @@ public struct Keymap: Sendable, Equatable {
         Binding(action: .editTopic, keys: [.char("e")], help: "edit the topic chosen in the sidebar"),
         Binding(action: .deleteTopic, keys: [.char("D")], help: "delete the topic chosen in the sidebar"),
         Binding(action: .toggleSidebar, keys: [.char("\\")], help: "show or hide the sidebar"),
+        Binding(action: .cycleTheme, keys: [.char("C")], help: "switch to the next theme"),
+        Binding(action: .fetch, keys: [.char("R")], help: "fetch new papers from the sources (in the background)"),
         Binding(action: .redraw, keys: [.ctrl("l")], help: "redraw the screen"),
         Binding(action: .help, keys: [.char("?")], help: "this help"),
         Binding(action: .quit, keys: [.char("q")], help: "quit (go back when reading)"),
@@ -90,6 +95,27 @@ extension Key {
         case .home: return "Home"
         case .end: return "End"
         case .function(let n): return "F\(n)"
+        }
+    }
+
+    static let named: [String: Key] = [
+        "Space": .char(" "), "Enter": .enter, "Esc": .escape, "Tab": .tab, "Shift-Tab": .backTab,
+        "Backspace": .backspace, "Delete": .delete, "Up": .up, "Down": .down, "Left": .left, "Right": .right,
+        "PgUp": .pageUp, "PgDn": .pageDown, "Home": .home, "End": .end,
+    ]
+
+    /// The key `label` writes as `name`, for config files: the inverse of `label`.
+    public init?(label name: String) {
+        if let key = Key.named[name] {
+            self = key
+        } else if name.count == 1, let c = name.first, !c.isWhitespace, !c.isASCII || c.asciiValue! >= 0x20 {
+            self = .char(c)
+        } else if name.hasPrefix("Ctrl-"), name.count == 6, let c = name.last, c.isLetter, c.isASCII {
+            self = .ctrl(Character(c.lowercased()))
+        } else if name.hasPrefix("F"), let n = Int(name.dropFirst()), (1...12).contains(n) {
+            self = .function(n)
+        } else {
+            return nil
         }
     }
 }

@@ -58,7 +58,7 @@ public struct Layout: Sendable, Equatable {
         if small {
             kind = .listOnly
             list = rest
-        } else if w >= Layout.wideMinWidth {
+        } else if state.preferences.split == .sideBySide || (state.preferences.split == .auto && w >= Layout.wideMinWidth) {
             kind = .wide
             let split = rest.splitHorizontally(leftWidth: rest.width * 3 / 5)
             list = split.left

@@ -13,11 +13,14 @@ enum PaperListView {
 
     /// Tags and upvotes get a column only when some paper on the screen has them, so titles keep
     /// the room; the columns are the same on every row.
-    static func columns(width: Int, shown: ArraySlice<Paper>) -> Columns {
+    /// Only the columns the `[layout]` settings keep are shown.
+    static func columns(width: Int, shown: ArraySlice<Paper>, preferences: ReaderPreferences) -> Columns {
+        let wanted = preferences.columns
         let widestTags = shown.map { DisplayWidth.of(SafeText.visible(chips($0))) }.max() ?? 0
-        let tags = widestTags == 0 || width < 40 ? 0 : min(widestTags, width >= 90 ? 24 : 14) + 1
-        let upvotes = width >= 40 && shown.contains { $0.metadata.upvotes != nil } ? 6 : 0
-        let date = width >= 30 ? 6 : 0
+        let tags = widestTags == 0 || width < 40 || !wanted.contains(.tags) ? 0 : min(widestTags, width >= 90 ? 24 : 14) + 1
+        let upvotes = width >= 40 && wanted.contains(.upvotes) && shown.contains { $0.metadata.upvotes != nil } ? 6 : 0
+        let dateWidth = preferences.dateFormat == .iso ? 11 : 6
+        let date = width >= 30 + dateWidth - 6 && wanted.contains(.date) ? dateWidth : 0
         return Columns(date: date, title: max(width - 2 - date - tags - upvotes, 1), tags: tags, upvotes: upvotes)
     }
 
@@ -29,7 +32,7 @@ enum PaperListView {
     static func render(_ state: AppState, area: Rect, theme: Theme, on canvas: inout Canvas) {
         let terms = state.highlightTerms
         let shown = state.visible.dropFirst(state.listOffset).prefix(area.height)
-        let cols = columns(width: area.width, shown: shown)
+        let cols = columns(width: area.width, shown: shown, preferences: state.preferences)
         let selected = state.selectedIndex
         for row in 0..<area.height {
             let index = state.listOffset + row
@@ -46,10 +49,12 @@ enum PaperListView {
             }
             func style(_ role: Role) -> Style { isSelected ? base : (paper.isRead ? theme[role].adding(.dim) : theme[role]) }
             var x = area.x
-            canvas.put(paper.isStarred ? "★" : " ", x: x, y: y, style: style(.star))
+            // A star, else `+` for a paper that arrived since the last session.
+            let isNew = paper.isNew(since: state.snapshot.newSince)
+            canvas.put(paper.isStarred ? "★" : isNew ? "+" : " ", x: x, y: y, style: style(isNew && !paper.isStarred ? .upvotes : .star))
             x += cols.star
             if cols.date > 0 {
-                canvas.put(shortDate(paper.metadata.published), x: x, y: y, style: base, maxWidth: cols.date - 1)
+                canvas.put(listDate(paper.metadata.published, format: state.preferences.dateFormat), x: x, y: y, style: base, maxWidth: cols.date - 1)
                 x += cols.date
             }
             Highlight.put(TextLayout.truncate(paper.title, width: cols.title - 1), x: x, y: y, style: base,
@@ -71,10 +76,10 @@ enum PaperListView {
         }
     }
 
-    /// `03-18` for `2026-03-18`: the year is in the pane.
-    static func shortDate(_ date: String?) -> String {
+    /// `03-18` for `2026-03-18` (the year is in the pane), or the whole date with `iso`.
+    static func listDate(_ date: String?, format: ReaderPreferences.DateFormat) -> String {
         guard let date, date.count >= 10 else { return "--- " }
-        return String(date.dropFirst(5).prefix(5))
+        return format == .iso ? String(date.prefix(10)) : String(date.dropFirst(5).prefix(5))
     }
 }
 
@@ -123,21 +128,23 @@ enum PaneView {
 
 /// Library views and tags with their counts; choosing one shows its papers.
 enum SidebarView {
-    /// Rows: heading "Library" and three views, heading "Tags" and a row per tag, heading "Topics"
-    /// and a row per topic with its papers and, in parentheses, its unread papers.
+    /// Rows: heading "Library" and four views, heading "Tags" and a row per tag, heading "Topics"
+    /// and a row per topic with its papers and, in parentheses, its new papers (`+3`) or else its unread ones.
     static func rows(_ state: AppState) -> [(text: String, count: String, entry: Int?)] {
         var rows: [(String, String, Int?)] = [("Library", "", nil)]
         var heading = ""
         for (i, entry) in state.sidebarEntries.enumerated() {
             switch entry.view {
-            case .all, .starred, .unread:
+            case .all, .starred, .unread, .new:
                 rows.append((entry.view.label, String(entry.count), i))
             case .tag(let name):
                 if heading != "Tags" { heading = "Tags"; rows.append((heading, "", nil)) }
                 rows.append((" " + name, String(entry.count), i))
             case .topic(let name):
                 if heading != "Topics" { heading = "Topics"; rows.append((heading, "", nil)) }
-                rows.append((" " + name, "\(entry.count) (\(entry.unread ?? 0))", i))
+                // New matches since the last session, when there are any; else the unread ones.
+                let detail = (entry.new ?? 0) > 0 ? "+\(entry.new!)" : "\(entry.unread ?? 0)"
+                rows.append((" " + name, "\(entry.count) (\(detail))", i))
             }
         }
         return rows

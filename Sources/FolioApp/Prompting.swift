@@ -51,7 +51,7 @@ extension AppState {
     public func liveCount(_ text: String) -> String {
         do {
             let query = try QueryParser.parse(text)
-            return "\(snapshot.papers.filter { query.matches(PaperFacts($0, topics: $0.topics)) }.count) papers"
+            return "\(snapshot.matching(query).count) papers"
         } catch {
             return "\(error)"
         }

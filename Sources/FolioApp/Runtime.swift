@@ -1,4 +1,5 @@
 import FolioCore
+import FolioFetch
 import Foundation
 import TerminalUI
 
@@ -21,27 +22,48 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     public private(set) var state: AppState
     public private(set) var screen: Screen<Device>
     let store: Store
-    let theme: Theme
+    /// The theme as drawn: already degraded to the terminal's colors.
+    public private(set) var theme: Theme
+    let themes: ThemeCatalog
+    let colorDepth: ColorDepth
+    /// The last theme `C` tried, so a broken one is skipped rather than retried.
+    private var lastCycledTheme: String?
     let environment: [String: String]
     private var dataVersion: Int?
     private var lastChangeCheck = Date.distantPast
+    /// What `R` fetches; set from the config file.
+    public var sources: [FetchSource] = []
+    /// Papers imported after this moment are marked new (see `beginSession`).
+    private var newSince: String?
+    let mailbox = Mailbox()
 
     /// How often the library is checked for changes made by another Folio.
     public static var changePollInterval: TimeInterval { 0.25 }
 
     public init(device: Device, store: Store, libraryName: String, theme: Theme = .standard,
+                themes: ThemeCatalog = ThemeCatalog(userFolder: nil), colorDepth: ColorDepth = .trueColor,
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         let size = device.size
         self.screen = Screen(backend: device)
         self.state = AppState(libraryName: libraryName, width: size.width, height: size.height)
         self.store = store
-        self.theme = theme
+        self.theme = theme.degraded(to: colorDepth)
+        self.themes = themes
+        self.colorDepth = colorDepth
         self.environment = environment
+    }
+
+    /// The config file's keys and layout.
+    public func configure(keymap: Keymap, preferences: ReaderPreferences) {
+        state.keymap = keymap
+        state.preferences = preferences
     }
 
     /// Until `q` or a signal. Returns the signal that ended it, if one did.
     @discardableResult
     public func run() -> Int32? {
+        beginSession()
+        defer { try? store.endReaderSession() }
         reload()
         draw()
         while !state.quitRequested {
@@ -53,6 +75,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             if let event = screen.backend.readEvent(timeoutMilliseconds: 100) {
                 send(.input(event))
             }
+            deliverBackgroundMessages()
             if Date().timeIntervalSince(lastChangeCheck) >= Self.changePollInterval {
                 reloadIfChangedElsewhere()
             }
@@ -65,20 +88,31 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     public func send(_ msg: Msg) {
         if case .input(.resize) = msg { screen.invalidate() }
         for effect in state.update(msg) { perform(effect) }
+        if case .fetchDone = msg { reload() }
+    }
+
+    /// Marks the papers that arrived since the last session as new, and starts this session.
+    public func beginSession() {
+        newSince = try? store.startReaderSession()
+    }
+
+    /// What background work (a fetch) has said since the last call, through `update`.
+    public func deliverBackgroundMessages() {
+        for message in mailbox.take() { send(message) }
     }
 
     public func draw() {
         screen.present(state.render(theme: theme), cursor: state.cursor())
     }
 
-    func reload() {
+    public func reload() {
         do {
             dataVersion = try store.dataVersion()
             let papers = try store.papers()
             let stats = try store.stats()
             let snapshot = LibrarySnapshot(
                 papers: papers, total: stats.papers, starred: stats.starred,
-                unread: stats.papers - stats.read, tags: try store.tagCounts(), topics: try store.topics())
+                unread: stats.papers - stats.read, tags: try store.tagCounts(), topics: try store.topics(), newSince: newSince)
             _ = state.update(.loaded(snapshot))
         } catch {
             _ = state.update(.status(StatusMessage(text: "cannot read the library: \(error)", isError: true)))
@@ -86,7 +120,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     }
 
     /// Another reader or the CLI committed: show it, selection kept on the same paper.
-    func reloadIfChangedElsewhere() {
+    public func reloadIfChangedElsewhere() {
         lastChangeCheck = Date()
         guard let version = try? store.dataVersion(), version != dataVersion else { return }
         reload()
@@ -121,11 +155,46 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             case .redraw:
                 screen.backend.redrawAll()
                 screen.invalidate()
+            case .cycleTheme:
+                cycleTheme()
+            case .fetch:
+                startFetch()
             }
         } catch {
             _ = state.update(.status(StatusMessage(text: "\(error)", isError: true)))
         }
         if effect.changesLibrary { reload() }
+    }
+
+    /// Fetches on a thread of its own: progress and the outcome come back through the mailbox, so
+    /// the loop keeps reading keys meanwhile.
+    func startFetch() {
+        guard !sources.isEmpty else {
+            send(.fetchDone([]))
+            report("no sources to fetch: add [sources.NAME] to config.toml")
+            return
+        }
+        let fetcher = Fetcher(store: store)
+        let sources = sources
+        let mailbox = mailbox
+        Thread.detachNewThread {
+            let reports = fetcher.fetch(sources) { mailbox.post(.fetchEvent(source: $0, $1)) }
+            mailbox.post(.fetchDone(reports))
+        }
+    }
+
+    /// The next theme in `folio themes` order; a broken one says why and keeps the current theme.
+    func cycleTheme() {
+        let names = themes.names
+        let current = names.firstIndex(of: lastCycledTheme ?? theme.name) ?? -1
+        let next = names[(current + 1) % names.count]
+        lastCycledTheme = next
+        do {
+            theme = try themes.load(next).degraded(to: colorDepth)
+            report("theme: \(next)")
+        } catch {
+            _ = state.update(.status(StatusMessage(text: "\(error); keeping \(theme.name)", isError: true)))
+        }
     }
 
     private func report(_ text: String) {
@@ -137,7 +206,7 @@ extension Effect {
     var changesLibrary: Bool {
         switch self {
         case .setStarred, .addTags, .removeTag, .setRead, .saveTopic, .removeTopic: return true
-        case .openURL, .copyToClipboard, .redraw: return false
+        case .openURL, .copyToClipboard, .redraw, .cycleTheme, .fetch: return false
         }
     }
 }

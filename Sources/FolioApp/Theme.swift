@@ -1,6 +1,6 @@
 import TerminalUI
 
-/// What a view asks the theme for: never a raw color.
+/// What a view asks the theme for: never a raw color. The raw value is the role's name in theme files.
 public enum Role: String, CaseIterable, Sendable {
     case listNormal = "list-normal", listSelected = "list-selected", listSelectedUnfocused = "list-selected-unfocused"
     case listRead = "list-read", star, tagChip = "tag-chip", topicChip = "topic-chip", match, upvotes
@@ -22,31 +22,31 @@ public struct Theme: Sendable, Equatable {
 
     public subscript(role: Role) -> Style { styles[role] ?? .plain }
 
-    /// Built in until theme files land. The selected row and stars stay distinct without color
-    /// through reverse video and bold.
-    public static let standard = Theme(name: "default", styles: [
-        .listNormal: .plain,
-        .listSelected: Style(foreground: .default, background: .default, attributes: [.reverse, .bold]),
-        .listSelectedUnfocused: Style(attributes: [.reverse]),
-        .listRead: Style(attributes: [.dim]),
-        .star: Style(foreground: .ansi(3), attributes: [.bold]),
-        .tagChip: Style(foreground: .ansi(6)),
-        .topicChip: Style(foreground: .ansi(5)),
-        .match: Style(foreground: .ansi(3), attributes: [.bold, .underline]),
-        .upvotes: Style(foreground: .ansi(2)),
-        .paneTitle: Style(attributes: [.bold]),
-        .authors: Style(foreground: .ansi(4)),
-        .metadata: Style(foreground: .ansi(8)),
-        .abstract: .plain,
-        .border: Style(foreground: .ansi(8)),
-        .borderFocused: Style(foreground: .ansi(4), attributes: [.bold]),
-        .sidebarHeading: Style(attributes: [.bold, .underline]),
-        .sidebarEntry: .plain,
-        .sidebarSelected: Style(attributes: [.reverse]),
-        .header: Style(attributes: [.bold]),
-        .status: Style(attributes: [.reverse]),
-        .statusError: Style(foreground: .ansi(1), attributes: [.bold, .reverse]),
-        .filterLine: Style(attributes: [.bold]),
-        .help: .plain,
-    ])
+    /// `Themes/default.toml` as embedded; a test keeps it loadable, so the fallback is never reached.
+    public static let standard: Theme = (try? ThemeCatalog(userFolder: nil).load("default")) ?? Theme(name: "default", styles: [:])
+
+    /// What keeps the selection, matches, stars and messages apart when colors cannot
+    /// (no color, or 8 colors where a background may fold onto the terminal's own).
+    static let essentialAttributes: [Role: Style.Attributes] = [
+        .listSelected: [.reverse, .bold], .listSelectedUnfocused: [.reverse], .sidebarSelected: [.reverse],
+        .match: [.bold, .underline], .star: [.bold], .status: [.reverse], .statusError: [.reverse, .bold],
+        .borderFocused: [.bold], .filterLine: [.bold],
+    ]
+
+    /// This theme on a terminal of `depth`. Below 16 colors the roles that must stay distinct
+    /// get their attributes, since their colors may be gone or folded together.
+    public func degraded(to depth: ColorDepth) -> Theme {
+        var result = Theme(name: name, styles: [:])
+        let plainBackground = self[.listNormal].degraded(to: depth).background
+        for role in Role.allCases {
+            var style = self[role].degraded(to: depth)
+            if depth <= .eight, var needed = Self.essentialAttributes[role] {
+                // A background that still differs from the list's shows the role; reversing would hide that.
+                if style.background != plainBackground { needed.remove(.reverse) }
+                style.attributes.formUnion(needed)
+            }
+            result.styles[role] = style
+        }
+        return result
+    }
 }

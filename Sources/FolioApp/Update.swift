@@ -1,4 +1,5 @@
 import FolioCore
+import FolioFetch
 import Foundation
 import TerminalUI
 
@@ -13,12 +14,20 @@ public enum Effect: Sendable, Equatable {
     case openURL(String)
     case copyToClipboard(String)
     case redraw
+    /// Switch to the theme after the current one (the runtime owns themes).
+    case cycleTheme
+    /// Fetch every configured source in the background.
+    case fetch
 }
 
 public enum Msg: Sendable, Equatable {
     case input(InputEvent)
     case loaded(LibrarySnapshot)
     case status(StatusMessage)
+    /// Progress of one source of a background fetch.
+    case fetchEvent(source: String, FetchEvent)
+    /// The background fetch ended; the runtime reloads the library after it.
+    case fetchDone([FetchReport])
 }
 
 extension AppState {
@@ -26,11 +35,21 @@ extension AppState {
     public mutating func update(_ msg: Msg) -> [Effect] {
         switch msg {
         case .loaded(let snapshot):
+            // Papers arriving above the selected one must not push it down the screen.
+            let row = selectedIndex.map { $0 - listOffset }
             self.snapshot = snapshot
             refilter()
+            if let row, let index = selectedIndex { listOffset = max(index - row, 0) }
+            keepSelectionVisible()
             return []
         case .status(let message):
             status = message
+            return []
+        case .fetchEvent(let source, let event):
+            fetchEvent(source, event)
+            return []
+        case .fetchDone(let reports):
+            fetchDone(reports)
             return []
         case .input(.resize(let w, let h)):
             width = w
@@ -47,16 +66,22 @@ extension AppState {
 
     /// Applies the view and filter to the loaded papers, keeping the selected paper when it is still shown.
     mutating func refilter() {
-        visible = snapshot.papers.filter { paper in
+        let inView = snapshot.papers.indices.filter { i in
+            let paper = snapshot.papers[i]
             switch view {
-            case .all: break
-            case .starred: if !paper.isStarred { return false }
-            case .unread: if paper.isRead { return false }
-            case .tag(let name): if !paper.tags.contains(name) { return false }
-            case .topic(let name): if !paper.topics.contains(name) { return false }
+            case .all: return true
+            case .starred: return paper.isStarred
+            case .unread: return !paper.isRead
+            case .new: return paper.isNew(since: snapshot.newSince)
+            case .tag(let name): return paper.tags.contains(name)
+            case .topic(let name): return paper.topics.contains(name)
             }
-            guard let filterQuery else { return true }
-            return filterQuery.matches(PaperFacts(paper, topics: paper.topics))
+        }
+        if let filterQuery {
+            visible = inView.filter { filterQuery.matches(PaperFacts(snapshot.papers[$0], topics: snapshot.papers[$0].topics), words: snapshot.words[$0]) }
+                .map { snapshot.papers[$0] }
+        } else {
+            visible = inView.map { snapshot.papers[$0] }
         }
         if selectedIndex == nil {
             selectedID = visible.first?.id
@@ -221,6 +246,10 @@ extension AppState {
             keepSelectionVisible()
         case .redraw:
             return [.redraw]
+        case .cycleTheme:
+            return [.cycleTheme]
+        case .fetch:
+            return startFetch()
         case .help:
             mode = .help
             helpScroll = 0

@@ -110,7 +110,7 @@ enum StatusView {
         case .browse: hint = "s star  t tag  r read  / filter  S save topic  Enter read  ? help  q quit"
         }
         let left = " \(position)  \(state.view.label)  \(hint)"
-        let message = state.status?.text ?? ""
+        let message = state.status?.text ?? state.fetchProgressText ?? ""
         let style = theme[state.status?.isError == true ? .statusError : .status]
         canvas.fill(area, style: theme[.status])
         // A message matters more than the hint: the hint is cut first.
@@ -123,12 +123,18 @@ enum StatusView {
     }
 }
 
+/// One binding as `?` and `folio keys` write it: keys, action name, what it does.
+public enum KeyHelp {
+    public static func line(_ binding: Binding) -> String {
+        TextLayout.pad(binding.keys.map(\.label).joined(separator: ", "), width: 18) + "  "
+            + TextLayout.pad(binding.action.rawValue, width: 22) + binding.help
+    }
+}
+
 enum HelpView {
     static func lines(_ keymap: Keymap) -> [String] {
-        ["Keys", ""] + keymap.bindings.map { binding in
-            TextLayout.pad(binding.keys.map(\.label).joined(separator: ", "), width: 18) + "  "
-                + TextLayout.pad(binding.action.rawValue, width: 22) + binding.help
-        } + ["", "Mouse: click selects a row or focuses a pane; the wheel scrolls what is under the pointer."]
+        ["Keys", ""] + keymap.bindings.map(KeyHelp.line)
+            + ["", "Mouse: click selects a row or focuses a pane; the wheel scrolls what is under the pointer."]
     }
 
     static func render(_ state: AppState, area: Rect, boxed: Bool, theme: Theme, on canvas: inout Canvas) {

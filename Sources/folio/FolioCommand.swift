@@ -1,5 +1,6 @@
 import ArgumentParser
 import FolioCore
+import FolioFetch
 import Foundation
 import TerminalUI
 
@@ -13,13 +14,22 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The library file.", discussion: "Default: $FOLIO_LIBRARY, else $XDG_DATA_HOME/folio/library.sqlite, else ~/.local/share/folio/library.sqlite.", valueName: "path"))
     var library: String?
 
-    var libraryPath: String { library ?? Store.defaultPath() }
+    @Option(name: .long, help: ArgumentHelp("The config file.", discussion: "Default: $XDG_CONFIG_HOME/folio/config.toml, else ~/.config/folio/config.toml.", valueName: "path"))
+    var config: String?
+
+    /// `--library`, else `$FOLIO_LIBRARY`, else the config file's `library`, else the default place.
+    var libraryPath: String {
+        if let library { return library }
+        let environment = ProcessInfo.processInfo.environment
+        if environment["FOLIO_LIBRARY"]?.isEmpty == false { return Store.defaultPath() }
+        return loadConfig().config.library ?? Store.defaultPath()
+    }
 
     func openStore() throws -> Store { try Store(path: libraryPath) }
 }
 
 struct Folio: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = FolioVersion.string
 
     static let configuration = CommandConfiguration(
         commandName: "folio",
@@ -27,8 +37,9 @@ struct Folio: ParsableCommand {
         discussion: "With no subcommand, opens the library.",
         version: version,
         subcommands: [
-            ImportCommand.self, ListCommand.self, ShowCommand.self, StarCommand.self, UnstarCommand.self,
+            ImportCommand.self, FetchCommand.self, ListCommand.self, ShowCommand.self, StarCommand.self, UnstarCommand.self,
             TagCommand.self, UntagCommand.self, TagsCommand.self, TopicCommand.self, StatsCommand.self, ExportCommand.self,
+            ThemesCommand.self, ConfigCommand.self, KeysCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions
@@ -36,14 +47,17 @@ struct Folio: ParsableCommand {
     @Flag(help: "Open a fresh temporary library seeded with the bundled sample of 54 papers; your library is not touched.")
     var demo = false
 
+    @Option(help: ArgumentHelp("The reader's theme (see `folio themes`); overrides the config file's.", valueName: "name"))
+    var theme: String?
+
     func run() throws {
         if demo {
             let store = try DemoLibrary.create()
             defer { DemoLibrary.remove(store) }
-            try Reader.open(store, name: "demo library")
+            try Reader.open(store, name: "demo library", options: global, theme: theme)
         } else {
             let store = try global.openStore()
-            try Reader.open(store, name: (global.libraryPath as NSString).lastPathComponent)
+            try Reader.open(store, name: (global.libraryPath as NSString).lastPathComponent, options: global, theme: theme)
         }
     }
 }

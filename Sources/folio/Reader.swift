@@ -2,19 +2,44 @@ import CursesBackend
 import FolioApp
 import FolioCore
 import Foundation
+import TerminalUI
 
 extension CursesTerminal: TerminalDevice {}
 
 /// `folio` with no subcommand: the reader on a library, in the terminal.
 enum Reader {
-    static func open(_ store: Store, name: String) throws {
+    static func open(_ store: Store, name: String, options: GlobalOptions, theme chosenTheme: String?) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError("the reader needs a terminal; for scripts use `folio list`")
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let (config, configProblems) = options.loadConfig()
+        var problems = configProblems.map { "\((options.configPath as NSString).lastPathComponent) \($0) (default used)" }
+        let themes = ThemeCatalog(environment: environment)
+        var theme = Theme.standard
+        do {
+            theme = try themes.load(chosenTheme ?? config.theme ?? "default")
+        } catch {
+            // Never silent: the reader opens on `default` and says why (the file's path: `folio themes`).
+            problems.insert("using default: theme \(error.theme): " + error.problems.map(\.description).joined(separator: "; "), at: 0)
         }
         let terminal = try CursesTerminal()
         // Every way out restores the terminal: normal return, a thrown error, SIGINT/SIGTERM/SIGHUP.
         defer { terminal.shutdown() }
-        let runtime = ReaderRuntime(device: terminal, store: store, libraryName: name)
+        let depth = ColorDepth.detect(colors: terminal.colorCount, environment: environment)
+        let runtime = ReaderRuntime(device: terminal, store: store, libraryName: name, theme: theme,
+                                    themes: themes, colorDepth: depth, environment: environment)
+        runtime.configure(keymap: config.keymap, preferences: config.preferences)
+        // Problems in [sources] are among the config's own; only the note about defaults is new here.
+        let sources = SourcesSetup.load(configPath: options.configPath)
+        runtime.sources = sources.sources
+        if problems.isEmpty, let note = sources.note {
+            runtime.send(.status(StatusMessage(text: note, isError: false)))
+        }
+        if let first = problems.first {
+            let more = problems.count > 1 ? " (+\(problems.count - 1) more: folio config check)" : ""
+            runtime.send(.status(StatusMessage(text: first + more, isError: true)))
+        }
         if let signal = runtime.run() {
             terminal.shutdown()
             exit(128 + signal)

@@ -47,16 +47,22 @@ public extension Query {
     func matches(_ facts: PaperFacts) -> Bool {
         matches(PaperWords(facts), facts)
     }
+
+    /// The same, with the paper's words split beforehand: callers that test one paper against many
+    /// queries (every keystroke, every topic) split it once.
+    func matches(_ facts: PaperFacts, words: PaperWords) -> Bool {
+        matches(words, facts)
+    }
 }
 
-/// The searchable fields of one paper, split into words once per match.
-private struct PaperWords {
+/// The searchable fields of one paper, split into normalized words.
+public struct PaperWords: Sendable, Equatable {
     let title: [String]
     let abstract: [String]
     /// One list per author, so a run of words never spans two names.
     let authors: [[String]]
 
-    init(_ facts: PaperFacts) {
+    public init(_ facts: PaperFacts) {
         title = TextNormalizer.searchWords(facts.title)
         abstract = TextNormalizer.searchWords(facts.abstract)
         authors = facts.authors.map(TextNormalizer.searchWords)

@@ -78,8 +78,14 @@ extension Store {
             var out: [Paper] = []
             while let row = try rows.next() {
                 var paper = Store.paper(from: row)
-                paper.topics = topicSet.topics(for: paper)
-                if let query = filter.query, !query.matches(PaperFacts(paper, topics: paper.topics)) { continue }
+                guard !topicSet.isEmpty || filter.query != nil else {
+                    out.append(paper)
+                    if let limit = filter.limit, out.count >= limit { break }
+                    continue
+                }
+                let words = PaperWords(PaperFacts(paper))
+                paper.topics = topicSet.topics(for: paper, words: words)
+                if let query = filter.query, !query.matches(PaperFacts(paper, topics: paper.topics), words: words) { continue }
                 out.append(paper)
                 if let limit = filter.limit, out.count >= limit { break }
             }

@@ -94,15 +94,3 @@ struct TopicCommand: ParsableCommand {
         return false
     }
 }
-
-extension Query {
-    /// Names used in `topic:` anywhere in the query.
-    var referencedTopics: [String] {
-        switch self {
-        case .and(let items), .or(let items): return items.flatMap(\.referencedTopics)
-        case .not(let inner): return inner.referencedTopics
-        case .filter(.topic(let name)): return [name]
-        case .text, .filter: return []
-        }
-    }
-}

@@ -1,6 +1,5 @@
 import Testing
-import TerminalUI
-@testable import CursesBackend
+@testable import TerminalUI
 
 @Suite struct ColorMapperTests {
     private func pair(_ color: Color, _ colors: Int) -> Int16 {

@@ -1,4 +1,3 @@
-import TerminalUI
 
 /// Turns a `Color` into a curses color number for a terminal with `colors` colors: pure, so
 /// it is tested without a terminal.
@@ -6,14 +5,14 @@ import TerminalUI
 /// Terminals with fewer than 16 colors get the bright colors (8–15) folded onto 0–7; the
 /// caller adds bold to a folded foreground (`isFoldedBright`), which most such terminals
 /// show as the bright color. A terminal with more than 256 colors is treated as a 256-color
-/// one (a direct-color terminfo would read these numbers as RGB; true color is a later step).
-enum ColorMapper {
+/// one: a direct-color terminfo would read these numbers as RGB (see DECISIONS.md on true color).
+public enum ColorMapper {
     /// The terminal's own color, `use_default_colors`' -1.
-    static let terminalDefault: Int16 = -1
+    public static let terminalDefault: Int16 = -1
 
     /// The color number to pass to `init_pair`; -1 for `.default` and whenever the terminal
     /// has no colors.
-    static func pairColor(_ color: Color, colors: Int) -> Int16 {
+    public static func pairColor(_ color: Color, colors: Int) -> Int16 {
         guard colors >= 8, color != .default else { return terminalDefault }
         if colors >= 256 { return Int16(index256(of: color)) }
         let ansi = ansiIndex(of: color)
@@ -21,7 +20,7 @@ enum ColorMapper {
     }
 
     /// Whether `pairColor` folded a bright color onto 0–7: the foreground then wants bold.
-    static func isFoldedBright(_ color: Color, colors: Int) -> Bool {
+    public static func isFoldedBright(_ color: Color, colors: Int) -> Bool {
         guard colors >= 8, colors < 16, color != .default else { return false }
         return ansiIndex(of: color) >= 8
     }

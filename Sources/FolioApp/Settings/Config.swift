@@ -1,0 +1,180 @@
+import FolioFetch
+import Foundation
+import TOMLKit
+import TerminalUI
+
+/// How the list and panes are arranged, from the `[layout]` table.
+public struct ReaderPreferences: Sendable, Equatable {
+    public enum Split: String, Sendable, CaseIterable {
+        /// Side by side on wide terminals, stacked on narrower ones.
+        case auto
+        case sideBySide = "side-by-side", stacked
+    }
+
+    public enum DateFormat: String, Sendable, CaseIterable {
+        /// `03-18`
+        case monthDay = "month-day"
+        /// `2024-03-18`
+        case iso
+    }
+
+    public enum Column: String, Sendable, CaseIterable {
+        case date, tags, upvotes
+    }
+
+    public var sidebarShown = true
+    public var split = Split.auto
+    public var dateFormat = DateFormat.monthDay
+    public var columns = Column.allCases
+
+    public init() {}
+}
+
+/// `config.toml`: the theme, the layout, the library and the key map. Whatever is wrong in it is
+/// reported with its line and replaced by the default, so the reader always starts.
+public struct Config: Sendable {
+    public var theme: String?
+    public var library: String?
+    public var preferences = ReaderPreferences()
+    public var keymap = Keymap.standard
+    /// `[sources.NAME]`, by name; nil when the file has no `[sources]` at all.
+    public var sources: [FetchSource]?
+
+    public init() {}
+
+    /// The config at `path`; a missing file is no problem, an unreadable one is.
+    public static func load(path: String) -> (config: Config, problems: [SettingsProblem]) {
+        guard FileManager.default.fileExists(atPath: path) else { return (Config(), []) }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            return (Config(), [SettingsProblem(line: nil, "cannot read \(path) as UTF-8 text")])
+        }
+        return parse(text)
+    }
+
+    public static func parse(_ text: String) -> (config: Config, problems: [SettingsProblem]) {
+        var config = Config()
+        let document: TOMLDocument
+        do { document = try TOMLDocument(text: text) } catch { return (config, [error]) }
+        var problems: [SettingsProblem] = []
+        for key in document.root.keys {
+            let value = document.root[key]!
+            let line = document.line(of: key)
+            switch key {
+            case "theme", "library":
+                guard let text = value.string, !text.isEmpty else {
+                    problems.append(SettingsProblem(line: line, "\(key) must be a non-empty string"))
+                    continue
+                }
+                if key == "theme" { config.theme = text } else { config.library = (text as NSString).expandingTildeInPath }
+            case "layout":
+                problems += config.preferences.read(value.table, document: document, line: line)
+            case "keys":
+                guard let table = value.table else {
+                    problems.append(SettingsProblem(line: line, "keys must be a table ([keys])"))
+                    continue
+                }
+                let (keymap, keyProblems) = Keymap.standard.remapped(by: table, document: document)
+                config.keymap = keymap
+                problems += keyProblems
+            case "sources":
+                let (sources, sourceProblems) = SourcesConfig.read(value, document: document, line: line)
+                config.sources = sources
+                problems += sourceProblems
+            default:
+                problems.append(SettingsProblem(line: line, "unknown setting \(key) (settings: theme, library, [layout], [keys], [sources.NAME])"))
+            }
+        }
+        return (config, problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+    }
+}
+
+extension ReaderPreferences {
+    mutating func read(_ table: TOMLTable?, document: TOMLDocument, line tableLine: Int?) -> [SettingsProblem] {
+        guard let table else { return [SettingsProblem(line: tableLine, "layout must be a table ([layout])")] }
+        var problems: [SettingsProblem] = []
+        for key in table.keys {
+            let value = table[key]!
+            let line = document.line(of: key, inTable: "layout")
+            func choice<T: RawRepresentable & CaseIterable>(_: T.Type) -> T? where T.RawValue == String {
+                if let text = value.string, let chosen = T(rawValue: text) { return chosen }
+                problems.append(SettingsProblem(line: line, "\(key) must be one of " + T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")))
+                return nil
+            }
+            switch key {
+            case "sidebar":
+                if let shown = value.bool { sidebarShown = shown } else { problems.append(SettingsProblem(line: line, "sidebar must be true or false")) }
+            case "split":
+                split = choice(Split.self) ?? split
+            case "date-format":
+                dateFormat = choice(DateFormat.self) ?? dateFormat
+            case "columns":
+                let names = value.array.map { $0.map { $0.string } } ?? [nil]
+                let chosen = names.compactMap { $0.flatMap(Column.init(rawValue:)) }
+                if chosen.count == names.count {
+                    columns = Column.allCases.filter(chosen.contains)
+                } else {
+                    problems.append(SettingsProblem(line: line, "columns must be a list of " + Column.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")))
+                }
+            default:
+                problems.append(SettingsProblem(line: line, "unknown layout setting \(key) (settings: sidebar, split, date-format, columns)"))
+            }
+        }
+        return problems
+    }
+}
+
+extension Keymap {
+    /// This map with the `[keys]` table's actions bound to exactly the keys listed. An unknown
+    /// action, a bad key name or a key that two actions would share is reported, and the actions
+    /// concerned keep their standard keys.
+    func remapped(by table: TOMLTable, document: TOMLDocument) -> (Keymap, [SettingsProblem]) {
+        var problems: [SettingsProblem] = []
+        var overrides: [Action: (keys: [Key], line: Int?)] = [:]
+        for name in table.keys {
+            let line = document.line(of: name, inTable: "keys")
+            guard let action = Action(rawValue: name) else {
+                problems.append(SettingsProblem(line: line, "unknown action \(name) (`folio keys` lists the actions)"))
+                continue
+            }
+            let value = table[name]!
+            let names = value.string.map { [$0] } ?? value.array?.map { $0.string ?? "" }
+            guard let names, !names.isEmpty else {
+                problems.append(SettingsProblem(line: line, "\(name) must be a list of keys, such as [\"f\", \"Ctrl-F\"]"))
+                continue
+            }
+            let keys = names.map { Key(label: $0) }
+            if let bad = zip(names, keys).first(where: { $0.1 == nil }) {
+                problems.append(SettingsProblem(line: line, "unknown key \"\(bad.0)\" for \(name) (a character, Enter, Esc, Tab, Shift-Tab, Space, Up, Down, Left, Right, PgUp, PgDn, Home, End, Backspace, Delete, Ctrl-X or F1…F12)"))
+                continue
+            }
+            overrides[action] = (keys.compactMap { $0 }, line)
+        }
+        var result = self
+        // Conflicts drop the config's binding and are looked for again, since the standard map has none.
+        while true {
+            for (action, override) in overrides {
+                result.bindings[result.bindings.firstIndex { $0.action == action }!].keys = override.keys
+            }
+            guard let (key, first, second) = result.firstConflict() else { break }
+            let dropped = overrides[second] != nil ? second : first
+            guard overrides[dropped] != nil else { break }
+            let line = overrides[dropped]?.line
+            problems.append(SettingsProblem(line: line, "\(key.label) is bound to both \(first.rawValue) and \(second.rawValue)"))
+            overrides[dropped] = nil
+            result = self
+        }
+        return (result, problems)
+    }
+
+    /// Two actions sharing a key, in table order.
+    func firstConflict() -> (Key, Action, Action)? {
+        var owner: [Key: Action] = [:]
+        for binding in bindings {
+            for key in binding.keys {
+                if let other = owner[key], other != binding.action { return (key, other, binding.action) }
+                owner[key] = binding.action
+            }
+        }
+        return nil
+    }
+}

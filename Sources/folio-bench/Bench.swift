@@ -1,0 +1,163 @@
+import ArgumentParser
+import FolioApp
+import FolioCore
+import Foundation
+import TerminalUI
+
+/// `swift run -c release folio-bench --papers N [--json]`: builds a synthetic library of N papers and
+/// measures what a person feels: import rate, open to first frame, each keystroke of a filter,
+/// scrolling, refreshing topic counts, and peak memory.
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "folio-bench", abstract: "Measure Folio on a synthetic library.")
+
+    @Option(help: "Papers in the synthetic library.") var papers = 100_000
+    @Option(help: "Seed of the synthetic library.") var seed: UInt64 = 42
+    @Option(help: "Folder for the library (default: a temporary one, removed afterwards).") var folder: String?
+    @Flag(help: "Print one JSON object instead of a table.") var json = false
+
+    func run() throws {
+        let root = folder.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("folio-bench-\(getpid())")
+        defer { if folder == nil { try? FileManager.default.removeItem(at: root) } }
+        let path = root.appendingPathComponent("library.sqlite").path
+        try? FileManager.default.removeItem(atPath: path)
+
+        var results = Results(papers: papers)
+        results.importPapersPerSecond = try measureImport(path: path)
+
+        // Twenty topics, as a user with a full sidebar has.
+        let setup = try Store(path: path)
+        for i in 0..<20 {
+            let word = SyntheticLibrary.planted[i % SyntheticLibrary.planted.count]
+            try setup.saveTopic(name: "topic\(i)", query: i < 12 ? word : String(word.prefix(4)) + "*")
+        }
+        // Open to first frame: the store, the first query, the view into the in-memory backend.
+        let opened = Clock.now
+        let store = try Store(path: path)
+        let runtime = ReaderRuntime(device: BenchTerminal(width: 160, height: 50), store: store, libraryName: "bench")
+        runtime.reload()
+        runtime.draw()
+        results.openMilliseconds = Clock.now.millisecondsSince(opened)
+
+        var keystrokes: [Double] = []
+        for query in ["retrieval augmented generation", "(graph OR transformer) -image"] {
+            runtime.send(.input(.key(.char("/"))))
+            for character in query {
+                let start = Clock.now
+                runtime.send(.input(.key(.char(character))))
+                runtime.draw()
+                keystrokes.append(Clock.now.millisecondsSince(start))
+            }
+            runtime.send(.input(.key(.escape)))
+        }
+        results.keystrokes = keystrokes
+
+        var scrolls: [Double] = []
+        for _ in 0..<500 {
+            let start = Clock.now
+            runtime.send(.input(.key(.char("j"))))
+            runtime.draw()
+            scrolls.append(Clock.now.millisecondsSince(start))
+        }
+        results.scrolls = scrolls
+
+        // Refreshing the 20 topics' counts: every paper tested against every topic again.
+        let topicSet = TopicSet(try store.topics())
+        let snapshot = runtime.state.snapshot
+        let topicsStart = Clock.now
+        var counts: [String: Int] = [:]
+        for (i, paper) in snapshot.papers.enumerated() {
+            for topic in topicSet.topics(for: paper, words: snapshot.words[i]) { counts[topic, default: 0] += 1 }
+        }
+        results.topicsRefreshMilliseconds = Clock.now.millisecondsSince(topicsStart)
+        results.topicPapers = counts.values.reduce(0, +)
+        results.peakRSSMegabytes = Clock.peakResidentMegabytes()
+        print(json ? results.json : results.table)
+    }
+
+    /// Papers generated in batches, each batch imported in one transaction as `folio import` does.
+    func measureImport(path: String) throws -> Double {
+        let store = try Store(path: path)
+        var library = SyntheticLibrary(seed: seed)
+        var importing = 0.0
+        var index = 0
+        while index < papers {
+            let batch = (index..<min(index + 20_000, papers)).map { library.paper($0) }
+            let start = Clock.now
+            _ = try store.importPapers(source: "bench") { session in
+                for paper in batch { try session.add(paper) }
+            }
+            importing += Clock.now.millisecondsSince(start)
+            index += batch.count
+        }
+        return Double(papers) / max(importing / 1000, 0.001)
+    }
+}
+
+struct Results {
+    var papers: Int
+    var importPapersPerSecond = 0.0
+    var openMilliseconds = 0.0
+    var keystrokes: [Double] = []
+    var scrolls: [Double] = []
+    var topicsRefreshMilliseconds = 0.0
+    var topicPapers = 0
+    var peakRSSMegabytes = 0.0
+
+    static func percentile(_ values: [Double], _ p: Double) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let sorted = values.sorted()
+        return sorted[min(Int((Double(sorted.count - 1) * p).rounded(.up)), sorted.count - 1)]
+    }
+
+    var figures: [(String, Double, String)] {
+        [("import_papers_per_s", importPapersPerSecond, "≥ 25000"),
+         ("open_ms", openMilliseconds, "≤ 200"),
+         ("keystroke_ms_p50", Results.percentile(keystrokes, 0.5), ""),
+         ("keystroke_ms_p99", Results.percentile(keystrokes, 0.99), "≤ 16"),
+         ("keystroke_ms_max", keystrokes.max() ?? 0, ""),
+         ("scroll_ms_p99", Results.percentile(scrolls, 0.99), "≤ 2"),
+         ("topics_refresh_ms", topicsRefreshMilliseconds, "≤ 50"),
+         ("peak_rss_mb", peakRSSMegabytes, "≤ 300")]
+    }
+
+    var json: String {
+        "{\"papers\":\(papers)," + figures.map { "\"\($0.0)\":\(String(format: "%.3f", $0.1))" }.joined(separator: ",") + "}"
+    }
+
+    var table: String {
+        (["folio-bench: \(papers) papers", String(repeating: "─", count: 44)]
+            + figures.map { name, value, target in
+                name.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: "%12.2f  ", value) + target
+            }).joined(separator: "\n")
+    }
+}
+
+enum Clock {
+    static var now: UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+    static func peakResidentMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+    }
+}
+
+extension UInt64 {
+    func millisecondsSince(_ start: UInt64) -> Double { Double(self &- start) / 1_000_000 }
+}
+
+/// Frames drawn into memory, as the tests do: the benchmark measures Folio, not a terminal.
+final class BenchTerminal: TerminalDevice {
+    var memory: MemoryBackend
+    init(width: Int, height: Int) { memory = MemoryBackend(width: width, height: height) }
+    var size: (width: Int, height: Int) { memory.size }
+    func draw(_ changes: [CellChange]) { memory.draw(changes) }
+    func flush() { memory.flush() }
+    func readEvent(timeoutMilliseconds: Int32) -> InputEvent? { nil }
+    func takeSignal() -> Int32? { nil }
+    func suspend() {}
+    func redrawAll() {}
+    func writeTerminalSequence(_ sequence: String) {}
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import FolioApp
+import FolioCore
+import Foundation
+import TerminalUI
+
+extension GlobalOptions {
+    var configPath: String { config ?? SettingsPaths.configFile(environment: ProcessInfo.processInfo.environment) }
+
+    func loadConfig() -> (config: Config, problems: [SettingsProblem]) { Config.load(path: configPath) }
+}
+
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config", abstract: "The config file: where it is looked for, and whether it is valid.",
+        subcommands: [Check.self, Path.self])
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "check", abstract: "Validate the config file; errors name their line.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let path = global.configPath
+            guard FileManager.default.fileExists(atPath: path) else {
+                print("\(path): no config file; the defaults apply")
+                return
+            }
+            let problems = global.loadConfig().problems
+            guard problems.isEmpty else {
+                throw CLIError(problems.map { "\(path): \($0)" }.joined(separator: "\n"))
+            }
+            print("\(path): ok")
+        }
+    }
+
+    struct Path: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "path", abstract: "Print where the config file is looked for.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws { print(global.configPath) }
+    }
+}
+
+struct KeysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys", abstract: "The effective key map: the config's [keys] over the standard one, as `?` shows it.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print JSON Lines {\"action\", \"keys\", \"help\"}.") var json = false
+
+    func run() throws {
+        let (config, problems) = global.loadConfig()
+        for problem in problems { FileHandle.standardError.write(Data("folio: \(global.configPath): \(problem)\n".utf8)) }
+        for binding in config.keymap.bindings {
+            if json {
+                Output.json(.object([("action", .string(binding.action.rawValue)),
+                                     ("keys", .array(binding.keys.map { .string($0.label) })),
+                                     ("help", .string(binding.help))]))
+            } else {
+                print(KeyHelp.line(binding))
+            }
+        }
+    }
+}
