@@ -47,7 +47,7 @@ struct LibraryFileCLITests {
         #expect(leftovers.isEmpty, "files left beside the library: \(leftovers)")
     }
 
-    /// The oldest shipped schema is the current one for now: it opens with everything in it.
+    /// Every earlier schema migrates on open and keeps everything in it.
     @Test func everyShippedSchemaOpensWithItsPapersStarsTagsAndTopics() throws {
         let library = try TestLibrary()
         try FileManager.default.copyItem(atPath: CLI.fixture("libraries/v1.sqlite"), toPath: library.path)
