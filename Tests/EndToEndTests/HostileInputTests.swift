@@ -50,6 +50,12 @@ struct HostileInputTests {
         for command in [["list"], ["tags"], ["topic", "list"], ["stats"]] + ids.map({ ["show", $0] }) {
             check("folio \(command[0])", try meter.run("folio \(command.joined(separator: " "))", library, command), mustSucceed: true)
         }
+        // A theme name is a file name: refused, and the refusal quotes it harmlessly.
+        for name in [HostileCorpus.text, "../" + HostileCorpus.text] {
+            let result = try meter.run("folio themes show (hostile name)", library, ["themes", "show", name])
+            check("folio themes show", result, mustSucceed: false)
+            #expect(result.status == 1)
+        }
 
         // A backup carries all of it, stars, tags and topics included, into another library.
         let backup = library.folder.appendingPathComponent("backup.json")
