@@ -23,6 +23,7 @@ public final class ImportSession {
     let source: String
     let now: String
     public private(set) var counts = ImportCounts()
+    let searchIndex = SearchIndexWriter()
 
     init(db: Database, source: String, now: String) {
         self.db = db
@@ -126,6 +127,11 @@ public final class ImportSession {
         let merged = ImportSession.merged(old, input)
         if merged == old && newID == nil { return (oldID, .unchanged) }
         let id = newID ?? oldID
+        let num: Int64 = row["num"]
+        if SearchFields(merged) != SearchFields(old) {
+            try searchIndex.indexed(num: num, fields: SearchFields(merged), replacing: true, db: db)
+        }
+        if merged.published != old.published { searchIndex.dated(num: num, published: merged.published) }
         // The cascade carries stars, tags and read marks over to the new id.
         try db.cachedStatement(sql: """
             UPDATE paper SET id = ?, arxiv_id = ?, title = ?, title_key = ?, abstract = ?, authors = ?,
@@ -144,6 +150,9 @@ public final class ImportSession {
               upvotes, github_repo, ai_keywords, announce_type, first_source, first_imported_at, last_source, last_imported_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [id] + PaperRow.values(input, titleKey: titleKey) + [source, now, source, now])
+        let num = db.lastInsertedRowID
+        try searchIndex.indexed(num: num, fields: SearchFields(input), replacing: false, db: db)
+        searchIndex.dated(num: num, published: input.published)
     }
 }
 
@@ -175,6 +184,7 @@ extension Store {
         try pool.write { db in
             let session = ImportSession(db: db, source: source, now: Timestamp.now())
             try body(session)
+            try session.searchIndex.finish(db)
             return session.counts
         }
     }
