@@ -110,6 +110,16 @@ extension Store {
         }
     }
 
+    /// The papers with these nums (from `SearchIndex`), in the order given; topics are not filled in.
+    public func papers(nums: [Int64]) throws -> [Paper] {
+        guard !nums.isEmpty else { return [] }
+        let byNum = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Store.paperColumns) WHERE p.num IN (SELECT value FROM json_each(?))",
+                             arguments: ["[" + nums.map(String.init).joined(separator: ",") + "]"])
+        }.reduce(into: [Int64: Paper]()) { $0[$1["num"]] = Store.paper(from: $1) }
+        return nums.compactMap { byNum[$0] }
+    }
+
     /// Finds a paper by Folio id, or arXiv id with or without version (also as an abs URL).
     public func paper(id raw: String) throws -> Paper? {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
