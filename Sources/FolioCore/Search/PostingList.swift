@@ -8,7 +8,7 @@ enum PostingList {
     static let bitmapTag: UInt8 = 1
 
     /// `nums` ascending and distinct.
-    static func encode(_ nums: [UInt32]) -> [UInt8] {
+    static func encode<Nums: RandomAccessCollection<UInt32>>(_ nums: Nums) -> [UInt8] {
         guard let first = nums.first, let last = nums.last else { return [sortedTag] }
         let firstWord = Int(first >> 6), lastWord = Int(last >> 6)
         let bitmapBytes = 5 + (lastWord - firstWord + 1) * 8

@@ -182,6 +182,10 @@ extension Store {
     /// Runs `body` in one write transaction: if it throws, nothing it added stays.
     public func importPapers(source: String, _ body: (ImportSession) throws -> Void) throws -> ImportCounts {
         try pool.write { db in
+            // SQLite's default 2 MB page cache re-reads the paper indexes of a large library from disk at
+            // every insert. Back to the default afterwards, which frees the pages.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             let session = ImportSession(db: db, source: source, now: Timestamp.now())
             try body(session)
             try session.searchIndex.finish(db)
