@@ -19,12 +19,14 @@ let package = Package(
             name: "FolioCore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Fetching sources over HTTP (URLSession) into the store: the only module that touches the network.
+        .target(name: "FolioFetch", dependencies: ["FolioCore"]),
         // Cells, canvas, display width, widgets: no papers and no curses in here.
         .target(name: "TerminalUI", dependencies: ["CWidth"]),
         // The C library's wcwidth, with a UTF-8 LC_CTYPE guaranteed: glibc hides it from Swift.
         .target(name: "CWidth"),
         // The reader as values: state, update, view, keymap, theme roles. No curses in here.
-        .target(name: "FolioApp", dependencies: ["FolioCore", "TerminalUI", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "FolioApp", dependencies: ["FolioCore", "FolioFetch", "TerminalUI", .product(name: "TOMLKit", package: "TOMLKit")]),
         // ncursesw for Swift: a shim header turns on the wide-character API and wraps macros and globals.
         // No pkgConfig: SwiftPM drops its -D flags with a warning, and shim.h defines them itself.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
@@ -35,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "folio",
             dependencies: [
-                "FolioCore", "FolioApp", "TerminalUI", "CursesBackend",
+                "FolioCore", "FolioFetch", "FolioApp", "TerminalUI", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,7 +51,7 @@ let package = Package(
         ),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "FolioAppTests", dependencies: ["FolioApp"]),
+        .testTarget(name: "FolioAppTests", dependencies: ["FolioApp", "FolioTestSupport"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
         // Runs the built `folio` binary and makes test libraries; shared by the two targets below.
         .target(name: "FolioTestSupport", path: "Tests/FolioTestSupport"),

@@ -1,4 +1,5 @@
 import FolioCore
+import FolioFetch
 import TerminalUI
 
 public enum Focus: Sendable, Equatable, CaseIterable {
@@ -8,6 +9,8 @@ public enum Focus: Sendable, Equatable, CaseIterable {
 /// Which papers the list shows.
 public enum LibraryView: Sendable, Equatable {
     case all, starred, unread
+    /// Papers that arrived since the user's last session.
+    case new
     case tag(String)
     case topic(String)
 
@@ -16,6 +19,7 @@ public enum LibraryView: Sendable, Equatable {
         case .all: return "All"
         case .starred: return "Starred"
         case .unread: return "Unread"
+        case .new: return "New"
         case .tag(let name): return "tag: \(name)"
         case .topic(let name): return "topic: \(name)"
         }
@@ -67,24 +71,30 @@ public struct LibrarySnapshot: Sendable, Equatable {
     public var topics: [Topic]
     /// Each paper's words, split once per load: every keystroke and topic reuses them.
     public let words: [PaperWords]
-    /// Papers and unread papers carrying each topic, counted once per load.
-    public let topicCounts: [(name: String, count: Int, unread: Int)]
+    /// Papers imported after this moment count as new (the end of the user's last session).
+    public let newSince: String?
+    public let newCount: Int
+    /// Papers, unread papers and new papers carrying each topic, counted once per load.
+    public let topicCounts: [(name: String, count: Int, unread: Int, new: Int)]
 
-    public init(papers: [Paper], total: Int, starred: Int, unread: Int, tags: [TagCount], topics: [Topic] = []) {
+    public init(papers: [Paper], total: Int, starred: Int, unread: Int, tags: [TagCount], topics: [Topic] = [], newSince: String? = nil) {
         self.papers = papers
         self.total = total
         self.starred = starred
         self.unread = unread
         self.tags = tags
         self.topics = topics
+        self.newSince = newSince
         words = papers.map { PaperWords(PaperFacts($0)) }
+        newCount = papers.count { $0.isNew(since: newSince) }
         topicCounts = topics.map { topic in
-            var count = 0, unread = 0
+            var count = 0, unread = 0, new = 0
             for paper in papers where paper.topics.contains(topic.name) {
                 count += 1
                 if !paper.isRead { unread += 1 }
+                if paper.isNew(since: newSince) { new += 1 }
             }
-            return (topic.name, count, unread)
+            return (topic.name, count, unread, new)
         }
     }
 
@@ -92,7 +102,7 @@ public struct LibrarySnapshot: Sendable, Equatable {
 
     public static func == (a: LibrarySnapshot, b: LibrarySnapshot) -> Bool {
         a.papers == b.papers && a.total == b.total && a.starred == b.starred && a.unread == b.unread
-            && a.tags == b.tags && a.topics == b.topics
+            && a.tags == b.tags && a.topics == b.topics && a.newSince == b.newSince
     }
 
     /// The papers `query` matches, in list order.
@@ -141,6 +151,9 @@ public struct AppState: Sendable, Equatable {
         didSet { sidebarShown = preferences.sidebarShown }
     }
     public var quitRequested = false
+    /// Sources being fetched in the background and what each is doing, in order; empty when idle.
+    public var fetchProgress: [FetchLine] = []
+    public var isFetching = false
 
     public init(libraryName: String, width: Int, height: Int) {
         self.libraryName = libraryName
@@ -155,12 +168,21 @@ public struct AppState: Sendable, Equatable {
 
     public var selectedPaper: Paper? { selectedIndex.map { visible[$0] } }
 
-    /// Sidebar rows: the library views, one per tag, then one per topic (with its unread count).
-    public var sidebarEntries: [(view: LibraryView, count: Int, unread: Int?)] {
-        [(.all, snapshot.total, nil), (.starred, snapshot.starred, nil), (.unread, snapshot.unread, nil)]
-            + snapshot.tags.map { (.tag($0.name), $0.count, nil) }
-            + snapshot.topicCounts.map { (.topic($0.name), $0.count, $0.unread) }
+    /// Sidebar rows: the library views, one per tag, then one per topic (with its unread and new counts).
+    public var sidebarEntries: [(view: LibraryView, count: Int, unread: Int?, new: Int?)] {
+        [(.all, snapshot.total, nil, nil), (.starred, snapshot.starred, nil, nil), (.unread, snapshot.unread, nil, nil),
+         (.new, snapshot.newCount, nil, nil)]
+            + snapshot.tags.map { (.tag($0.name), $0.count, nil, nil) }
+            + snapshot.topicCounts.map { (.topic($0.name), $0.count, $0.unread, $0.new) }
     }
 
     public var allTagNames: [String] { snapshot.tags.map(\.name) }
+}
+
+extension Paper {
+    /// Imported after `moment` (ISO 8601 text, so the strings compare in time order).
+    public func isNew(since moment: String?) -> Bool {
+        guard let moment else { return false }
+        return firstImportedAt > moment
+    }
 }

@@ -17,6 +17,7 @@ public enum Action: String, CaseIterable, Sendable {
     case saveTopic = "save-topic", editTopic = "edit-topic", deleteTopic = "delete-topic"
     case toggleSidebar = "toggle-sidebar"
     case cycleTheme = "cycle-theme"
+    case fetch
     case redraw, help, quit
 }
 
@@ -57,6 +58,7 @@ public struct Keymap: Sendable, Equatable {
         Binding(action: .deleteTopic, keys: [.char("D")], help: "delete the topic chosen in the sidebar"),
         Binding(action: .toggleSidebar, keys: [.char("\\")], help: "show or hide the sidebar"),
         Binding(action: .cycleTheme, keys: [.char("C")], help: "switch to the next theme"),
+        Binding(action: .fetch, keys: [.char("R")], help: "fetch new papers from the sources (in the background)"),
         Binding(action: .redraw, keys: [.ctrl("l")], help: "redraw the screen"),
         Binding(action: .help, keys: [.char("?")], help: "this help"),
         Binding(action: .quit, keys: [.char("q")], help: "quit (go back when reading)"),

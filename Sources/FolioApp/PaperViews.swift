@@ -49,7 +49,9 @@ enum PaperListView {
             }
             func style(_ role: Role) -> Style { isSelected ? base : (paper.isRead ? theme[role].adding(.dim) : theme[role]) }
             var x = area.x
-            canvas.put(paper.isStarred ? "★" : " ", x: x, y: y, style: style(.star))
+            // A star, else `+` for a paper that arrived since the last session.
+            let isNew = paper.isNew(since: state.snapshot.newSince)
+            canvas.put(paper.isStarred ? "★" : isNew ? "+" : " ", x: x, y: y, style: style(isNew && !paper.isStarred ? .upvotes : .star))
             x += cols.star
             if cols.date > 0 {
                 canvas.put(listDate(paper.metadata.published, format: state.preferences.dateFormat), x: x, y: y, style: base, maxWidth: cols.date - 1)
@@ -126,21 +128,23 @@ enum PaneView {
 
 /// Library views and tags with their counts; choosing one shows its papers.
 enum SidebarView {
-    /// Rows: heading "Library" and three views, heading "Tags" and a row per tag, heading "Topics"
-    /// and a row per topic with its papers and, in parentheses, its unread papers.
+    /// Rows: heading "Library" and four views, heading "Tags" and a row per tag, heading "Topics"
+    /// and a row per topic with its papers and, in parentheses, its new papers (`+3`) or else its unread ones.
     static func rows(_ state: AppState) -> [(text: String, count: String, entry: Int?)] {
         var rows: [(String, String, Int?)] = [("Library", "", nil)]
         var heading = ""
         for (i, entry) in state.sidebarEntries.enumerated() {
             switch entry.view {
-            case .all, .starred, .unread:
+            case .all, .starred, .unread, .new:
                 rows.append((entry.view.label, String(entry.count), i))
             case .tag(let name):
                 if heading != "Tags" { heading = "Tags"; rows.append((heading, "", nil)) }
                 rows.append((" " + name, String(entry.count), i))
             case .topic(let name):
                 if heading != "Topics" { heading = "Topics"; rows.append((heading, "", nil)) }
-                rows.append((" " + name, "\(entry.count) (\(entry.unread ?? 0))", i))
+                // New matches since the last session, when there are any; else the unread ones.
+                let detail = (entry.new ?? 0) > 0 ? "+\(entry.new!)" : "\(entry.unread ?? 0)"
+                rows.append((" " + name, "\(entry.count) (\(detail))", i))
             }
         }
         return rows

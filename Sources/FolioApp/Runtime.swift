@@ -1,4 +1,5 @@
 import FolioCore
+import FolioFetch
 import Foundation
 import TerminalUI
 
@@ -30,6 +31,11 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     let environment: [String: String]
     private var dataVersion: Int?
     private var lastChangeCheck = Date.distantPast
+    /// What `R` fetches; set from the config file.
+    public var sources: [FetchSource] = []
+    /// Papers imported after this moment are marked new (see `beginSession`).
+    private var newSince: String?
+    let mailbox = Mailbox()
 
     /// How often the library is checked for changes made by another Folio.
     public static var changePollInterval: TimeInterval { 0.25 }
@@ -56,6 +62,8 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     /// Until `q` or a signal. Returns the signal that ended it, if one did.
     @discardableResult
     public func run() -> Int32? {
+        beginSession()
+        defer { try? store.endReaderSession() }
         reload()
         draw()
         while !state.quitRequested {
@@ -67,6 +75,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             if let event = screen.backend.readEvent(timeoutMilliseconds: 100) {
                 send(.input(event))
             }
+            deliverBackgroundMessages()
             if Date().timeIntervalSince(lastChangeCheck) >= Self.changePollInterval {
                 reloadIfChangedElsewhere()
             }
@@ -79,6 +88,17 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     public func send(_ msg: Msg) {
         if case .input(.resize) = msg { screen.invalidate() }
         for effect in state.update(msg) { perform(effect) }
+        if case .fetchDone = msg { reload() }
+    }
+
+    /// Marks the papers that arrived since the last session as new, and starts this session.
+    public func beginSession() {
+        newSince = try? store.startReaderSession()
+    }
+
+    /// What background work (a fetch) has said since the last call, through `update`.
+    public func deliverBackgroundMessages() {
+        for message in mailbox.take() { send(message) }
     }
 
     public func draw() {
@@ -92,7 +112,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             let stats = try store.stats()
             let snapshot = LibrarySnapshot(
                 papers: papers, total: stats.papers, starred: stats.starred,
-                unread: stats.papers - stats.read, tags: try store.tagCounts(), topics: try store.topics())
+                unread: stats.papers - stats.read, tags: try store.tagCounts(), topics: try store.topics(), newSince: newSince)
             _ = state.update(.loaded(snapshot))
         } catch {
             _ = state.update(.status(StatusMessage(text: "cannot read the library: \(error)", isError: true)))
@@ -137,11 +157,30 @@ public final class ReaderRuntime<Device: TerminalDevice> {
                 screen.invalidate()
             case .cycleTheme:
                 cycleTheme()
+            case .fetch:
+                startFetch()
             }
         } catch {
             _ = state.update(.status(StatusMessage(text: "\(error)", isError: true)))
         }
         if effect.changesLibrary { reload() }
+    }
+
+    /// Fetches on a thread of its own: progress and the outcome come back through the mailbox, so
+    /// the loop keeps reading keys meanwhile.
+    func startFetch() {
+        guard !sources.isEmpty else {
+            send(.fetchDone([]))
+            report("no sources to fetch: add [sources.NAME] to config.toml")
+            return
+        }
+        let fetcher = Fetcher(store: store)
+        let sources = sources
+        let mailbox = mailbox
+        Thread.detachNewThread {
+            let reports = fetcher.fetch(sources) { mailbox.post(.fetchEvent(source: $0, $1)) }
+            mailbox.post(.fetchDone(reports))
+        }
     }
 
     /// The next theme in `folio themes` order; a broken one says why and keeps the current theme.
@@ -167,7 +206,7 @@ extension Effect {
     var changesLibrary: Bool {
         switch self {
         case .setStarred, .addTags, .removeTag, .setRead, .saveTopic, .removeTopic: return true
-        case .openURL, .copyToClipboard, .redraw, .cycleTheme: return false
+        case .openURL, .copyToClipboard, .redraw, .cycleTheme, .fetch: return false
         }
     }
 }

@@ -1,4 +1,5 @@
 import FolioCore
+import FolioFetch
 import Foundation
 import TerminalUI
 
@@ -15,12 +16,18 @@ public enum Effect: Sendable, Equatable {
     case redraw
     /// Switch to the theme after the current one (the runtime owns themes).
     case cycleTheme
+    /// Fetch every configured source in the background.
+    case fetch
 }
 
 public enum Msg: Sendable, Equatable {
     case input(InputEvent)
     case loaded(LibrarySnapshot)
     case status(StatusMessage)
+    /// Progress of one source of a background fetch.
+    case fetchEvent(source: String, FetchEvent)
+    /// The background fetch ended; the runtime reloads the library after it.
+    case fetchDone([FetchReport])
 }
 
 extension AppState {
@@ -28,11 +35,21 @@ extension AppState {
     public mutating func update(_ msg: Msg) -> [Effect] {
         switch msg {
         case .loaded(let snapshot):
+            // Papers arriving above the selected one must not push it down the screen.
+            let row = selectedIndex.map { $0 - listOffset }
             self.snapshot = snapshot
             refilter()
+            if let row, let index = selectedIndex { listOffset = max(index - row, 0) }
+            keepSelectionVisible()
             return []
         case .status(let message):
             status = message
+            return []
+        case .fetchEvent(let source, let event):
+            fetchEvent(source, event)
+            return []
+        case .fetchDone(let reports):
+            fetchDone(reports)
             return []
         case .input(.resize(let w, let h)):
             width = w
@@ -55,6 +72,7 @@ extension AppState {
             case .all: return true
             case .starred: return paper.isStarred
             case .unread: return !paper.isRead
+            case .new: return paper.isNew(since: snapshot.newSince)
             case .tag(let name): return paper.tags.contains(name)
             case .topic(let name): return paper.topics.contains(name)
             }
@@ -230,6 +248,8 @@ extension AppState {
             return [.redraw]
         case .cycleTheme:
             return [.cycleTheme]
+        case .fetch:
+            return startFetch()
         case .help:
             mode = .help
             helpScroll = 0

@@ -110,7 +110,7 @@ enum StatusView {
         case .browse: hint = "s star  t tag  r read  / filter  S save topic  Enter read  ? help  q quit"
         }
         let left = " \(position)  \(state.view.label)  \(hint)"
-        let message = state.status?.text ?? ""
+        let message = state.status?.text ?? state.fetchProgressText ?? ""
         let style = theme[state.status?.isError == true ? .statusError : .status]
         canvas.fill(area, style: theme[.status])
         // A message matters more than the hint: the hint is cut first.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FolioCore
+import FolioFetch
 import Foundation
 
 /// A failure the user caused or can fix: printed as one line, exit 1.
@@ -27,7 +28,7 @@ struct GlobalOptions: ParsableArguments {
 }
 
 struct Folio: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = FolioVersion.string
 
     static let configuration = CommandConfiguration(
         commandName: "folio",
@@ -35,7 +36,7 @@ struct Folio: ParsableCommand {
         discussion: "With no subcommand, opens the library.",
         version: version,
         subcommands: [
-            ImportCommand.self, ListCommand.self, ShowCommand.self, StarCommand.self, UnstarCommand.self,
+            ImportCommand.self, FetchCommand.self, ListCommand.self, ShowCommand.self, StarCommand.self, UnstarCommand.self,
             TagCommand.self, UntagCommand.self, TagsCommand.self, TopicCommand.self, StatsCommand.self, ExportCommand.self, IndexCommand.self,
             ThemesCommand.self, ConfigCommand.self, KeysCommand.self,
         ])

@@ -148,7 +148,7 @@ struct ReaderTests {
         #expect(app.state.focus == .pane)
         app.press(.tab)
         #expect(app.state.focus == .sidebar)
-        app.press(.char("j"), .char("j"), .char("j"))
+        app.press(.char("j"), .char("j"), .char("j"), .char("j"))  // Starred, Unread, New, then the tag
         #expect(app.state.view == .tag("lasso"))
         #expect(app.state.visible.map(\.id) == [papers[10].id])
         #expect(app.lines[0].contains("1 of 54"))

@@ -126,7 +126,7 @@ import Testing
         let (config, problems) = Config.parse("[keys]\nstar = [\"r\"]\n")
         #expect(problems.map(\.description) == ["line 2: r is bound to both star and toggle-read"])
         #expect(config.keymap == Keymap.standard)
-        #expect(Config.parse("[keys]\nstar = [\"r\"]\ntoggle-read = [\"R\"]\n").problems.isEmpty, "moving the other action away is no conflict")
+        #expect(Config.parse("[keys]\nstar = [\"r\"]\ntoggle-read = [\"W\"]\n").problems.isEmpty, "moving the other action away is no conflict")
     }
 
     @Test func unknownActionsSettingsAndBadValuesNameTheirLines() {

@@ -115,6 +115,20 @@ struct SearchIndexTests {
         #expect(ids == (try store.papers().map(\.id)))
     }
 
+    @Test func aLibraryMadeBeforeTheIndexGetsItWhenOpened() throws {
+        let (store, folder) = try makeStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try store.importPapers(source: "t") { try $0.add(PaperInput(arxivID: "2401.00001", title: "Graph paper", published: "2024-01-02")) }
+        try store.pool.write { db in
+            try db.execute(sql: """
+                DROP TABLE search_postings; DROP TABLE search_segment; DROP TABLE search_order;
+                DELETE FROM grdb_migrations WHERE identifier = 'v3-search-index'
+                """)
+        }
+        let reopened = try Store(path: store.path)
+        #expect(try SearchIndex(store: reopened).evaluate(QueryParser.parse("gra*")).docs.nums == [try num(store, "2401.00001")])
+    }
+
     @Test func rebuildAnswersAsTheIncrementalIndexDoes() throws {
         let (store, folder) = try makeStore()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,3 +1,4 @@
+import FolioFetch
 import Foundation
 import TOMLKit
 import TerminalUI
@@ -36,6 +37,8 @@ public struct Config: Sendable {
     public var library: String?
     public var preferences = ReaderPreferences()
     public var keymap = Keymap.standard
+    /// `[sources.NAME]`, by name; nil when the file has no `[sources]` at all.
+    public var sources: [FetchSource]?
 
     public init() {}
 
@@ -73,8 +76,12 @@ public struct Config: Sendable {
                 let (keymap, keyProblems) = Keymap.standard.remapped(by: table, document: document)
                 config.keymap = keymap
                 problems += keyProblems
+            case "sources":
+                let (sources, sourceProblems) = SourcesConfig.read(value, document: document, line: line)
+                config.sources = sources
+                problems += sourceProblems
             default:
-                problems.append(SettingsProblem(line: line, "unknown setting \(key) (settings: theme, library, [layout], [keys])"))
+                problems.append(SettingsProblem(line: line, "unknown setting \(key) (settings: theme, library, [layout], [keys], [sources.NAME])"))
             }
         }
         return (config, problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })

@@ -77,12 +77,26 @@ public struct LibraryImport {
             }
         default:
             // Parsed whole before the write transaction starts: a bad file never holds the lock.
-            var papers: [PaperInput] = []
-            try LibraryImport.reader(for: format)!.read(data, context: context) { papers.append($0) }
+            let papers = try self.papers(in: data, format: format)
             return try store.importPapers(source: source) { session in
                 for paper in papers { try session.add(paper) }
             }
         }
+    }
+
+    /// The papers in a document, read whole without touching the store (a fetched body is
+    /// parsed before its transaction). A backup holds more than papers and is refused here.
+    public func papers(in data: Data, format: ImportFormat) throws -> [PaperInput] {
+        try LibraryImport.checkText(data)
+        var papers: [PaperInput] = []
+        if format == .arxivJSONL {
+            try ArxivJSONLReader().read(LineReader(data: data)) { papers.append($0) }
+        } else if let reader = LibraryImport.reader(for: format) {
+            try reader.read(data, context: context) { papers.append($0) }
+        } else {
+            throw ImportError(.whole, "a \(format.rawValue) backup is restored with `folio import`, not fetched")
+        }
+        return papers
     }
 
     static func readDocument(_ handle: FileHandle) throws -> Data {

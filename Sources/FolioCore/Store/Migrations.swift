@@ -58,6 +58,31 @@ extension Store {
                 );
                 """)
         }
+        // Fetching: per source its last success and problem, per URL the validators of conditional
+        // requests, and the reader's sessions for the New marker. Apart from paper data.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                CREATE TABLE fetch_source (
+                    name TEXT PRIMARY KEY,
+                    last_success_at TEXT,
+                    last_success_day TEXT,
+                    last_attempt_at TEXT,
+                    last_error TEXT
+                );
+                CREATE TABLE fetch_validator (
+                    url TEXT PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    etag TEXT,
+                    last_modified TEXT,
+                    stored_at TEXT NOT NULL
+                );
+                CREATE TABLE reader_session (
+                    event TEXT PRIMARY KEY CHECK (event IN ('opened', 'closed')),
+                    at TEXT NOT NULL
+                );
+                CREATE INDEX paper_first_imported_at ON paper(first_imported_at);
+                """)
+        }
         // The search index (see DECISIONS.md). A library made before it gets its index here, once.
         migrator.registerMigration("v3-search-index") { db in
             try db.execute(sql: """
