@@ -8,10 +8,10 @@ struct RandomLibrary {
     static let vocabulary = ["retrieval", "retriever", "graph", "graphs", "transformer", "image", "language", "model",
                              "dense", "sparse", "ranking", "café", "naïve", "Über", "r", "re", "a", "zero", "shot", "text"]
     static let categories = ["cs.LG", "cs.CL", "cs.IR", "stat.ML", "astro-ph", "cond-mat.str-el"]
-    var random: RandomState
+    var random: SplitMix
     var imported = 0
 
-    init(seed: UInt64) { random = RandomState(seed: seed) }
+    init(seed: UInt64) { random = SplitMix(seed: seed) }
 
     mutating func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
     mutating func words(_ range: ClosedRange<Int>) -> String {
@@ -64,18 +64,6 @@ struct RandomLibrary {
     /// One to three terms, side by side or with OR; parsed in typing mode, the last bare word is a prefix.
     mutating func randomQuery() -> String {
         (0..<(1 + Int(random.next() % 3))).map { _ in term() }.joined(separator: pick([" ", " OR "]))
-    }
-}
-
-struct RandomState {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

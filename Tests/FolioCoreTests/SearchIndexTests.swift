@@ -115,6 +115,15 @@ struct SearchIndexTests {
         #expect(ids == (try store.papers().map(\.id)))
     }
 
+    @Test func fetchedPapersAreIndexedWithThePapers() throws {
+        let (store, folder) = try makeStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try store.recordFetch(source: "rss", papers: [PaperInput(arxivID: "2401.00001", title: "Fetched graph", categories: ["cs.LG"])],
+                                  validators: [], day: "2026-01-01")
+        let index = SearchIndex(store: store)
+        #expect(try index.evaluate(QueryParser.parse("cat:cs.LG fetched")).docs.nums == [try num(store, "2401.00001")])
+    }
+
     @Test func aLibraryMadeBeforeTheIndexGetsItWhenOpened() throws {
         let (store, folder) = try makeStore()
         defer { try? FileManager.default.removeItem(at: folder) }

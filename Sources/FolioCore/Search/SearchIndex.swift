@@ -66,21 +66,9 @@ public final class SearchIndex {
         let index = try load(db)
         switch query {
         case .and(let parts):
-            var result = Bounds(upper: index.all, lower: index.all)
-            for part in parts {
-                let next = try bounds(part, db)
-                result.upper.formIntersection(next.upper)
-                result.lower.formIntersection(next.lower)
-            }
-            return result
+            return try combine(parts, from: index.all, db) { $0.formIntersection($1) }
         case .or(let parts):
-            var result = Bounds(upper: index.empty, lower: index.empty)
-            for part in parts {
-                let next = try bounds(part, db)
-                result.upper.formUnion(next.upper)
-                result.lower.formUnion(next.lower)
-            }
-            return result
+            return try combine(parts, from: index.empty, db) { $0.formUnion($1) }
         case .not(let inner):
             let inner = try bounds(inner, db)
             var upper = index.all, lower = index.all
@@ -95,6 +83,17 @@ public final class SearchIndex {
         case .filter:
             return Bounds(upper: index.all, lower: index.empty)
         }
+    }
+
+    /// Both bounds of AND (intersection) or OR (union) are the same operation on the parts' bounds.
+    private func combine(_ parts: [Query], from start: DocSet, _ db: Database, _ operation: (inout DocSet, DocSet) -> Void) throws -> Bounds {
+        var result = Bounds(upper: start, lower: start)
+        for part in parts {
+            let next = try bounds(part, db)
+            operation(&result.upper, next.upper)
+            operation(&result.lower, next.lower)
+        }
+        return result
     }
 
     private func textBounds(_ term: TextTerm, _ index: LoadedIndex, _ db: Database) throws -> Bounds {

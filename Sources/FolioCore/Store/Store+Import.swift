@@ -25,10 +25,18 @@ public final class ImportSession {
     public private(set) var counts = ImportCounts()
     let searchIndex = SearchIndexWriter()
 
-    init(db: Database, source: String, now: String) {
+    private init(db: Database, source: String, now: String) {
         self.db = db
         self.source = source
         self.now = now
+    }
+
+    /// The only way to make a session: papers added by `body` reach the search index when it returns.
+    static func run(db: Database, source: String, now: String, _ body: (ImportSession) throws -> Void) throws -> ImportCounts {
+        let session = ImportSession(db: db, source: source, now: now)
+        try body(session)
+        try session.searchIndex.finish(db)
+        return session.counts
     }
 
     /// Adds or merges one paper and returns its Folio id and what happened to it.
@@ -186,10 +194,7 @@ extension Store {
             // every insert. Back to the default afterwards, which frees the pages.
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            let session = ImportSession(db: db, source: source, now: Timestamp.now())
-            try body(session)
-            try session.searchIndex.finish(db)
-            return session.counts
+            return try ImportSession.run(db: db, source: source, now: Timestamp.now(), body)
         }
     }
 }
