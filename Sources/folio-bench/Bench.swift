@@ -15,6 +15,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Seed of the synthetic library.") var seed: UInt64 = 42
     @Option(help: "Folder for the library (default: a temporary one, removed afterwards).") var folder: String?
     @Flag(help: "Print one JSON object instead of a table.") var json = false
+    @Flag(help: "Measure the search index alone instead of the reader.") var index = false
 
     func run() throws {
         let root = folder.map { URL(fileURLWithPath: $0) }
@@ -28,9 +29,23 @@ struct Bench: ParsableCommand {
 
         // Twenty topics, as a user with a full sidebar has.
         let setup = try Store(path: path)
-        for i in 0..<20 {
+        let topicQueries = (0..<20).map { i in
             let word = SyntheticLibrary.planted[i % SyntheticLibrary.planted.count]
-            try setup.saveTopic(name: "topic\(i)", query: i < 12 ? word : String(word.prefix(4)) + "*")
+            return i < 12 ? word : String(word.prefix(4)) + "*"
+        }
+        for (i, query) in topicQueries.enumerated() { try setup.saveTopic(name: "topic\(i)", query: query) }
+        if index {
+            results.mode = "search index alone"
+            let figures = try IndexFigures.measure(store: setup, topics: topicQueries)
+            results.openMilliseconds = figures.openMilliseconds
+            results.keystrokes = figures.keystrokes
+            results.topicsRefreshMilliseconds = figures.topicsMilliseconds
+            results.topicPapers = figures.topicPapers
+            results.peakRSSMegabytes = Clock.peakResidentMegabytes()
+            if !json { print(figures.lines.joined(separator: "\n")) }
+            if figures.inexactKeystrokes > 0 { print("warning: \(figures.inexactKeystrokes) keystrokes were not exact from the index") }
+            print(json ? results.json : results.table)
+            return
         }
         // Open to first frame: the store, the first query, the view into the in-memory backend.
         let opened = Clock.now
@@ -97,6 +112,7 @@ struct Bench: ParsableCommand {
 
 struct Results {
     var papers: Int
+    var mode = "reader"
     var importPapersPerSecond = 0.0
     var openMilliseconds = 0.0
     var keystrokes: [Double] = []
@@ -127,7 +143,7 @@ struct Results {
     }
 
     var table: String {
-        (["folio-bench: \(papers) papers", String(repeating: "─", count: 44)]
+        (["folio-bench: \(papers) papers, \(mode)", String(repeating: "─", count: 44)]
             + figures.map { name, value, target in
                 name.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: "%12.2f  ", value) + target
             }).joined(separator: "\n")

@@ -38,7 +38,7 @@ struct Folio: ParsableCommand {
         version: version,
         subcommands: [
             ImportCommand.self, FetchCommand.self, ListCommand.self, ShowCommand.self, StarCommand.self, UnstarCommand.self,
-            TagCommand.self, UntagCommand.self, TagsCommand.self, TopicCommand.self, StatsCommand.self, ExportCommand.self,
+            TagCommand.self, UntagCommand.self, TagsCommand.self, TopicCommand.self, StatsCommand.self, ExportCommand.self, IndexCommand.self,
             ThemesCommand.self, ConfigCommand.self, KeysCommand.self,
         ])
 

@@ -83,6 +83,29 @@ extension Store {
                 CREATE INDEX paper_first_imported_at ON paper(first_imported_at);
                 """)
         }
+        // The search index (see DECISIONS.md). A library made before it gets its index here, once.
+        migrator.registerMigration("v3-search-index") { db in
+            try db.execute(sql: """
+                CREATE TABLE search_segment (
+                    id INTEGER PRIMARY KEY,
+                    replaced BLOB NOT NULL
+                );
+                CREATE TABLE search_postings (
+                    segment INTEGER NOT NULL,
+                    key TEXT NOT NULL,
+                    docs BLOB NOT NULL,
+                    PRIMARY KEY (segment, key)
+                ) WITHOUT ROWID;
+                CREATE TABLE search_order (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    generation INTEGER NOT NULL,
+                    nums BLOB NOT NULL,
+                    keys BLOB NOT NULL,
+                    ranked INTEGER NOT NULL
+                );
+                """)
+            try SearchIndexWriter.rebuild(db)
+        }
         return migrator
     }
 }

@@ -44,8 +44,9 @@ extension Store {
     public func recordFetch(source: String, papers: [PaperInput], validators: [FetchValidator], day: String) throws -> ImportCounts {
         try pool.write { db in
             let now = Timestamp.now()
-            let session = ImportSession(db: db, source: "fetch:\(source)", now: now)
-            for paper in papers { try session.add(paper) }
+            let counts = try ImportSession.run(db: db, source: "fetch:\(source)", now: now) { session in
+                for paper in papers { try session.add(paper) }
+            }
             for v in validators where v.etag != nil || v.lastModified != nil {
                 try db.execute(sql: """
                     INSERT INTO fetch_validator (url, source, etag, last_modified, stored_at) VALUES (?, ?, ?, ?, ?)
@@ -58,7 +59,7 @@ extension Store {
                 ON CONFLICT(name) DO UPDATE SET last_success_at = excluded.last_success_at,
                   last_success_day = excluded.last_success_day, last_attempt_at = excluded.last_attempt_at, last_error = NULL
                 """, arguments: [source, now, day, now])
-            return session.counts
+            return counts
         }
     }
 

@@ -23,11 +23,20 @@ public final class ImportSession {
     let source: String
     let now: String
     public private(set) var counts = ImportCounts()
+    let searchIndex = SearchIndexWriter()
 
-    init(db: Database, source: String, now: String) {
+    private init(db: Database, source: String, now: String) {
         self.db = db
         self.source = source
         self.now = now
+    }
+
+    /// The only way to make a session: papers added by `body` reach the search index when it returns.
+    static func run(db: Database, source: String, now: String, _ body: (ImportSession) throws -> Void) throws -> ImportCounts {
+        let session = ImportSession(db: db, source: source, now: now)
+        try body(session)
+        try session.searchIndex.finish(db)
+        return session.counts
     }
 
     /// Adds or merges one paper and returns its Folio id and what happened to it.
@@ -126,6 +135,11 @@ public final class ImportSession {
         let merged = ImportSession.merged(old, input)
         if merged == old && newID == nil { return (oldID, .unchanged) }
         let id = newID ?? oldID
+        let num: Int64 = row["num"]
+        if SearchFields(merged) != SearchFields(old) {
+            try searchIndex.indexed(num: num, fields: SearchFields(merged), replacing: true, db: db)
+        }
+        if merged.published != old.published { searchIndex.dated(num: num, published: merged.published) }
         // The cascade carries stars, tags and read marks over to the new id.
         try db.cachedStatement(sql: """
             UPDATE paper SET id = ?, arxiv_id = ?, title = ?, title_key = ?, abstract = ?, authors = ?,
@@ -144,6 +158,9 @@ public final class ImportSession {
               upvotes, github_repo, ai_keywords, announce_type, first_source, first_imported_at, last_source, last_imported_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [id] + PaperRow.values(input, titleKey: titleKey) + [source, now, source, now])
+        let num = db.lastInsertedRowID
+        try searchIndex.indexed(num: num, fields: SearchFields(input), replacing: false, db: db)
+        searchIndex.dated(num: num, published: input.published)
     }
 }
 
@@ -173,9 +190,11 @@ extension Store {
     /// Runs `body` in one write transaction: if it throws, nothing it added stays.
     public func importPapers(source: String, _ body: (ImportSession) throws -> Void) throws -> ImportCounts {
         try pool.write { db in
-            let session = ImportSession(db: db, source: source, now: Timestamp.now())
-            try body(session)
-            return session.counts
+            // SQLite's default 2 MB page cache re-reads the paper indexes of a large library from disk at
+            // every insert. Back to the default afterwards, which frees the pages.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            return try ImportSession.run(db: db, source: source, now: Timestamp.now(), body)
         }
     }
 }

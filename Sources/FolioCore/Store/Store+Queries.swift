@@ -48,6 +48,9 @@ extension Store {
         FROM paper p LEFT JOIN star s ON s.paper_id = p.id LEFT JOIN read_mark r ON r.paper_id = p.id
         """
 
+    /// Up to this many candidates are handed to SQLite; more are skipped row by row.
+    static let candidatesListedInSQL = 100_000
+
     static func paper(from row: Row) -> Paper {
         Paper(
             id: row["id"], metadata: PaperRow.metadata(from: row),
@@ -58,6 +61,11 @@ extension Store {
 
     /// Newest first by default; papers of one day keep the order their source gave them.
     public func papers(_ filter: PaperFilter = PaperFilter()) throws -> [Paper] {
+        try papers(filter, usingIndex: true)
+    }
+
+    /// `usingIndex` false: the query's matcher sees every paper (tests compare the two).
+    func papers(_ filter: PaperFilter, usingIndex: Bool) throws -> [Paper] {
         var clauses: [String] = []
         var arguments: StatementArguments = []
         if filter.starredOnly { clauses.append("s.starred_at IS NOT NULL") }
@@ -66,7 +74,7 @@ extension Store {
             clauses.append("EXISTS (SELECT 1 FROM tag t2 WHERE t2.paper_id = p.id AND t2.name = ?)")
             arguments += [tag]
         }
-        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        let index = SearchIndex(store: self)
         let order = filter.sort == .date
             ? "ORDER BY p.published IS NULL, p.published DESC, p.num"
             : "ORDER BY p.title COLLATE NOCASE, p.num"
@@ -74,9 +82,18 @@ extension Store {
         let limitSQL = (filter.query == nil && filter.limit != nil) ? "LIMIT \(filter.limit!)" : ""
         let topicSet = TopicSet(try topics())
         return try pool.read { db in
+            // The index narrows the rows; the matcher below still decides each one, so results are the same.
+            let candidates = try usingIndex ? filter.query.flatMap { try index.candidates(for: $0, db) } : nil
+            var clauses = clauses, arguments = arguments
+            if let candidates, candidates.count <= Store.candidatesListedInSQL {
+                clauses.append("p.num IN (SELECT value FROM json_each(?))")
+                arguments += ["[" + candidates.nums.map(String.init).joined(separator: ",") + "]"]
+            }
+            let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
             let rows = try Row.fetchCursor(db, sql: "SELECT \(Store.paperColumns) \(whereSQL) \(order) \(limitSQL)", arguments: arguments)
             var out: [Paper] = []
             while let row = try rows.next() {
+                if let candidates, !candidates.contains(row["num"]) { continue }
                 var paper = Store.paper(from: row)
                 guard !topicSet.isEmpty || filter.query != nil else {
                     out.append(paper)
@@ -91,6 +108,16 @@ extension Store {
             }
             return out
         }
+    }
+
+    /// The papers with these nums (from `SearchIndex`), in the order given; topics are not filled in.
+    public func papers(nums: [Int64]) throws -> [Paper] {
+        guard !nums.isEmpty else { return [] }
+        let byNum = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Store.paperColumns) WHERE p.num IN (SELECT value FROM json_each(?))",
+                             arguments: ["[" + nums.map(String.init).joined(separator: ",") + "]"])
+        }.reduce(into: [Int64: Paper]()) { $0[$1["num"]] = Store.paper(from: $1) }
+        return nums.compactMap { byNum[$0] }
     }
 
     /// Finds a paper by Folio id, or arXiv id with or without version (also as an abs URL).

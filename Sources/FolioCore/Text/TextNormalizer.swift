@@ -4,6 +4,7 @@ import Foundation
 /// Control characters other than white space are kept as data; views make them visible.
 public enum TextNormalizer {
     public static func clean(_ text: String) -> String {
+        if let ascii = asciiClean(text) { return ascii }
         let composed = text.precomposedStringWithCanonicalMapping
         var out = String.UnicodeScalarView()
         var pendingSpace = false
@@ -19,6 +20,35 @@ public enum TextNormalizer {
             out.append(scalar)
         }
         return String(out)
+    }
+
+    /// ASCII is already NFC, and its only white space is tab, line breaks and space: cleaned on bytes,
+    /// and not copied at all when already clean. Nil when the text has any other character.
+    private static func asciiClean(_ text: String) -> String? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var clean = true
+        var previous: UInt8 = 0x20  // so leading white space counts as a change
+        for byte in text.utf8 {
+            if byte >= 0x80 { return nil }
+            if isSpace(byte) && (byte != 0x20 || isSpace(previous)) { clean = false }
+            previous = byte
+        }
+        if clean && !isSpace(previous) { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if isSpace(byte) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(0x20)
+                pendingSpace = false
+            }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `"attention is all you need"` for `"Attention Is All You Need!"`: the key two

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+
+/// What queries need of the index at one generation: the date order and the segments' replaced papers.
+/// Posting lists stay in SQLite and are read per word.
+struct LoadedIndex {
+    let generation: Int64
+    /// Nums newest first.
+    let order: [UInt32]
+    /// Position of each num in `order` (`UInt32.max` for none), to sort a few matches without walking it all.
+    let position: [UInt32]
+    let all: DocSet
+    let empty: DocSet
+    /// Segment ids ascending, with the papers each re-indexed (their postings in earlier segments are stale).
+    let segments: [(id: Int64, replaced: [UInt32])]
+
+    init(_ db: Database, generation: Int64) throws {
+        self.generation = generation
+        order = try SearchOrder.load(db)?.nums ?? []
+        let capacity = Int(order.max() ?? 0) + 1
+        var position = [UInt32](repeating: .max, count: capacity)
+        var all = DocSet(capacity: capacity)
+        for (i, num) in order.enumerated() {
+            position[Int(num)] = UInt32(i)
+            all.insert(num)
+        }
+        self.position = position
+        self.all = all
+        empty = DocSet(capacity: capacity)
+        segments = try Row.fetchAll(db, sql: "SELECT id, replaced FROM search_segment ORDER BY id").map {
+            ($0["id"], PostingList.decodeInts($0["replaced"], as: UInt32.self))
+        }
+    }
+
+    /// Papers in any of the lists stored under `keys`, each segment's list taken as of that segment.
+    func union(_ db: Database, keys: [String]) throws -> DocSet {
+        let statement = try db.cachedStatement(sql: "SELECT docs FROM search_postings WHERE segment = ? AND key = ?")
+        return try fold { segment, set in
+            for key in keys {
+                try Row.fetchOne(statement, arguments: [segment, key])?.withUnsafeData(atIndex: 0) { data in
+                    data?.withUnsafeBytes { PostingList.add($0, to: &set) }
+                }
+            }
+        }
+    }
+
+    /// Papers with a word in `field` that begins with `prefix` (as `String.hasPrefix` says, like the matcher).
+    func union(_ db: Database, field: String, wordsBeginning prefix: String) throws -> DocSet {
+        let low = SearchKey.word(field, prefix)
+        // No word holds U+10FFFF (a noncharacter), so every key that begins with `low` sorts before this.
+        let high = low + "\u{10FFFF}"
+        let statement = try db.cachedStatement(sql: "SELECT key, docs FROM search_postings WHERE segment = ? AND key >= ? AND key < ?")
+        return try fold { segment, set in
+            let rows = try Row.fetchCursor(statement, arguments: [segment, low, high])
+            while let row = try rows.next() {
+                let key: String = row[0]
+                guard key.dropFirst(field.count + 1).hasPrefix(prefix) else { continue }
+                try row.withUnsafeData(atIndex: 1) { data in data?.withUnsafeBytes { PostingList.add($0, to: &set) } }
+            }
+        }
+    }
+
+    /// Segments oldest first: a paper re-indexed by a segment loses what earlier ones said about it.
+    private func fold(_ addSegment: (Int64, inout DocSet) throws -> Void) throws -> DocSet {
+        var set = empty
+        for segment in segments {
+            for num in segment.replaced { set.remove(num) }
+            try addSegment(segment.id, &set)
+        }
+        return set
+    }
+
+    /// The first `n` of `docs` in date order.
+    func first(_ n: Int, of docs: DocSet) -> [Int64] {
+        let count = docs.count
+        // Few matches: sort them by position. Many: walk the order, and stop at `n`.
+        if count <= order.count / 64 {
+            let nums = docs.nums.filter { Int($0) < position.count && position[Int($0)] != .max }
+            let sorted = nums.sorted { position[Int($0)] < position[Int($1)] }
+            return Array(sorted.prefix(n))
+        }
+        var out: [Int64] = []
+        out.reserveCapacity(n)
+        for num in order where out.count < n {
+            if docs.contains(Int64(num)) { out.append(Int64(num)) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,60 @@
+/// Distinct (field, word) pairs of a segment, numbered in order of first appearance. Words are looked up
+/// by their UTF-8 bytes in an open-addressing table, so the import's inner loop makes no Strings.
+struct SearchTermTable {
+    private var bytes: [UInt8] = []
+    /// Per term: where its word starts in `bytes`; the next term's start ends it.
+    private var starts: [UInt32] = [0]
+    private var fields: [UInt8] = []
+    private var hashes: [UInt32] = []
+    /// Term number + 1, or 0 for an empty slot. A power of two long, at most half full.
+    private var slots = [UInt32](repeating: 0, count: 1 << 12)
+
+    var count: Int { fields.count }
+
+    func field(_ term: UInt32) -> UInt8 { fields[Int(term)] }
+
+    func word(_ term: UInt32) -> String {
+        String(decoding: bytes[Int(starts[Int(term)])..<Int(starts[Int(term) + 1])], as: UTF8.self)
+    }
+
+    /// The term for `word` in `field`, added when new.
+    mutating func term(_ word: UnsafeBufferPointer<UInt8>, field: UInt8) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261 ^ UInt32(field)  // FNV-1a
+        for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while slots[slot] != 0 {
+            let term = slots[slot] - 1
+            if hashes[Int(term)] == hash && fields[Int(term)] == field && equals(term, word) { return term }
+            slot = (slot + 1) & mask
+        }
+        let term = UInt32(fields.count)
+        bytes.append(contentsOf: word)
+        starts.append(UInt32(bytes.count))
+        fields.append(field)
+        hashes.append(hash)
+        slots[slot] = term + 1
+        if fields.count * 2 > slots.count { grow() }
+        return term
+    }
+
+    private func equals(_ term: UInt32, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(starts[Int(term)]), end = Int(starts[Int(term) + 1])
+        guard end - start == word.count else { return false }
+        // Words are short: a loop beats a call to memcmp.
+        return bytes.withUnsafeBufferPointer { stored in
+            for i in 0..<word.count where stored[start + i] != word[i] { return false }
+            return true
+        }
+    }
+
+    private mutating func grow() {
+        slots = [UInt32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for term in hashes.indices {
+            var slot = Int(hashes[term]) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = UInt32(term) + 1
+        }
+    }
+}
