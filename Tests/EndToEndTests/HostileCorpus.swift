@@ -40,6 +40,8 @@ enum HostileCorpus {
             Case(name: "arxiv-atom external entity", fileName: "xxe.xml", contents: atom(
                 title: "&xxe;", summary: "x", author: "x", doctype: #"<!DOCTYPE feed [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>"#),
                  mustImport: false),
+            Case(name: "arxiv-atom empty processing instruction (crashed Folio)", fileName: "pi.xml",
+                 contents: Data("<?xml version=\"1.0\"?><?xfl?><feed/>\n".utf8), mustImport: false),
             Case(name: "arxiv-rss", fileName: "feed.rss", contents: rss(title: xmlText, description: xmlText, creator: xmlText)),
             Case(name: "arxiv-jsonl", fileName: "snapshot.jsonl", contents: jsonl([
                 ["id": "2601.00004", "title": text, "abstract": text, "authors": text, "comments": text, "journal-ref": text,
