@@ -217,14 +217,6 @@ public struct AppState: Sendable, Equatable {
         return low..<max(low, high)
     }
 
-    /// Rows to load when `neededRows` are not all loaded: three screens around the list's offset.
-    public var wantedRows: Range<Int> {
-        let rows = max(Layout(state: self).listRows, 1)
-        let low = max(min(listOffset, selectedPosition ?? 0) - rows, 0)
-        let high = min(max(listOffset + rows, (selectedPosition ?? 0) + 1) + rows, list.count)
-        return low..<max(low, high)
-    }
-
     /// Sidebar rows: the library views, one per tag, then one per topic (with its unread and new counts).
     public var sidebarEntries: [(view: LibraryView, count: Int, unread: Int?, new: Int?)] {
         [(.all, snapshot.total, nil, nil), (.starred, snapshot.starred, nil, nil), (.unread, snapshot.unread, nil, nil),

@@ -131,7 +131,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
                state.selectedPosition.map({ state.list.loaded.contains($0) }) ?? true {
                 return false
             }
-            let window = try self.window(current.result, key: key, rows: state.wantedRows, reuse: true)
+            let window = try self.window(current.result, key: key, rows: rowsToLoad(needed), reuse: true)
             _ = state.update(.list(window, selected: state.selectedPosition, keepRow: false))
             return true
         }
@@ -143,9 +143,28 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         let selected = state.selectedID.flatMap { numByID[$0] }.flatMap { result.position(of: $0) }
         let rows = max(Layout(state: state).listRows, 1)
         let around = selected ?? 0
-        let window = try self.window(result, key: key, rows: max(around - rows, 0)..<(around + 2 * rows), reuse: false)
+        let window = try self.window(result, key: key, rows: max(around - rows / 2, 0)..<(around + rows + rows / 2), reuse: false)
         _ = state.update(.list(window, selected: selected, keepRow: sameList))
         return true
+    }
+
+    /// Rows read past the needed ones at each load: small loads keep every scroll step short.
+    static var loadChunk: Int { 12 }
+
+    /// The needed rows and a chunk either side, plus what is loaded already when it touches them, within
+    /// two screens above the list's offset and three below (so the window stays a few screens).
+    private func rowsToLoad(_ needed: Range<Int>) -> Range<Int> {
+        let rows = max(Layout(state: state).listRows, 1)
+        var low = max(needed.lowerBound - Self.loadChunk, 0)
+        var high = min(needed.upperBound + Self.loadChunk, state.list.count)
+        let loaded = state.list.loaded
+        if loaded.lowerBound <= high && low <= loaded.upperBound {
+            low = min(low, loaded.lowerBound)
+            high = max(high, loaded.upperBound)
+        }
+        low = max(low, state.listOffset - 2 * rows, 0)
+        high = min(high, state.listOffset + 3 * rows)
+        return low..<max(low, high)
     }
 
     /// The papers at `rows` of the list, topics filled in; rows already in the state's window are reused.
@@ -163,10 +182,10 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             }
         }
         var fetched: [Int64: Paper] = [:]
-        let topics = try resolver.topicMembers()
+        let topics = try resolver.topicMembers().sorted { $0.key < $1.key }
         for (num, paper) in try store.papers(byNum: missing) {
             var paper = paper
-            paper.topics = topics.filter { $0.value.contains(num) }.map(\.key).sorted()
+            paper.topics = topics.filter { $0.value.contains(num) }.map(\.key)
             fetched[num] = paper
         }
         var out: [Paper] = []

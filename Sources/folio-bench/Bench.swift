@@ -16,16 +16,19 @@ struct Bench: ParsableCommand {
     @Option(help: "Folder for the library (default: a temporary one, removed afterwards).") var folder: String?
     @Flag(help: "Print one JSON object instead of a table.") var json = false
     @Flag(help: "Measure the search index alone instead of the reader.") var index = false
+    @Flag(help: "Keep a library already in --folder (no import; the import rate is not measured).") var reuse = false
 
     func run() throws {
         let root = folder.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("folio-bench-\(getpid())")
         defer { if folder == nil { try? FileManager.default.removeItem(at: root) } }
         let path = root.appendingPathComponent("library.sqlite").path
-        try? FileManager.default.removeItem(atPath: path)
-
         var results = Results(papers: papers)
-        results.importPapersPerSecond = try measureImport(path: path)
+        if !(reuse && FileManager.default.fileExists(atPath: path)) {
+            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            results.importPapersPerSecond = try measureImport(path: path)
+        }
 
         // Twenty topics, as a user with a full sidebar has.
         let setup = try Store(path: path)

@@ -191,10 +191,19 @@ extension Store {
     /// Papers by num (topics not filled in), as pairs in the order given; missing nums are skipped.
     public func papers(byNum nums: [Int64]) throws -> [(num: Int64, paper: Paper)] {
         guard !nums.isEmpty else { return [] }
-        let byNum = try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Store.paperColumns) WHERE p.num IN (SELECT value FROM json_each(?))",
-                             arguments: ["[" + nums.map(String.init).joined(separator: ",") + "]"])
-        }.reduce(into: [Int64: Paper]()) { $0[$1["num"]] = Store.paper(from: $1) }
+        // One SELECT is atomic by itself: no transaction (and no `query_only` switching) around it, which
+        // was most of the cost of reading the dozen rows a scroll step needs.
+        let byNum = try pool.unsafeRead { db in
+            let statement = try db.cachedStatement(sql: "SELECT \(Store.paperColumns) WHERE p.num IN (SELECT value FROM json_each(?))")
+            let indexes = IndexedRow.indexes(statement)
+            let rows = try Row.fetchCursor(statement, arguments: ["[" + nums.map(String.init).joined(separator: ",") + "]"])
+            var byNum: [Int64: Paper] = [:]
+            while let row = try rows.next() {
+                let columns = IndexedRow(row: row, indexes: indexes)
+                byNum[columns["num"]] = Store.paper(from: columns)
+            }
+            return byNum
+        }
         return nums.compactMap { num in byNum[num].map { (num, $0) } }
     }
 }
