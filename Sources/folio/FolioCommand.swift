@@ -2,6 +2,7 @@ import ArgumentParser
 import FolioCore
 import FolioFetch
 import Foundation
+import TerminalUI
 
 /// A failure the user caused or can fix: printed as one line, exit 1.
 struct CLIError: Error, CustomStringConvertible {
@@ -84,13 +85,26 @@ enum FolioMain {
     }
 
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("folio: \(message)\n".utf8))
+        Output.error(message)
         exit(1)
     }
 }
 
 /// Writes to stdout without Swift's print buffering surprises on large outputs.
 enum Output {
-    static func line(_ s: String) { print(s) }
+    /// Text lines may be read on a terminal: every line goes out with control characters made visible.
+    static func line(_ s: String) { print(terminalSafe(s)) }
     static func json(_ value: JSONValue) { print(value.text) }
+
+    /// `folio: message` on stderr. Messages quote file names and input text, which may carry escapes.
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("folio: \(terminalSafe(message))\n".utf8))
+    }
+
+    /// `SafeText.visible` on each line and each tab-separated column, keeping the newlines and tabs.
+    static func terminalSafe(_ s: String) -> String {
+        s.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.split(separator: "\t", omittingEmptySubsequences: false).map { SafeText.visible(String($0)) }.joined(separator: "\t")
+        }.joined(separator: "\n")
+    }
 }

@@ -8,7 +8,7 @@ struct TmuxError: Error, CustomStringConvertible {
 
 /// One private tmux server with one pane, for one test: tests run in parallel without sharing
 /// a server, a socket or the user's tmux configuration.
-final class Tmux {
+final class Tmux: Sendable {
     let socketName = "folio-e2e-\(UUID().uuidString)"
     /// The pane's HOME: nothing from the developer's dotfiles or library.
     let home: URL

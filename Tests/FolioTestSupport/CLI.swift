@@ -8,6 +8,8 @@ public struct SubprocessError: Error, CustomStringConvertible {
 /// What a finished process printed, and how it exited.
 public struct ProcessResult: Sendable {
     public var status: Int32
+    /// The most memory the process held at once.
+    public var maxResidentKB: Int
     public var stdout: String
     public var stderr: String
     public var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
@@ -20,8 +22,12 @@ public struct ProcessResult: Sendable {
 public enum Subprocess {
     /// Output goes to files, not pipes, for the same reason: a daemon could hold a pipe open.
     public static func run(_ executable: URL, _ arguments: [String], environment: [String: String]) throws -> ProcessResult {
+        try start(executable, arguments, environment: environment).wait()
+    }
+
+    /// Starts a program and returns at once; `wait()` collects it, `kill(_:)` signals it.
+    public static func start(_ executable: URL, _ arguments: [String], environment: [String: String]) throws -> RunningProcess {
         let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("out"), err = folder.appendingPathComponent("err")
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -56,18 +62,10 @@ public enum Subprocess {
         var pid = pid_t()
         let spawned = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
         guard spawned == 0 else {
+            try? FileManager.default.removeItem(at: folder)
             throw SubprocessError(description: "cannot run \(executable.path): \(String(cString: strerror(spawned)))")
         }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 {
-            guard errno == EINTR else { throw SubprocessError(description: "waitpid failed for \(executable.path)") }
-        }
-        // A signal's death reads as 128 + signal, as in a shell.
-        let exitStatus = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + status & 0x7F
-        return ProcessResult(
-            status: exitStatus,
-            stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+        return RunningProcess(pid: pid, name: executable.path, folder: folder)
     }
 
     /// The first executable called `name` on `$PATH`, or nil.
@@ -76,6 +74,36 @@ public enum Subprocess {
         return path.split(separator: ":")
             .map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+}
+
+/// A started program, collected once by `wait()`.
+public final class RunningProcess: @unchecked Sendable {
+    public let pid: pid_t
+    private let name: String
+    private let folder: URL
+
+    init(pid: pid_t, name: String, folder: URL) {
+        self.pid = pid
+        self.name = name
+        self.folder = folder
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    public func send(signal: Int32) { _ = kill(pid, signal) }
+
+    /// Waits for the exit; a signal's death reads as 128 + signal, as in a shell.
+    public func wait() throws -> ProcessResult {
+        var status: Int32 = 0, usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 {
+            guard errno == EINTR else { throw SubprocessError(description: "waitpid failed for \(name)") }
+        }
+        let exitStatus = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + status & 0x7F
+        return ProcessResult(
+            status: exitStatus, maxResidentKB: usage.ru_maxrss,
+            stdout: String(decoding: try Data(contentsOf: folder.appendingPathComponent("out")), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: folder.appendingPathComponent("err")), as: UTF8.self))
     }
 }
 
@@ -111,12 +139,22 @@ public enum CLI {
     public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let home = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: home) }
+        return try Subprocess.run(binary, arguments, environment: isolated(home: home, environment))
+    }
+
+    /// Starts `folio` without waiting, for tests that kill it or run several at once.
+    public static func start(_ arguments: [String], home: URL) throws -> RunningProcess {
+        try Subprocess.start(binary, arguments, environment: isolated(home: home, [:]))
+    }
+
+    /// This process's environment with `home` as HOME: never the developer's own library.
+    private static func isolated(home: URL, _ extra: [String: String]) -> [String: String] {
         var env = ProcessInfo.processInfo.environment
-        env["HOME"] = home.path  // never the developer's own library
+        env["HOME"] = home.path
         env.removeValue(forKey: "FOLIO_LIBRARY")
         env.removeValue(forKey: "XDG_DATA_HOME")
-        env.merge(environment) { $1 }
-        return try Subprocess.run(binary, arguments, environment: env)
+        env.merge(extra) { $1 }
+        return env
     }
 }
 

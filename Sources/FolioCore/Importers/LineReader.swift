@@ -10,6 +10,7 @@ public final class LineReader {
     private let maxLineBytes: Int
     private var buffer = Data()
     private var start = 0
+    private var scanned = 0
     private var atEnd = false
     public private(set) var lineNumber = 0
     public private(set) var bytesRead: Int64 = 0
@@ -37,13 +38,16 @@ public final class LineReader {
     /// The next line without its newline, or nil at the end of the file.
     public func next() throws -> Data? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = newlineIndex(from: start + scanned) {
                 let line = buffer[start..<newline]
                 start = newline + 1
+                scanned = 0
                 lineNumber += 1
                 return line.last == UInt8(ascii: "\r") ? line.dropLast() : line
             }
-            if buffer.count - start > maxLineBytes {
+            // Bytes already searched are not searched again: a long line costs one pass, not one per chunk.
+            scanned = buffer.count - start
+            if scanned > maxLineBytes {
                 throw ImportError(.line(lineNumber + 1), "line is longer than \(maxLineBytes >> 20) MB")
             }
             if atEnd {
@@ -56,8 +60,20 @@ public final class LineReader {
             let chunk = try readChunk(chunkSize)
             if chunk.isEmpty { atEnd = true; continue }
             bytesRead += Int64(chunk.count)
-            buffer = Data(buffer[start...]) + chunk
-            start = 0
+            // Lines already returned are dropped once per line, so a long line is not copied per chunk.
+            if start > 0 {
+                buffer.removeSubrange(0..<start)
+                start = 0
+            }
+            buffer.append(chunk)
+        }
+    }
+
+    private func newlineIndex(from offset: Int) -> Int? {
+        guard offset < buffer.count else { return nil }
+        return buffer.withUnsafeBytes { bytes -> Int? in
+            guard let base = bytes.baseAddress, let found = memchr(base + offset, 0x0A, bytes.count - offset) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
         }
     }
 }

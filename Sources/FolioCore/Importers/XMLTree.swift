@@ -41,6 +41,10 @@ enum XMLTree {
     /// `formatName` names what was expected in the wrong-root message ("arXiv Atom feed").
     static func parseDocument(_ data: Data, rootName: String, formatName: String) throws -> XMLTreeElement {
         try rejectEntityDeclarations(in: data)
+        // FoundationXML traps (the process dies) on some names that are not UTF-8, so such bytes never reach it.
+        // Found by `scripts/fuzz`; the inputs are in Tests/Fixtures/fuzz-crashes.
+        _ = try TextInput.decodeUTF8(data, format: formatName)
+        try rejectEmptyProcessingInstructions(in: data)
         let root = try parse(data)
         guard root.name == rootName else {
             throw ImportError(.whole, "not an \(formatName): the root element is <\(root.name)>, expected <\(rootName)>")
@@ -79,6 +83,24 @@ enum XMLTree {
     private static func rejectEntityDeclarations(in data: Data) throws {
         if data.range(of: Data("<!ENTITY".utf8)) != nil {
             throw ImportError(.whole, "XML entity declarations are not accepted")
+        }
+    }
+
+    /// FoundationXML dereferences a null pointer (the process dies) on a processing instruction with
+    /// no content, such as `<?x?>`; found by `scripts/fuzz`. arXiv sends none, so such documents are refused.
+    private static func rejectEmptyProcessingInstructions(in data: Data) throws {
+        let bytes = [UInt8](data)
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        var i = 0
+        while i + 1 < bytes.count {
+            defer { i += 1 }
+            guard bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "?") else { continue }
+            var j = i + 2
+            while j < bytes.count, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: "?") { j += 1 }
+            while j < bytes.count, isSpace(bytes[j]) { j += 1 }
+            if j + 1 < bytes.count, bytes[j] == UInt8(ascii: "?"), bytes[j + 1] == UInt8(ascii: ">") {
+                throw ImportError(.whole, "XML processing instructions without content are not accepted")
+            }
         }
     }
 

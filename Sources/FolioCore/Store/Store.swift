@@ -34,11 +34,9 @@ public final class Store: Sendable {
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.foreignKeysEnabled = true
-        // WAL is set here rather than through GRDB's `.wal` journal mode, which creates and drops a
-        // table at every open: that would rewrite the file even when a command only reads it.
         // FULL: a commit is on disk before Folio says it is done, even across a power cut.
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         do {
             pool = try DatabaseQueue(path: path, configuration: config)
@@ -56,6 +54,10 @@ public final class Store: Sendable {
                 }
                 return false
             }
+            // Only once the file is known to be Folio's: switching another program's database to WAL
+            // would rewrite its header. Set here rather than through GRDB's `.wal` journal mode, which
+            // creates and drops a table at every open and so rewrites the file even for a read.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
             // Only when needed: migrating even with nothing to do rewrites the schema cookie.
             if !upToDate { try migrator.migrate(pool) }
         } catch let error as LibraryError {

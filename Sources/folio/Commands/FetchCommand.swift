@@ -31,7 +31,7 @@ struct FetchCommand: ParsableCommand {
         let progress = FetchProgressLine()
         let reports = Fetcher(store: store).fetch(chosen) { name, event in progress.show(name, event) }
         progress.finish()
-        for report in reports { print(json ? FetchCommand.json(report).text : FetchCommand.line(report)) }
+        for report in reports { json ? Output.json(FetchCommand.json(report)) : Output.line(FetchCommand.line(report)) }
         if reports.contains(where: { $0.status == .failed }) { throw ExitCode.failure }
     }
 

@@ -31,7 +31,7 @@ struct ImportCommand: ParsableCommand {
         let importer = LibraryImport(store: store, context: ImportContext(year: year))
         var failures = 0
         for file in files {
-            let bar = ProgressBar(label: (file as NSString).lastPathComponent, totalBytes: ProgressBar.fileSize(file))
+            let bar = ProgressBar(label: Output.terminalSafe((file as NSString).lastPathComponent), totalBytes: ProgressBar.fileSize(file))
             do {
                 let result = try importer.importFile(file, format: format, progress: bar.update)
                 bar.finish()
@@ -47,7 +47,7 @@ struct ImportCommand: ParsableCommand {
             } catch let error as ImportError {
                 bar.finish()
                 failures += 1
-                FileHandle.standardError.write(Data("folio: \(error)\n".utf8))
+                Output.error(error.description)
             }
         }
         if failures > 0 { throw ExitCode.failure }

@@ -22,14 +22,14 @@ struct ConfigCommand: ParsableCommand {
         func run() throws {
             let path = global.configPath
             guard FileManager.default.fileExists(atPath: path) else {
-                print("\(path): no config file; the defaults apply")
+                Output.line("\(path): no config file; the defaults apply")
                 return
             }
             let problems = global.loadConfig().problems
             guard problems.isEmpty else {
                 throw CLIError(problems.map { "\(path): \($0)" }.joined(separator: "\n"))
             }
-            print("\(path): ok")
+            Output.line("\(path): ok")
         }
     }
 
@@ -37,7 +37,7 @@ struct ConfigCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "path", abstract: "Print where the config file is looked for.")
         @OptionGroup var global: GlobalOptions
 
-        func run() throws { print(global.configPath) }
+        func run() throws { Output.line(global.configPath) }
     }
 }
 
@@ -56,7 +56,7 @@ struct KeysCommand: ParsableCommand {
                                      ("keys", .array(binding.keys.map { .string($0.label) })),
                                      ("help", .string(binding.help))]))
             } else {
-                print(KeyHelp.line(binding))
+                Output.line(KeyHelp.line(binding))
             }
         }
     }

@@ -24,7 +24,7 @@ struct ThemesCommand: ParsableCommand {
                     Output.json(.object([("name", .string(name)), ("builtin", .bool(ThemeCatalog.builtInNames.contains(name))),
                                          ("path", .optional(source?.path)), ("description", .string(description))]))
                 } else {
-                    print(TextLayout.pad(name, width: 18) + "  " + (source?.path ?? "built in") + (description.isEmpty ? "" : "  " + description))
+                    Output.line(TextLayout.pad(name, width: 18) + "  " + (source?.path ?? "built in") + (description.isEmpty ? "" : "  " + description))
                 }
             }
         }
@@ -38,7 +38,7 @@ struct ThemesCommand: ParsableCommand {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw CLIError("cannot read \(file)") }
             let problems = ThemesCommand.catalog.check(text: text, path: file)
             guard problems.isEmpty else { throw CLIError(problems.map { "\(file): \($0)" }.joined(separator: "\n")) }
-            print("\(file): ok")
+            Output.line("\(file): ok")
         }
     }
 
@@ -53,7 +53,7 @@ struct ThemesCommand: ParsableCommand {
             let term = environment["TERM"] ?? ""
             let colors = term.isEmpty || term == "dumb" ? 0 : term.contains("256") || term.contains("direct") ? 256 : 8
             let shown = theme.degraded(to: ColorDepth.detect(colors: colors, environment: environment))
-            print("theme \(name)")
+            Output.line("theme \(name)")
             for role in Role.allCases {
                 print(TextLayout.pad(role.rawValue, width: 24) + shown[role].sgr + " Sample text ★ 03-18 " + "\u{1B}[0m")
             }

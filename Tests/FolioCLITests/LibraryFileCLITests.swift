@@ -1,0 +1,72 @@
+import Foundation
+import FolioTestSupport
+import Testing
+
+/// A library file Folio did not write, or cannot read: a clear message, exit 1, the file byte for byte as it was.
+@Suite("library files")
+struct LibraryFileCLITests {
+    enum WrongFile: String, CaseIterable, CustomTestStringConvertible {
+        case notSQLite, truncated, anotherProgramsSQLite, newerFolio
+        var testDescription: String { rawValue }
+    }
+
+    /// Writes the wrong file at `path` and returns what the message must say.
+    func make(_ kind: WrongFile, at path: String) throws -> String {
+        let v1 = try Data(contentsOf: URL(fileURLWithPath: CLI.fixture("libraries/v1.sqlite")))
+        switch kind {
+        case .notSQLite:
+            try Data("title,abstract\nA paper,An abstract\n".utf8).write(to: URL(fileURLWithPath: path))
+            return "not an SQLite database"
+        case .truncated:
+            try v1.prefix(v1.count / 3).write(to: URL(fileURLWithPath: path))
+            return "malformed"
+        case .anotherProgramsSQLite:
+            // Rollback-journal mode, as most programs leave it: switching it to WAL would rewrite its header.
+            _ = try LibraryProbe.query(path, "CREATE TABLE song (title TEXT); INSERT INTO song VALUES ('So What')")
+            return "another program"
+        case .newerFolio:
+            try v1.write(to: URL(fileURLWithPath: path))
+            _ = try LibraryProbe.query(path, "INSERT INTO grdb_migrations VALUES ('v99-from-the-future')")
+            return "newer version of Folio"
+        }
+    }
+
+    @Test(arguments: WrongFile.allCases)
+    func wrongLibraryFileIsRefusedUntouched(kind: WrongFile) throws {
+        let library = try TestLibrary()
+        let expected = try make(kind, at: library.path)
+        let before = try library.bytes()
+        for command in [["list"], ["star", "0704.0001"], ["import", CLI.fixture("hf-daily-papers-page.txt")]] {
+            let result = try library.run(command)
+            #expect(result.status == 1, "folio \(command[0]) exited \(result.status)")
+            #expect(result.stderr.hasPrefix("folio: ") && result.stderr.contains(library.path) && result.stderr.contains(expected),
+                    "folio \(command[0]): \(result.stderr)")
+            #expect(try library.bytes() == before, "folio \(command[0]) changed the file")
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: library.folder.path).filter { $0 != "library.sqlite" }
+        #expect(leftovers.isEmpty, "files left beside the library: \(leftovers)")
+    }
+
+    /// Every earlier schema migrates on open and keeps everything in it.
+    @Test func everyShippedSchemaOpensWithItsPapersStarsTagsAndTopics() throws {
+        let library = try TestLibrary()
+        try FileManager.default.copyItem(atPath: CLI.fixture("libraries/v1.sqlite"), toPath: library.path)
+        #expect(try library.list(["--limit", "1000"]).count == 104)
+        #expect(Set(try library.list(["--starred"]).compactMap { $0["id"] as? String }) == ["t-c16bdf381ca6439a", "0704.0001"])
+        #expect(try library.ok(["tags"]).lines == ["theory\t1", "to read\t1"])
+        #expect(try library.ok(["topic", "list"]).stdout.contains("diffusion"))
+        try library.ok(["star", "0704.0003"])
+        #expect(try LibraryProbe.integrity(library.path) == "ok")
+    }
+
+    @Test func aNewLibraryAndItsFolderAreTheOwnersOnly() throws {
+        let library = try TestLibrary()
+        let path = library.folder.appendingPathComponent("new/folder/library.sqlite").path
+        #expect(try CLI.run(["--library", path, "import", CLI.fixture("hf-daily-papers-page.txt")]).status == 0)
+        func mode(_ path: String) throws -> Int {
+            try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int ?? -1) & 0o777
+        }
+        #expect(try mode(path) == 0o600)
+        #expect(try mode((path as NSString).deletingLastPathComponent) == 0o700)
+    }
+}
