@@ -61,53 +61,86 @@ public enum Mode: Sendable, Equatable {
     case help
 }
 
-/// What the library holds now, as loaded by the runtime.
+/// What the library holds now, as counted by the runtime: no papers, only what the sidebar shows.
 public struct LibrarySnapshot: Sendable, Equatable {
-    public var papers: [Paper]
+    public struct TopicCount: Sendable, Equatable {
+        public var name: String
+        public var count: Int
+        public var unread: Int
+        public var new: Int
+
+        public init(name: String, count: Int, unread: Int, new: Int) {
+            self.name = name
+            self.count = count
+            self.unread = unread
+            self.new = new
+        }
+    }
+
     public var total: Int
     public var starred: Int
     public var unread: Int
     public var tags: [TagCount]
     public var topics: [Topic]
-    /// Each paper's words, split once per load: every keystroke and topic reuses them.
-    public let words: [PaperWords]
     /// Papers imported after this moment count as new (the end of the user's last session).
-    public let newSince: String?
-    public let newCount: Int
-    /// Papers, unread papers and new papers carrying each topic, counted once per load.
-    public let topicCounts: [(name: String, count: Int, unread: Int, new: Int)]
+    public var newSince: String?
+    public var newCount: Int
+    /// Papers, unread papers and new papers carrying each topic.
+    public var topicCounts: [TopicCount]
 
-    public init(papers: [Paper], total: Int, starred: Int, unread: Int, tags: [TagCount], topics: [Topic] = [], newSince: String? = nil) {
-        self.papers = papers
+    public init(total: Int, starred: Int, unread: Int, tags: [TagCount], topics: [Topic] = [], newSince: String? = nil,
+                newCount: Int = 0, topicCounts: [TopicCount] = []) {
         self.total = total
         self.starred = starred
         self.unread = unread
         self.tags = tags
         self.topics = topics
         self.newSince = newSince
-        words = papers.map { PaperWords(PaperFacts($0)) }
-        newCount = papers.count { $0.isNew(since: newSince) }
-        topicCounts = topics.map { topic in
-            var count = 0, unread = 0, new = 0
-            for paper in papers where paper.topics.contains(topic.name) {
-                count += 1
-                if !paper.isRead { unread += 1 }
-                if paper.isNew(since: newSince) { new += 1 }
-            }
-            return (topic.name, count, unread, new)
-        }
+        self.newCount = newCount
+        self.topicCounts = topicCounts
     }
 
-    public static let empty = LibrarySnapshot(papers: [], total: 0, starred: 0, unread: 0, tags: [])
+    public static let empty = LibrarySnapshot(total: 0, starred: 0, unread: 0, tags: [])
+}
 
-    public static func == (a: LibrarySnapshot, b: LibrarySnapshot) -> Bool {
-        a.papers == b.papers && a.total == b.total && a.starred == b.starred && a.unread == b.unread
-            && a.tags == b.tags && a.topics == b.topics && a.newSince == b.newSince
+/// How many papers a topic query being edited matches (or why it does not parse), as the runtime counted.
+public struct LiveCount: Sendable, Equatable {
+    public var text: String
+    public var result: String
+
+    public init(text: String, result: String) {
+        self.text = text
+        self.result = result
+    }
+}
+
+/// Which list the reader shows: a library view narrowed by a filter.
+public struct ListKey: Sendable, Equatable {
+    public var view: LibraryView
+    public var filter: Query?
+}
+
+/// The part of the list the reader holds: the exact number of matches, and the rows around the screen
+/// (`papers[i]` is the paper at position `start + i`), loaded by the runtime from the search index.
+public struct ResultWindow: Sendable, Equatable {
+    /// The view and filter these rows answer; nil before the first load.
+    public var key: ListKey?
+    public var count = 0
+    public var start = 0
+    public var papers: [Paper] = []
+
+    public init(key: ListKey? = nil, count: Int = 0, start: Int = 0, papers: [Paper] = []) {
+        self.key = key
+        self.count = count
+        self.start = start
+        self.papers = papers
     }
 
-    /// The papers `query` matches, in list order.
-    public func matching(_ query: Query) -> [Paper] {
-        papers.indices.filter { query.matches(PaperFacts(papers[$0], topics: papers[$0].topics), words: words[$0]) }.map { papers[$0] }
+    /// Positions whose rows are loaded.
+    public var loaded: Range<Int> { start..<(start + papers.count) }
+
+    public func paper(at position: Int) -> Paper? {
+        loaded.contains(position) ? papers[position - start] : nil
     }
 }
 
@@ -134,9 +167,13 @@ public struct AppState: Sendable, Equatable {
     public var filterQuery: Query?
     /// Why `filterText` does not parse, shown quietly on the filter line.
     public var filterError: String?
-    /// The list as shown: the view's papers that pass the filter.
-    public var visible: [Paper] = []
+    /// The list as shown: the view's papers that pass the filter, a window of them loaded.
+    public var list = ResultWindow()
+    /// The selected paper's position in the list, and its id (nil while its row is not loaded).
+    public var selectedPosition: Int?
     public var selectedID: String?
+    /// The live count beside a topic query being edited: the text it was counted for, and the count.
+    public var liveCounted: LiveCount?
     public var listOffset = 0
     public var paneScroll = 0
     public var focus = Focus.list
@@ -161,12 +198,24 @@ public struct AppState: Sendable, Equatable {
         self.height = height
     }
 
-    public var selectedIndex: Int? {
-        guard let id = selectedID else { return nil }
-        return visible.firstIndex { $0.id == id }
+    /// The selected paper's position in the list.
+    public var selectedIndex: Int? { selectedPosition }
+
+    public var selectedPaper: Paper? {
+        guard let position = selectedPosition, let paper = list.paper(at: position), paper.id == selectedID else { return nil }
+        return paper
     }
 
-    public var selectedPaper: Paper? { selectedIndex.map { visible[$0] } }
+    /// What the list should show now: the runtime loads a window for it when `list` answers another key.
+    public var listKey: ListKey { ListKey(view: view, filter: filterQuery) }
+
+    /// Positions whose rows must be loaded: the screen and half a screen either side.
+    public var neededRows: Range<Int> {
+        let rows = max(Layout(state: self).listRows, 1)
+        let low = max(min(listOffset, selectedPosition ?? 0) - rows / 2, 0)
+        let high = min(max(listOffset + rows, (selectedPosition ?? 0) + 1) + rows / 2, list.count)
+        return low..<max(low, high)
+    }
 
     /// Sidebar rows: the library views, one per tag, then one per topic (with its unread and new counts).
     public var sidebarEntries: [(view: LibraryView, count: Int, unread: Int?, new: Int?)] {

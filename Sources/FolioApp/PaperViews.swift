@@ -31,13 +31,12 @@ enum PaperListView {
 
     static func render(_ state: AppState, area: Rect, theme: Theme, on canvas: inout Canvas) {
         let terms = state.highlightTerms
-        let shown = state.visible.dropFirst(state.listOffset).prefix(area.height)
+        let shown = ArraySlice((state.listOffset..<(state.listOffset + area.height)).compactMap { state.list.paper(at: $0) })
         let cols = columns(width: area.width, shown: shown, preferences: state.preferences)
         let selected = state.selectedIndex
         for row in 0..<area.height {
             let index = state.listOffset + row
-            guard index < state.visible.count else { break }
-            let paper = state.visible[index]
+            guard index < state.list.count, let paper = state.list.paper(at: index) else { break }
             let y = area.y + row
             let isSelected = index == selected
             let base: Style

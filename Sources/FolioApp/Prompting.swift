@@ -48,13 +48,10 @@ extension AppState {
     }
 
     /// How many papers a topic query being edited matches, or why it does not parse.
+    /// The runtime counts it after each key (`Msg.liveCount`).
     public func liveCount(_ text: String) -> String {
-        do {
-            let query = try QueryParser.parse(text)
-            return "\(snapshot.matching(query).count) papers"
-        } catch {
-            return "\(error)"
-        }
+        guard let liveCounted, liveCounted.text == text else { return "…" }
+        return liveCounted.result
     }
 
     func submit(_ prompt: Prompt) -> [Effect] {
@@ -127,7 +124,7 @@ extension AppState {
             } else if layout.list.contains(x: x, y: y) {
                 focus = .list
                 let row = y - layout.inner(layout.list).y
-                if row >= 0 && listOffset + row < visible.count { select(index: listOffset + row) }
+                if row >= 0 && listOffset + row < list.count { select(index: listOffset + row) }
             } else if let pane = layout.pane, pane.contains(x: x, y: y) {
                 focus = .pane
             }

@@ -36,6 +36,14 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     /// Papers imported after this moment are marked new (see `beginSession`).
     private var newSince: String?
     let mailbox = Mailbox()
+    /// Exact sets from the search index and SQL; kept until the library changes.
+    let resolver: QueryResolver
+    /// The list the state shows, as the index knows it: which key, at which load, and its matches.
+    private var current: (key: ListKey, load: Int, result: ResultList)?
+    /// Bumped by every `reload`: the library may have changed, so lists and counts are recomputed.
+    private var loadCount = 0
+    /// Nums of the papers in the state's window, to find the selected paper in a new list.
+    private var numByID: [String: Int64] = [:]
 
     /// How often the library is checked for changes made by another Folio.
     public static var changePollInterval: TimeInterval { 0.25 }
@@ -51,6 +59,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         self.themes = themes
         self.colorDepth = colorDepth
         self.environment = environment
+        self.resolver = QueryResolver(store: store)
     }
 
     /// The config file's keys and layout.
@@ -89,6 +98,128 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         if case .input(.resize) = msg { screen.invalidate() }
         for effect in state.update(msg) { perform(effect) }
         if case .fetchDone = msg { reload() }
+        sync()
+    }
+
+    /// Loads what the state needs after `update`: the list for its view and filter, the rows around
+    /// the screen, the live count of a topic being edited.
+    public func sync() {
+        do {
+            for _ in 0..<3 {
+                guard try syncList() else { break }
+            }
+            if let prompt = state.prompt, case .editTopic = prompt.kind, state.liveCounted?.text != prompt.text {
+                let result: String
+                do {
+                    result = "\(try resolver.exact(try QueryParser.parse(prompt.text)).count) papers"
+                } catch {
+                    result = "\(error)"
+                }
+                _ = state.update(.liveCount(LiveCount(text: prompt.text, result: result)))
+            }
+        } catch {
+            _ = state.update(.status(StatusMessage(text: "cannot read the library: \(error)", isError: true)))
+        }
+    }
+
+    /// One step of bringing the list up to date; true when it sent rows (the state may need more).
+    private func syncList() throws -> Bool {
+        let key = state.listKey
+        if let current, current.key == key, current.load == loadCount {
+            let needed = state.neededRows
+            if state.list.key == key, needed.clamped(to: state.list.loaded) == needed,
+               state.selectedPosition.map({ state.list.loaded.contains($0) }) ?? true {
+                return false
+            }
+            let window = try self.window(current.result, key: key, rows: rowsToLoad(needed), reuse: true)
+            _ = state.update(.list(window, selected: state.selectedPosition, keepRow: false))
+            return true
+        }
+        let sameList = current?.key == key
+        var docs = try viewSet(key.view)
+        if let filter = key.filter { docs.formIntersection(try resolver.exact(filter)) }
+        let result = try resolver.index.list(docs)
+        current = (key, loadCount, result)
+        let selected = state.selectedID.flatMap { numByID[$0] }.flatMap { result.position(of: $0) }
+        let rows = max(Layout(state: state).listRows, 1)
+        let around = selected ?? 0
+        let window = try self.window(result, key: key, rows: max(around - rows / 2, 0)..<(around + rows + rows / 2), reuse: false)
+        _ = state.update(.list(window, selected: selected, keepRow: sameList))
+        return true
+    }
+
+    /// Rows read past the needed ones at each load: small loads keep every scroll step short.
+    static var loadChunk: Int { 12 }
+
+    /// The needed rows and a chunk either side, plus what is loaded already when it touches them, within
+    /// two screens above the list's offset and three below (so the window stays a few screens).
+    private func rowsToLoad(_ needed: Range<Int>) -> Range<Int> {
+        let rows = max(Layout(state: state).listRows, 1)
+        var low = max(needed.lowerBound - Self.loadChunk, 0)
+        var high = min(needed.upperBound + Self.loadChunk, state.list.count)
+        let loaded = state.list.loaded
+        if loaded.lowerBound <= high && low <= loaded.upperBound {
+            low = min(low, loaded.lowerBound)
+            high = max(high, loaded.upperBound)
+        }
+        low = max(low, state.listOffset - 2 * rows, 0)
+        high = min(high, state.listOffset + 3 * rows)
+        return low..<max(low, high)
+    }
+
+    /// The papers at `rows` of the list, topics filled in; rows already in the state's window are reused.
+    private func window(_ result: ResultList, key: ListKey, rows: Range<Int>, reuse: Bool) throws -> ResultWindow {
+        let rows = rows.clamped(to: 0..<result.count)
+        let nums = result.nums(rows)
+        let reusable = reuse && state.list.key == key
+        var papers: [Paper?] = Array(repeating: nil, count: nums.count)
+        var missing: [Int64] = []
+        for (i, num) in nums.enumerated() {
+            if reusable, let paper = state.list.paper(at: rows.lowerBound + i), numByID[paper.id] == num {
+                papers[i] = paper
+            } else {
+                missing.append(num)
+            }
+        }
+        var fetched: [Int64: Paper] = [:]
+        let topics = try resolver.topicMembers().sorted { $0.key < $1.key }
+        for (num, paper) in try store.papers(byNum: missing) {
+            var paper = paper
+            paper.topics = topics.filter { $0.value.contains(num) }.map(\.key)
+            fetched[num] = paper
+        }
+        var out: [Paper] = []
+        var ids: [String: Int64] = [:]
+        for (i, num) in nums.enumerated() {
+            guard let paper = papers[i] ?? fetched[num] else { break }
+            out.append(paper)
+            ids[paper.id] = num
+        }
+        numByID = ids
+        return ResultWindow(key: key, count: result.count, start: rows.lowerBound, papers: out)
+    }
+
+    /// Every paper of the list the state shows, in order (tests compare it with the store's answer).
+    func listedPapers() throws -> [Paper] {
+        guard let current else { return [] }
+        let topics = try resolver.topicMembers()
+        return try store.papers(byNum: current.result.nums(0..<current.result.count)).map { num, paper in
+            var paper = paper
+            paper.topics = topics.filter { $0.value.contains(num) }.map(\.key).sorted()
+            return paper
+        }
+    }
+
+    /// The papers a library view holds.
+    private func viewSet(_ view: LibraryView) throws -> DocSet {
+        switch view {
+        case .all: return try resolver.all()
+        case .starred: return try resolver.starred()
+        case .unread: return try resolver.unread()
+        case .new: return try resolver.importedAfter(newSince)
+        case .tag(let name): return try resolver.tagged(name)
+        case .topic(let name): return try resolver.topic(name)
+        }
     }
 
     /// Marks the papers that arrived since the last session as new, and starts this session.
@@ -105,18 +236,41 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         screen.present(state.render(theme: theme), cursor: state.cursor())
     }
 
+    /// Counts the library again and reloads the list; the selection stays on its paper.
     public func reload() {
         do {
             dataVersion = try store.dataVersion()
-            let papers = try store.papers()
-            let stats = try store.stats()
-            let snapshot = LibrarySnapshot(
-                papers: papers, total: stats.papers, starred: stats.starred,
-                unread: stats.papers - stats.read, tags: try store.tagCounts(), topics: try store.topics(), newSince: newSince)
-            _ = state.update(.loaded(snapshot))
+            loadCount += 1
+            resolver.refresh()
+            _ = state.update(.loaded(try counts()))
         } catch {
             _ = state.update(.status(StatusMessage(text: "cannot read the library: \(error)", isError: true)))
         }
+        sync()
+    }
+
+    /// The sidebar's counts with every set computed afresh (for `folio-bench`).
+    public func recountTopics() throws -> LibrarySnapshot {
+        resolver.refresh()
+        SearchIndex.forgetRecentSets(resolver.index)
+        return try counts()
+    }
+
+    /// The sidebar's counts: views and tags from SQL, topics from their sets.
+    public func counts() throws -> LibrarySnapshot {
+        let unread = try resolver.unread()
+        let new = try resolver.importedAfter(newSince)
+        let topics = try store.topics()
+        let topicCounts = try topics.map { topic -> LibrarySnapshot.TopicCount in
+            let set = try resolver.topic(topic.name)
+            var unreadSet = set, newSet = set
+            unreadSet.formIntersection(unread)
+            newSet.formIntersection(new)
+            return .init(name: topic.name, count: set.count, unread: unreadSet.count, new: newSet.count)
+        }
+        return LibrarySnapshot(total: try resolver.all().count, starred: try resolver.starred().count, unread: unread.count,
+                               tags: try store.tagCounts(), topics: topics, newSince: newSince, newCount: new.count,
+                               topicCounts: topicCounts)
     }
 
     /// Another reader or the CLI committed: show it, selection kept on the same paper.

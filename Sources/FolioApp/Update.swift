@@ -22,7 +22,13 @@ public enum Effect: Sendable, Equatable {
 
 public enum Msg: Sendable, Equatable {
     case input(InputEvent)
+    /// The library's counts, after a load or a change.
     case loaded(LibrarySnapshot)
+    /// Rows of the list and where the selection is in it (nil: not in the list, so the first paper).
+    /// `keepRow`: the same list after a change, so the selected paper keeps its row on the screen.
+    case list(ResultWindow, selected: Int?, keepRow: Bool)
+    /// The count for a topic query being edited.
+    case liveCount(LiveCount)
     case status(StatusMessage)
     /// Progress of one source of a background fetch.
     case fetchEvent(source: String, FetchEvent)
@@ -35,12 +41,13 @@ extension AppState {
     public mutating func update(_ msg: Msg) -> [Effect] {
         switch msg {
         case .loaded(let snapshot):
-            // Papers arriving above the selected one must not push it down the screen.
-            let row = selectedIndex.map { $0 - listOffset }
             self.snapshot = snapshot
-            refilter()
-            if let row, let index = selectedIndex { listOffset = max(index - row, 0) }
-            keepSelectionVisible()
+            return []
+        case .list(let window, let selected, let keepRow):
+            loadList(window, selected: selected, keepRow: keepRow)
+            return []
+        case .liveCount(let count):
+            liveCounted = count
             return []
         case .status(let message):
             status = message
@@ -64,29 +71,24 @@ extension AppState {
         }
     }
 
-    /// Applies the view and filter to the loaded papers, keeping the selected paper when it is still shown.
+    /// The view or filter changed: the runtime loads the new list (`listKey`) and keeps the selected
+    /// paper when it is still in it.
     mutating func refilter() {
-        let inView = snapshot.papers.indices.filter { i in
-            let paper = snapshot.papers[i]
-            switch view {
-            case .all: return true
-            case .starred: return paper.isStarred
-            case .unread: return !paper.isRead
-            case .new: return paper.isNew(since: snapshot.newSince)
-            case .tag(let name): return paper.tags.contains(name)
-            case .topic(let name): return paper.topics.contains(name)
-            }
-        }
-        if let filterQuery {
-            visible = inView.filter { filterQuery.matches(PaperFacts(snapshot.papers[$0], topics: snapshot.papers[$0].topics), words: snapshot.words[$0]) }
-                .map { snapshot.papers[$0] }
+        keepSelectionVisible()
+    }
+
+    /// Rows from the runtime. A new list keeps the selected paper when it has it, else selects the first.
+    mutating func loadList(_ window: ResultWindow, selected: Int?, keepRow: Bool) {
+        let row = keepRow ? selectedPosition.map { $0 - listOffset } : nil
+        list = window
+        if let selected, selected < window.count {
+            selectedPosition = selected
         } else {
-            visible = inView.map { snapshot.papers[$0] }
-        }
-        if selectedIndex == nil {
-            selectedID = visible.first?.id
+            selectedPosition = window.count > 0 ? 0 : nil
             paneScroll = 0
         }
+        selectedID = selectedPosition.flatMap { list.paper(at: $0)?.id }
+        if let row, let position = selectedPosition { listOffset = max(position - row, 0) }
         keepSelectionVisible()
     }
 
@@ -120,16 +122,18 @@ extension AppState {
     }
 
     mutating func select(index: Int) {
-        guard !visible.isEmpty else { selectedID = nil; return }
-        let clamped = min(max(index, 0), visible.count - 1)
-        if visible[clamped].id != selectedID { paneScroll = 0 }
-        selectedID = visible[clamped].id
+        guard list.count > 0 else { selectedID = nil; selectedPosition = nil; return }
+        let clamped = min(max(index, 0), list.count - 1)
+        if clamped != selectedPosition { paneScroll = 0 }
+        selectedPosition = clamped
+        // Nil until the runtime loads the row, which it does before the next frame.
+        selectedID = list.paper(at: clamped)?.id
         keepSelectionVisible()
     }
 
     mutating func keepSelectionVisible() {
         let rows = Layout(state: self).listRows
-        listOffset = ScrollWindow.offset(selected: selectedIndex ?? 0, count: visible.count, height: max(rows, 1), currentOffset: listOffset)
+        listOffset = ScrollWindow.offset(selected: selectedIndex ?? 0, count: list.count, height: max(rows, 1), currentOffset: listOffset)
     }
 
     mutating func handle(_ key: Key) -> [Effect] {

@@ -51,7 +51,7 @@ enum HeaderView {
     static func render(_ state: AppState, layout: Layout, theme: Theme, on canvas: inout Canvas) {
         guard layout.header.height > 0 else { return }
         canvas.fill(layout.header, style: theme[.header])
-        var right = "\(state.visible.count) of \(state.snapshot.total)"
+        var right = "\(state.list.count) of \(state.snapshot.total)"
         if !state.filterText.isEmpty { right = "/\(state.filterText)  " + right }
         right += " ─ \(state.view.label)"
         let line = StatusBar.line(left: " Folio ─ \(state.libraryName)", right: right + " ", width: layout.header.width)
@@ -92,7 +92,7 @@ enum StatusView {
             switch prompt.kind {
             case .filter:
                 // The count follows every keystroke; an incomplete query says why, quietly.
-                hint = (state.filterError.map { "(\($0))  " } ?? "") + "\(state.visible.count) of \(state.snapshot.total)"
+                hint = (state.filterError.map { "(\($0))  " } ?? "") + "\(state.list.count) of \(state.snapshot.total)"
             case .editTopic:
                 hint = state.liveCount(prompt.text)
             default:
@@ -102,7 +102,7 @@ enum StatusView {
             canvas.put(line, x: area.x, y: area.y, style: theme[.filterLine])
             return
         }
-        let position = state.selectedIndex.map { "\($0 + 1)/\(state.visible.count)" } ?? "0/\(state.visible.count)"
+        let position = state.selectedIndex.map { "\($0 + 1)/\(state.list.count)" } ?? "0/\(state.list.count)"
         let hint: String
         switch state.mode {
         case .reading: hint = "j/k scroll  s star  t tag  o open  q back"

@@ -11,13 +11,13 @@ struct FilterTopicTests {
         let app = lib.runtime()
         app.press(.char("/"))
         app.type("retriev")
-        #expect(app.state.visible.count == 18)  // retriev* on the page
+        #expect(app.listed.count == 18)  // retriev* on the page
         #expect(app.lines[39].contains("18 of 54"))
         app.type(" ")  // a space ends the word: now exactly "retriev", which no paper has
-        #expect(app.state.visible.isEmpty)
+        #expect(app.listed.isEmpty)
         app.press(.backspace)
         app.type("al dense")
-        let narrowed = app.state.visible.count
+        let narrowed = app.listed.count
         #expect(narrowed > 0 && narrowed < 17)
         app.press(.enter)
         #expect(app.state.prompt == nil)
@@ -30,11 +30,11 @@ struct FilterTopicTests {
         app.press(.char("/"))
         app.type("retrieval (dense")
         #expect(app.lines[39].contains("expected ')'"))
-        let kept = app.state.visible.map(\.id)
+        let kept = app.listed.map { $0.id }
         #expect(kept.count == 17)  // still "retrieval"
         app.type(" OR sparse)")
         #expect(app.state.filterError == nil)
-        #expect(app.state.visible.count != 54)
+        #expect(app.listed.count != 54)
     }
 
     @Test func matchedWordsAreHighlightedInTheListAndThePane() throws {

@@ -23,7 +23,7 @@ struct ReaderTests {
         let lib = try SampleLibrary()
         let app = lib.runtime()
         app.press(.char("j"), .char("j"), .char("j"))
-        let fourth = app.state.visible[3]
+        let fourth = app.listed[3]
         #expect(app.state.selectedID == fourth.id)
         #expect(app.lines[39].contains("4/54"))
         let pane = try #require(Layout(state: app.state).pane)
@@ -89,12 +89,12 @@ struct ReaderTests {
         let app = lib.runtime()
         app.press(.char("/"))
         app.type("lasso")
-        #expect(app.state.visible.count < 54 && !app.state.visible.isEmpty)
-        #expect(app.state.visible.allSatisfy { ($0.title + $0.metadata.abstract).lowercased().contains("lasso") })
+        #expect(app.listed.count < 54 && !app.listed.isEmpty)
+        #expect(app.listed.allSatisfy { ($0.title + $0.metadata.abstract).lowercased().contains("lasso") })
         app.press(.enter)
         #expect(app.lines[0].contains("/lasso"))
         app.press(.escape)
-        #expect(app.state.visible.count == 54)
+        #expect(app.listed.count == 54)
     }
 
     @Test(arguments: [(200, 50), (80, 24), (40, 12), (20, 6), (120, 40), (10, 3), (1, 1)])
@@ -150,7 +150,7 @@ struct ReaderTests {
         #expect(app.state.focus == .sidebar)
         app.press(.char("j"), .char("j"), .char("j"), .char("j"))  // Starred, Unread, New, then the tag
         #expect(app.state.view == .tag("lasso"))
-        #expect(app.state.visible.map(\.id) == [papers[10].id])
+        #expect(app.listed.map { $0.id } == [papers[10].id])
         #expect(app.lines[0].contains("1 of 54"))
     }
 

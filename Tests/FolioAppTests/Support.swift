@@ -1,5 +1,6 @@
 import Foundation
 import TerminalUI
+import Testing
 @testable import FolioApp
 @testable import FolioCore
 
@@ -62,5 +63,13 @@ extension ReaderRuntime where Device == ScriptedTerminal {
     }
 
     var lines: [String] { screen.backend.memory.lines() }
+
+    /// The whole list the reader shows (it holds only a window of it), checked against that window.
+    var listed: [Paper] {
+        let all = (try? listedPapers()) ?? []
+        #expect(state.list.count == all.count, "the window's count is the list's")
+        #expect(state.list.papers == Array(all[state.list.loaded.clamped(to: 0..<all.count)]), "the window holds the list's rows")
+        return all
+    }
     var text: String { lines.joined(separator: "\n") }
 }

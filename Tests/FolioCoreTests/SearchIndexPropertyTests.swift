@@ -52,7 +52,8 @@ struct RandomLibrary {
         case 1: return "\"\(pick(Self.vocabulary)) \(word)\""
         case 2: return pick(["title:", "abstract:", "author:"]) + word
         case 3: return "cat:" + pick(["cs.LG", "cs.ir", "cs.*", "cond-mat.*", "astro-ph"])
-        case 4: return pick(["year:2020", "is:starred", "after:2020-01-15", "before:2020-02-01"])
+        case 4: return pick(["year:2020", "is:starred", "after:2020-01-15", "before:2020-02-01", "tag:Hot", "tag:cold",
+                             "topic:ir", "is:read", "is:unread", "id:2401.00007", "\"dense retrieval\""])
         case 5: return "-" + term()
         case 6: return "(\(term()) OR \(term()))"
         case 7: return "NOT " + term()
@@ -84,6 +85,14 @@ func expectIndexAgrees(_ store: Store, _ index: SearchIndex, _ text: String, typ
     var matches = DocSet(capacity: docs.capacity)
     for num in nums { matches.insert(UInt32(num)) }
     #expect(try index.first(25, of: matches) == Array(nums.prefix(25)), "order: \(text)", sourceLocation: sourceLocation)
+    // The reader's path: exact sets from the resolver, read by position with and without the rank.
+    let resolved = try QueryResolver(store: store, index: index).exact(query)
+    #expect(resolved.nums == nums.sorted(), "resolver: \(text)", sourceLocation: sourceLocation)
+    for list in [try index.list(resolved), try index.rankedList(resolved)] {
+        #expect(list.count == nums.count && list.nums(0..<nums.count) == nums, "list: \(text)", sourceLocation: sourceLocation)
+        #expect(list.nums(3..<9) == Array(nums.dropFirst(3).prefix(6)), "window: \(text)", sourceLocation: sourceLocation)
+        #expect(nums.indices.allSatisfy { list.position(of: nums[$0]) == $0 }, "positions: \(text)", sourceLocation: sourceLocation)
+    }
     return indexed
 }
 
@@ -128,11 +137,15 @@ struct SearchIndexPropertyTests {
         try library.importBatches(into: store, batches: 3, papers: 70)
         try library.changeSome(in: store, count: 40)
         try store.saveTopic(name: "ir", query: "retriev* OR ranking")
+        try store.saveTopic(name: "hot ir", query: "topic:ir tag:hot")
+        for i in stride(from: 1, to: library.imported, by: 5) { _ = try store.addTags([i % 2 == 0 ? "hot" : "Cold"], to: String(format: "2401.%05d", i)) }
+        _ = try store.setRead((1...library.imported).filter { $0 % 3 == 0 }.map { String(format: "2401.%05d", $0) }, true)
         let index = SearchIndex(store: store)
         for _ in 0..<120 {
             let text = library.randomQuery()
             _ = try expectIndexAgrees(store, index, text, typing: library.random.next() % 2 == 0)
         }
         _ = try expectIndexAgrees(store, index, "topic:ir -graph*")
+        _ = try expectIndexAgrees(store, index, "topic:\"hot ir\" OR tag:cold")
     }
 }

@@ -43,6 +43,20 @@ public final class SearchIndex {
         return index.first(n, of: docs)
     }
 
+    /// Forgets the sets of recent words (so a benchmark measures reading them).
+    public static func forgetRecentSets(_ index: SearchIndex) {
+        index.recent = [:]
+    }
+
+    func loadedIndex() throws -> LoadedIndex {
+        try store.pool.read { db in try load(db) }
+    }
+
+    /// An empty set sized for this library's nums.
+    public func empty() throws -> DocSet {
+        try loadedIndex().empty
+    }
+
     private func load(_ db: Database) throws -> LoadedIndex {
         let generation = try Int64.fetchOne(db, sql: "SELECT generation FROM search_order WHERE id = 1") ?? 0
         if let loaded, loaded.generation == generation { return loaded }

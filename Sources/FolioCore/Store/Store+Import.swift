@@ -174,7 +174,7 @@ enum PaperRow {
          StringList.encode(p.aiKeywords), p.announceType]
     }
 
-    static func metadata(from row: Row) -> PaperInput {
+    static func metadata(from row: some ColumnSource) -> PaperInput {
         PaperInput(
             arxivID: row["arxiv_id"], version: row["version"], title: row["title"], abstract: row["abstract"],
             authors: StringList.decode(row["authors"]), published: row["published"], updated: row["updated"],
@@ -196,5 +196,26 @@ extension Store {
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             return try ImportSession.run(db: db, source: source, now: Timestamp.now(), body)
         }
+    }
+}
+
+/// A row whose columns are read by name: GRDB's `Row`, or a row with the names looked up once per query.
+protocol ColumnSource {
+    subscript<Value: DatabaseValueConvertible>(_ name: String) -> Value { get }
+}
+
+extension Row: ColumnSource {}
+
+/// Column names resolved once per statement: looking names up in every row was most of reading a row.
+struct IndexedRow: ColumnSource {
+    let row: Row
+    let indexes: [String: Int]
+
+    static func indexes(_ statement: Statement) -> [String: Int] {
+        Dictionary(statement.columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    subscript<Value: DatabaseValueConvertible>(_ name: String) -> Value {
+        row[indexes[name]!]
     }
 }

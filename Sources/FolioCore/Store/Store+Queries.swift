@@ -51,7 +51,7 @@ extension Store {
     /// Up to this many candidates are handed to SQLite; more are skipped row by row.
     static let candidatesListedInSQL = 100_000
 
-    static func paper(from row: Row) -> Paper {
+    static func paper(from row: some ColumnSource) -> Paper {
         Paper(
             id: row["id"], metadata: PaperRow.metadata(from: row),
             firstSource: row["first_source"], firstImportedAt: row["first_imported_at"],

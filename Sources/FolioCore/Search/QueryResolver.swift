@@ -1,0 +1,209 @@
+import GRDB
+
+/// Exact matches of a query as a `DocSet`, for a reader that shows a window of a million papers.
+/// Words, prefixes and categories come from the search index; tags, stars, read marks and dates from
+/// SQL; topics by evaluating their queries (repeated as `TopicSet` does when topics use `topic:`);
+/// phrases from the index's candidates, each checked by the matcher. So every query is exact, and the
+/// result is what `Query.matches` says of every paper.
+/// Not thread-safe; sets are kept until `refresh()` (call it whenever the library may have changed).
+public final class QueryResolver {
+    let store: Store
+    public let index: SearchIndex
+    private var cache: [String: DocSet] = [:]
+    private var topicList: TopicSet = TopicSet([])
+    private var topicSets: [String: DocSet]?
+
+    public init(store: Store, index: SearchIndex? = nil) {
+        self.store = store
+        self.index = index ?? SearchIndex(store: store)
+    }
+
+    /// Forgets every set: the library changed.
+    public func refresh() {
+        cache = [:]
+        topicSets = nil
+    }
+
+    public func all() throws -> DocSet { try cached("all") { try index.all() } }
+
+    public func starred() throws -> DocSet {
+        try cached("starred") { try nums("SELECT p.num FROM star s JOIN paper p ON p.id = s.paper_id") }
+    }
+
+    public func read() throws -> DocSet {
+        try cached("read") { try nums("SELECT p.num FROM read_mark r JOIN paper p ON p.id = r.paper_id") }
+    }
+
+    public func unread() throws -> DocSet {
+        try cached("unread") {
+            var set = try all()
+            set.subtract(try read())
+            return set
+        }
+    }
+
+    /// Papers carrying the tag `name` exactly.
+    public func tagged(_ name: String) throws -> DocSet {
+        try cached("tag=" + name) {
+            try nums("SELECT p.num FROM tag t JOIN paper p ON p.id = t.paper_id WHERE t.name = ?", [name])
+        }
+    }
+
+    /// Papers first imported after `moment` (ISO 8601 text, compared as text, as `Paper.isNew` does).
+    public func importedAfter(_ moment: String?) throws -> DocSet {
+        guard let moment else { return try index.empty() }
+        return try cached("new>" + moment) { try nums("SELECT num FROM paper WHERE first_imported_at > ?", [moment]) }
+    }
+
+    /// Papers carrying the topic named exactly `name`.
+    public func topic(_ name: String) throws -> DocSet {
+        try topicMembers()[name] ?? index.empty()
+    }
+
+    /// Each topic's papers, by topic name.
+    public func topicMembers() throws -> [String: DocSet] {
+        if let topicSets { return topicSets }
+        topicList = TopicSet(try store.topics())
+        var sets: [String: DocSet] = [:]
+        let empty = try index.empty()
+        for entry in topicList.entries { sets[entry.topic.name] = empty }
+        // As `TopicSet.topics(for:)`: one round, or with `topic:` in some query, until nothing changes.
+        for _ in 0..<max(topicList.entries.count, 1) {
+            var next: [String: DocSet] = [:]
+            for entry in topicList.entries {
+                next[entry.topic.name] = try entry.query.map { try exact($0, topics: sets) } ?? empty
+            }
+            let changed = next != sets
+            sets = next
+            if !changed || !topicList.chained { break }
+        }
+        topicSets = sets
+        return sets
+    }
+
+    /// Names of the topics holding `num`, sorted (as `Paper.topics`).
+    public func topicNames(of num: Int64) throws -> [String] {
+        try topicMembers().filter { $0.value.contains(num) }.map(\.key).sorted()
+    }
+
+    /// Exactly the papers `query` matches.
+    public func exact(_ query: Query) throws -> DocSet {
+        try exact(query, topics: try topicMembers())
+    }
+
+    private func exact(_ query: Query, topics: [String: DocSet]) throws -> DocSet {
+        switch query {
+        case .and(let parts):
+            var set = try all()
+            for part in parts {
+                set.formIntersection(try exact(part, topics: topics))
+                if set.isEmpty { break }
+            }
+            return set
+        case .or(let parts):
+            var set = try index.empty()
+            for part in parts { set.formUnion(try exact(part, topics: topics)) }
+            return set
+        case .not(let inner):
+            var set = try all()
+            set.subtract(try exact(inner, topics: topics))
+            return set
+        case .text(let term):
+            let (docs, isExact) = try index.evaluate(query)
+            if isExact || term.words.isEmpty { return isExact ? docs : try all() }
+            return try verified(docs, query)
+        case .filter(let filter):
+            return try filterSet(filter, topics: topics)
+        }
+    }
+
+    private func filterSet(_ filter: Filter, topics: [String: DocSet]) throws -> DocSet {
+        switch filter {
+        case .category:
+            return try index.evaluate(.filter(filter)).docs
+        case .starred: return try starred()
+        case .read: return try read()
+        case .unread: return try unread()
+        case .tag(let name):
+            let wanted = Self.key(name)
+            let names = try store.tagCounts().map(\.name).filter { Self.key($0) == wanted }
+            var set = try index.empty()
+            for name in names { set.formUnion(try tagged(name)) }
+            return set
+        case .topic(let name):
+            let wanted = Self.key(name)
+            var set = try index.empty()
+            for (topic, members) in topics where Self.key(topic) == wanted { set.formUnion(members) }
+            return set
+        case .id(let id):
+            return try cached("id=" + id) { try nums("SELECT num FROM paper WHERE id = ?1 OR arxiv_id = ?1", [id]) }
+        case .year(let year):
+            // `Int(published.prefix(4)) == year` for dates that begin with a four-digit year.
+            let low = String(year).count >= 4 ? String(year) : String(repeating: "0", count: 4 - String(year).count) + String(year)
+            return try cached("year=\(year)") {
+                try nums("SELECT num FROM paper WHERE published >= ? AND published < ?", [low, low + "\u{10FFFF}"])
+            }
+        case .after(let date):
+            return try cached("after=" + date) { try nums("SELECT num FROM paper WHERE published >= ?", [date]) }
+        case .before(let date):
+            return try cached("before=" + date) { try nums("SELECT num FROM paper WHERE published < ?", [date]) }
+        }
+    }
+
+    /// Candidates kept when the matcher says so (phrases: the index knows the words, not their order).
+    private func verified(_ candidates: DocSet, _ query: Query) throws -> DocSet {
+        var set = try index.empty()
+        let all = candidates.nums
+        var start = 0
+        while start < all.count {
+            let chunk = Array(all[start..<min(start + 2000, all.count)])
+            for (num, paper) in try store.papers(byNum: chunk) where query.matches(PaperFacts(paper)) {
+                set.insert(UInt32(num))
+            }
+            start += chunk.count
+        }
+        return set
+    }
+
+    private static func key(_ name: String) -> String { TextNormalizer.clean(name).lowercased() }
+
+    private func cached(_ name: String, _ make: () throws -> DocSet) throws -> DocSet {
+        if let set = cache[name] { return set }
+        let set = try make()
+        if cache.count >= 256 { cache = [:] }
+        cache[name] = set
+        return set
+    }
+
+    private func nums(_ sql: String, _ arguments: StatementArguments = []) throws -> DocSet {
+        var set = try index.empty()
+        try store.pool.read { db in
+            let cursor = try Int64.fetchCursor(db, sql: sql, arguments: arguments)
+            while let num = try cursor.next() {
+                if num >= 0 && num <= Int64(UInt32.max) { set.insert(UInt32(num)) }
+            }
+        }
+        return set
+    }
+}
+
+extension Store {
+    /// Papers by num (topics not filled in), as pairs in the order given; missing nums are skipped.
+    public func papers(byNum nums: [Int64]) throws -> [(num: Int64, paper: Paper)] {
+        guard !nums.isEmpty else { return [] }
+        // One SELECT is atomic by itself: no transaction (and no `query_only` switching) around it, which
+        // was most of the cost of reading the dozen rows a scroll step needs.
+        let byNum = try pool.unsafeRead { db in
+            let statement = try db.cachedStatement(sql: "SELECT \(Store.paperColumns) WHERE p.num IN (SELECT value FROM json_each(?))")
+            let indexes = IndexedRow.indexes(statement)
+            let rows = try Row.fetchCursor(statement, arguments: ["[" + nums.map(String.init).joined(separator: ",") + "]"])
+            var byNum: [Int64: Paper] = [:]
+            while let row = try rows.next() {
+                let columns = IndexedRow(row: row, indexes: indexes)
+                byNum[columns["num"]] = Store.paper(from: columns)
+            }
+            return byNum
+        }
+        return nums.compactMap { num in byNum[num].map { (num, $0) } }
+    }
+}
