@@ -24,6 +24,10 @@ struct FetchEndToEndTests {
         try tmux.send(keys: "j")
         let during = try tmux.waitFor({ status($0).hasPrefix(" 2/54 ") && status($0).contains("fetching hf ") },
                                       "j moving the selection to 2/54 while the fetch is still running")
+        // The status line says "fetching" before the request reaches the server: wait for it to arrive
+        // (the server holds its answer 3 s, so the fetch is still running), and for no second one.
+        let deadline = Date().addingTimeInterval(3)
+        while server.requests.isEmpty && Date() < deadline { usleep(20_000) }
         #expect(server.requests.count == 1)
 
         let done = try tmux.waitFor({ status($0).contains("fetched 30 new (hf 30 new)") }, "the fetch's summary")
