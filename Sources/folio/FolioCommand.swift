@@ -90,7 +90,7 @@ enum FolioMain {
     }
 }
 
-/// Writes to stdout without Swift's print buffering surprises on large outputs.
+/// The one way commands print: text for people always goes through `terminalSafe`.
 enum Output {
     /// Text lines may be read on a terminal: every line goes out with control characters made visible.
     static func line(_ s: String) { print(terminalSafe(s)) }

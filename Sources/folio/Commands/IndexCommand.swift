@@ -13,7 +13,7 @@ struct IndexCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             try store.rebuildSearchIndex()
-            print("search index rebuilt: \(try store.stats().papers) papers")
+            Output.line("search index rebuilt: \(try store.stats().papers) papers")
         }
     }
 }

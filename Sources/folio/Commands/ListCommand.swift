@@ -38,11 +38,12 @@ struct ListCommand: ParsableCommand {
     }
 
     /// `2406.01234  2024-06-10 ★ Title [tag, tag]`: text for people, ids first for scripts.
+    /// Raw text: `Output.line` makes control characters visible.
     static func line(_ p: Paper) -> String {
         let date = p.metadata.published ?? "----------"
         let star = p.isStarred ? "★" : " "
         let tags = p.tags.isEmpty ? "" : "  [" + p.tags.joined(separator: ", ") + "]"
-        return "\(p.id)\t\(date) \(star) \(SafeText.visible(p.title))\(SafeText.visible(tags))"
+        return "\(p.id)\t\(date) \(star) \(p.title)\(tags)"
     }
 }
 

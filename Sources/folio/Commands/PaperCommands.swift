@@ -15,9 +15,9 @@ struct ShowCommand: ParsableCommand {
         guard let p = try store.paper(id: id) else { throw CLIError("no paper with id \(id)") }
         if json { return Output.json(PaperJSON.object(p)) }
         let m = p.metadata
-        var lines = [SafeText.visible(m.title), ""]
+        var lines = [m.title, ""]
         func fact(_ name: String, _ value: String?) {
-            if let value, !value.isEmpty { lines.append("\(name): \(SafeText.visible(value))") }
+            if let value, !value.isEmpty { lines.append("\(name): \(value)") }
         }
         fact("id", p.id)
         fact("arXiv", m.arxivID.map { $0 + (m.version ?? "") })
@@ -36,7 +36,7 @@ struct ShowCommand: ParsableCommand {
         fact("starred", p.starredAt)
         fact("read", p.readAt)
         fact("tags", p.tags.joined(separator: ", "))
-        lines += ["", SafeText.visible(m.abstract)]
+        lines += ["", m.abstract]
         Output.line(lines.joined(separator: "\n"))
     }
 }
@@ -105,7 +105,7 @@ struct TagsCommand: ParsableCommand {
             if json {
                 Output.json(.object([("name", .string(tag.name)), ("count", .int(tag.count))]))
             } else {
-                Output.line("\(SafeText.visible(tag.name))\t\(tag.count)")
+                Output.line("\(tag.name)\t\(tag.count)")
             }
         }
     }

@@ -23,8 +23,9 @@ struct TopicCommand: ParsableCommand {
                 throw CLIError("topic \(name) would refer to itself through topic:")
             }
             try store.saveTopic(name: name, query: query)
-            let count = try store.papers(PaperFilter(query: try QueryParser.parse("topic:\"\(name)\""))).count
-            print("topic \(SafeText.visible(name)): \(count) paper\(count == 1 ? "" : "s")")
+            let saved = try Store.topicName(name)
+            let count = try QueryResolver(store: store).topic(saved).count
+            Output.line("topic \(saved): \(count) paper\(count == 1 ? "" : "s")")
         }
     }
 
@@ -35,15 +36,19 @@ struct TopicCommand: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            let papers = try store.papers()
+            // Counted from the search index, as the reader's sidebar does: no paper is read.
+            let resolver = QueryResolver(store: store)
+            let unreadPapers = try resolver.unread()
             for topic in try store.topics() {
-                let matching = papers.filter { $0.topics.contains(topic.name) }
-                let unread = matching.filter { !$0.isRead }.count
+                let members = try resolver.topic(topic.name)
+                var unreadMembers = members
+                unreadMembers.formIntersection(unreadPapers)
+                let (count, unread) = (members.count, unreadMembers.count)
                 if json {
-                    print(JSONValue.object([("name", .string(topic.name)), ("query", .string(topic.query)),
-                                            ("count", .int(matching.count)), ("unread", .int(unread))]).text)
+                    Output.json(.object([("name", .string(topic.name)), ("query", .string(topic.query)),
+                                         ("count", .int(count)), ("unread", .int(unread))]))
                 } else {
-                    print("\(SafeText.visible(topic.name))\t\(matching.count)\t\(unread) unread\t\(SafeText.visible(topic.query))")
+                    Output.line("\(topic.name)\t\(count)\t\(unread) unread\t\(topic.query)")
                 }
             }
         }
@@ -61,9 +66,9 @@ struct TopicCommand: ParsableCommand {
                 throw CLIError("no topic named \(name)")
             }
             let papers = try store.papers().filter { $0.topics.contains(topic.name) }
-            if json { return papers.forEach { print(PaperJSON.object($0).text) } }
-            print("\(SafeText.visible(topic.name)): \(SafeText.visible(topic.query)) (\(papers.count) papers)")
-            papers.forEach { print(ListCommand.line($0)) }
+            if json { return papers.forEach { Output.json(PaperJSON.object($0)) } }
+            Output.line("\(topic.name): \(topic.query) (\(papers.count) papers)")
+            papers.forEach { Output.line(ListCommand.line($0)) }
         }
     }
 
@@ -74,7 +79,7 @@ struct TopicCommand: ParsableCommand {
 
         func run() throws {
             guard try global.openStore().removeTopic(name: name) else { throw CLIError("no topic named \(name)") }
-            print("removed topic \(SafeText.visible(name))")
+            Output.line("removed topic \(name)")
         }
     }
 
