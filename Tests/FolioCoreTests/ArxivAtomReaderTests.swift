@@ -10,12 +10,7 @@ struct ArxivAtomReaderTests {
     }
 
     func importError(_ data: Data) -> ImportError? {
-        do {
-            _ = try reader.readAll(data)
-            return nil
-        } catch {
-            return error as? ImportError
-        }
+        FolioCoreTests.importError(with: reader, reading: data)
     }
 
     // Counts are the `<entry>` elements in each file; the two `id_list` queries for missing ids come back empty.

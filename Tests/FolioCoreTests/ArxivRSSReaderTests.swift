@@ -10,12 +10,7 @@ struct ArxivRSSReaderTests {
     }
 
     func importError(_ data: Data) -> ImportError? {
-        do {
-            _ = try reader.readAll(data)
-            return nil
-        } catch {
-            return error as? ImportError
-        }
+        FolioCoreTests.importError(with: reader, reading: data)
     }
 
     @Test func sampleHasFourItemsWithTheirAnnounceTypes() throws {
@@ -82,12 +77,12 @@ struct ArxivRSSReaderTests {
         ("Fri, 05 Jan 99 00:00:00 GMT", "1999-01-05"),
     ])
     func rfc822Dates(text: String, expected: String) {
-        #expect(ArxivRSSReader.day(fromRFC822: text) == expected)
+        #expect(DateText.day(fromRFC822: text) == expected)
     }
 
     @Test func unreadableDateIsNil() {
-        #expect(ArxivRSSReader.day(fromRFC822: "2024-06-10") == nil)
-        #expect(ArxivRSSReader.day(fromRFC822: "Mon, 40 Jun 2024") == nil)
+        #expect(DateText.day(fromRFC822: "2024-06-10") == nil)
+        #expect(DateText.day(fromRFC822: "Mon, 40 Jun 2024") == nil)
     }
 
     @Test func linkGivesTheIDWhenGuidIsMissing() throws {

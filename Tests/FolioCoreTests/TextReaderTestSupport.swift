@@ -1,14 +1,18 @@
 import Foundation
 @testable import FolioCore
 
-/// The `ImportError` reading `text` throws, or nil when it reads without one.
-func importError(with reader: some DocumentReader, reading text: String, context: ImportContext = ImportContext()) -> ImportError? {
+/// The `ImportError` reading `data` throws, or nil when it reads without one.
+func importError(with reader: some DocumentReader, reading data: Data, context: ImportContext = ImportContext()) -> ImportError? {
     do {
-        _ = try reader.readAll(Data(text.utf8), context: context)
+        _ = try reader.readAll(data, context: context)
         return nil
     } catch {
         return error as? ImportError
     }
+}
+
+func importError(with reader: some DocumentReader, reading text: String, context: ImportContext = ImportContext()) -> ImportError? {
+    importError(with: reader, reading: Data(text.utf8), context: context)
 }
 
 /// Noon UTC on a day, which is the same calendar day in every time zone the reader might run in.

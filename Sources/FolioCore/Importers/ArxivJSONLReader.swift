@@ -37,7 +37,7 @@ public struct ArxivJSONLReader: Sendable {
         }
         let versions = try f.objects("versions").compactMap { v -> String? in
             guard let name = v["version"] as? String else { return nil }
-            let date = (v["created"] as? String).flatMap(ArxivJSONLReader.isoDate)
+            let date = (v["created"] as? String).flatMap(DateText.day(fromRFC822:))
             return date.map { "\(name) \($0)" } ?? name
         }
         let categories = (try f.string("categories") ?? "").split(separator: " ").map(String.init)
@@ -73,13 +73,5 @@ public struct ArxivJSONLReader: Sendable {
         let joined = TeXDecoder.decode(try f.string("authors") ?? "")
         return joined.replacingOccurrences(of: " and ", with: ", ")
             .split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet.whitespaces) }.filter { !$0.isEmpty }
-    }
-
-    /// `Mon, 2 Apr 2007 19:18:42 GMT` → `2007-04-02`.
-    static func isoDate(_ rfc822: String) -> String? {
-        let parts = rfc822.split(separator: " ")
-        guard parts.count >= 4, let day = Int(parts[1]), let year = Int(parts[3]),
-              let month = DateText.month(named: String(parts[2])) else { return nil }
-        return DateText.ymd(year, month, day)
     }
 }

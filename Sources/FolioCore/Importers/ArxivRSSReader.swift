@@ -25,7 +25,7 @@ public struct ArxivRSSReader: DocumentReader {
             title: title,
             abstract: item.child("description").map { Self.abstract(fromDescription: $0.text) } ?? "",
             authors: item.cleanText(of: "dc:creator").map(Self.authors) ?? [],
-            published: item.cleanText(of: "pubDate").flatMap(Self.day(fromRFC822:)),
+            published: item.cleanText(of: "pubDate").flatMap(DateText.day(fromRFC822:)),
             categories: item.children("category").map { TextNormalizer.clean($0.text) }.filter { !$0.isEmpty },
             absURL: link,
             journalRef: item.cleanText(of: "arxiv:journal_reference"),
@@ -49,24 +49,5 @@ public struct ArxivRSSReader: DocumentReader {
             names += rest.components(separatedBy: " and ")
         }
         return names.map(TextNormalizer.clean).filter { !$0.isEmpty }
-    }
-
-    private static let monthNumbers = [
-        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-        "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-    ]
-
-    /// `2024-06-10` from `Mon, 10 Jun 2024 00:00:00 -0400`: the day in the feed's own time zone,
-    /// which is the announcement day arXiv means. Nil when the date is not RFC 822 shaped.
-    static func day(fromRFC822 text: String) -> String? {
-        var fields = text.split(separator: " ").map(String.init)
-        if let first = fields.first, first.hasSuffix(",") { fields.removeFirst() }
-        guard fields.count >= 3,
-              let day = Int(fields[0]), (1...31).contains(day),
-              let month = monthNumbers[fields[1].prefix(3).lowercased()],
-              var year = Int(fields[2])
-        else { return nil }
-        if fields[2].count == 2 { year += year < 50 ? 2000 : 1900 }  // RFC 822 allows two-digit years
-        return String(format: "%04d-%02d-%02d", year, month, day)
     }
 }

@@ -42,4 +42,19 @@ enum DateText {
         else { return nil }
         return index + 1
     }
+
+    /// `2024-06-10` from `Mon, 10 Jun 2024 00:00:00 -0400` (RSS `pubDate`, the arXiv snapshot's version
+    /// dates): the day in the date's own time zone, which is the announcement day arXiv means.
+    /// Nil when the text is not RFC 822 shaped.
+    static func day(fromRFC822 text: String) -> String? {
+        var fields = text.split(separator: " ").map(String.init)
+        if let first = fields.first, first.hasSuffix(",") { fields.removeFirst() }
+        guard fields.count >= 3,
+              let day = Int(fields[0]), (1...31).contains(day),
+              let month = month(named: String(fields[1].prefix(3))),
+              var year = Int(fields[2])
+        else { return nil }
+        if fields[2].count == 2 { year += year < 50 ? 2000 : 1900 }  // RFC 822 allows two-digit years
+        return ymd(year, month, day)
+    }
 }
