@@ -17,7 +17,7 @@ let package = Package(
         // Papers, the SQLite store, importers and exporters: no terminal in here.
         .target(
             name: "FolioCore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // Fetching sources over HTTP (URLSession) into the store: the only module that touches the network.
         .target(name: "FolioFetch", dependencies: ["FolioCore"]),

@@ -95,16 +95,22 @@ struct Bench: ParsableCommand {
     func measureImport(path: String) throws -> Double {
         let store = try Store(path: path)
         var library = SyntheticLibrary(seed: seed)
-        var importing = 0.0
+        var importing = 0.0, importingCPU = 0.0, importingThreadCPU = 0.0
         var index = 0
         while index < papers {
             let batch = (index..<min(index + 20_000, papers)).map { library.paper($0) }
-            let start = Clock.now
+            let start = Clock.now, startCPU = Clock.processCPUMilliseconds, startThreadCPU = Clock.threadCPUMilliseconds
             _ = try store.importPapers(source: "bench") { session in
                 for paper in batch { try session.add(paper) }
             }
             importing += Clock.now.millisecondsSince(start)
+            importingCPU += Clock.processCPUMilliseconds - startCPU
+            importingThreadCPU += Clock.threadCPUMilliseconds - startThreadCPU
             index += batch.count
+        }
+        if !json {
+            print(String(format: "import: %.1f s, CPU %.1f s in all threads, %.1f s in the importing thread",
+                         importing / 1000, importingCPU / 1000, importingThreadCPU / 1000))
         }
         return Double(papers) / max(importing / 1000, 0.001)
     }
@@ -160,6 +166,13 @@ enum Clock {
         var time = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
         return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1_000_000
+    }
+
+    /// User and system time of every thread of the process.
+    static var processCPUMilliseconds: Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000 + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000
     }
 
     static func peakResidentMegabytes() -> Double {

@@ -56,6 +56,9 @@ struct LibraryFileCLITests {
         #expect(try library.ok(["tags"]).lines == ["theory\t1", "to read\t1"])
         #expect(try library.ok(["topic", "list"]).stdout.contains("diffusion"))
         try library.ok(["star", "0704.0003"])
+        // Papers without an arXiv id are found again by title (through the title hash added in v4).
+        let again = try library.ok(["import", CLI.fixture("hf-daily-papers-page.txt"), "--json"]).stdout
+        #expect(again.contains("\"new\":0") && again.contains("\"unchanged\":54"), "\(again)")
         #expect(try LibraryProbe.integrity(library.path) == "ok")
     }
 

@@ -33,13 +33,19 @@ public struct Paper: Sendable, Equatable, Identifiable {
 /// (those are `NNNN.NNNNN` or `archive/NNNNNNN`).
 public enum TitleID {
     public static func make(titleKey: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a: stable across runs and platforms, unlike Hasher
+        let hex = String(hash(titleKey: titleKey), radix: 16)
+        return "t-" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// FNV-1a of the folded title: stable across runs and platforms, unlike Hasher. Also the indexed
+    /// `title_hash` column, through which imports find a paper by its title.
+    static func hash(titleKey: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in titleKey.utf8 {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }
-        let hex = String(hash, radix: 16)
-        return "t-" + String(repeating: "0", count: 16 - hex.count) + hex
+        return hash
     }
 }
 

@@ -7,16 +7,14 @@ final class SearchIndexWriter {
     /// A segment is written every this many papers, so a streamed snapshot never holds it all in memory.
     static let papersPerSegment = 50_000
 
-    private var segment = SearchSegmentBuilder()
+    private let pipeline = SegmentPipeline(papersPerSegment: papersPerSegment)
     private var orderChanges: [UInt32: String?] = [:]
     private var wroteSegment = false
 
     /// A paper inserted (`replacing` false) or whose text changed (`replacing` true).
     func indexed(num: Int64, fields: SearchFields, replacing: Bool, db: Database) throws {
-        let num = UInt32(num)
-        // The same paper twice in one import: its earlier postings must go, so they go to an earlier segment.
-        if segment.docs.contains(num) || segment.docs.count >= SearchIndexWriter.papersPerSegment { try flush(db) }
-        segment.add(num: num, fields: fields, replacing: replacing)
+        pipeline.add(num: UInt32(num), fields: fields, replacing: replacing)
+        for segment in pipeline.takeFinished() { try write(segment, db) }
     }
 
     /// A paper inserted, or whose published date changed.
@@ -24,26 +22,23 @@ final class SearchIndexWriter {
         orderChanges[UInt32(num)] = published
     }
 
-    private func flush(_ db: Database) throws {
-        guard !segment.isEmpty else { return }
+    private func write(_ segment: FinishedSegment, _ db: Database) throws {
         try SearchIndexWriter.write(segment, db)
-        segment = SearchSegmentBuilder()
         wroteSegment = true
     }
 
-    static func write(_ segment: SearchSegmentBuilder, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO search_segment (replaced) VALUES (?)",
-                       arguments: [PostingList.encodeInts(segment.replaced.sorted())])
+    static func write(_ segment: FinishedSegment, _ db: Database) throws {
+        try RawStatement(db, "INSERT INTO search_segment (replaced) VALUES (?)").run([.blob(Array(PostingList.encodeInts(segment.replaced)))])
         let id = db.lastInsertedRowID
-        let statement = try db.cachedStatement(sql: "INSERT INTO search_postings (segment, key, docs) VALUES (?, ?, ?)")
-        for (key, docs) in segment.finished().sorted(by: { $0.key < $1.key }) {
-            try statement.execute(arguments: [id, key, Data(docs)])
+        let statement = try RawStatement(db, "INSERT INTO search_postings (segment, key, docs) VALUES (?, ?, ?)")
+        for (key, docs) in segment.postings {
+            try statement.run([.int(id), .text(key), .blob(docs)])
         }
     }
 
     /// At the end of the import transaction.
     func finish(_ db: Database) throws {
-        try flush(db)
+        for segment in pipeline.finish() { try write(segment, db) }
         if !orderChanges.isEmpty {
             let stored = try SearchOrder.load(db)
             let order = try stored?.merging(orderChanges) ?? SearchOrder.sorted(db)
@@ -56,18 +51,15 @@ final class SearchIndexWriter {
     /// The whole index again from the `paper` table: for a library made before the index, and `folio index rebuild`.
     static func rebuild(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM search_postings; DELETE FROM search_segment; DELETE FROM search_order")
-        var segment = SearchSegmentBuilder()
+        let pipeline = SegmentPipeline(papersPerSegment: papersPerSegment)
         let rows = try Row.fetchCursor(db, sql: "SELECT num, title, abstract, authors, categories FROM paper ORDER BY num")
         while let row = try rows.next() {
             let fields = SearchFields(title: row["title"], abstract: row["abstract"],
                                       authors: StringList.decode(row["authors"]), categories: StringList.decode(row["categories"]))
-            segment.add(num: UInt32(row["num"] as Int64), fields: fields, replacing: false)
-            if segment.docs.count >= papersPerSegment {
-                try write(segment, db)
-                segment = SearchSegmentBuilder()
-            }
+            pipeline.add(num: UInt32(row["num"] as Int64), fields: fields, replacing: false)
+            for segment in pipeline.takeFinished() { try write(segment, db) }
         }
-        if !segment.isEmpty { try write(segment, db) }
+        for segment in pipeline.finish() { try write(segment, db) }
         try SearchOrder.sorted(db).save(db)
     }
 }

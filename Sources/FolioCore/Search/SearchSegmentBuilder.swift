@@ -1,5 +1,5 @@
 /// The searchable text of one paper, as the index reads it.
-struct SearchFields: Equatable {
+struct SearchFields: Equatable, Sendable {
     var title: String
     var abstract: String
     var authors: [String]
@@ -81,16 +81,7 @@ struct SearchSegmentBuilder {
         var text = text
         let isASCII = text.withUTF8 { bytes in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
-            scratch.removeAll(keepingCapacity: true)
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): scratch.append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): scratch.append(byte + 32)
-                default:
-                    if !scratch.isEmpty { endWord(field: field, num: num) }
-                }
-            }
-            if !scratch.isEmpty { endWord(field: field, num: num) }
+            addASCII(bytes, field: field, num: num)
             return true
         }
         guard !isASCII else { return }
@@ -100,10 +91,34 @@ struct SearchSegmentBuilder {
         }
     }
 
-    private mutating func endWord(field: UInt8, num: UInt32) {
-        let term = scratch.withUnsafeBufferPointer { table.term($0, field: field) }
-        add(term: term, num: num)
-        scratch.removeAll(keepingCapacity: true)
+    /// Words of ASCII text, lowercased and hashed in one pass over the bytes.
+    private mutating func addASCII(_ bytes: UnsafeBufferPointer<UInt8>, field: UInt8, num: UInt32) {
+        if scratch.count < bytes.count { scratch = [UInt8](repeating: 0, count: max(bytes.count, 2 * scratch.count)) }
+        var words: [(start: Int, end: Int, hash: UInt32)] = []
+        scratch.withUnsafeMutableBufferPointer { lower in
+            var length = 0, start = 0
+            var hash = SearchTermTable.hashStart(field: field)
+            for byte in bytes {
+                var folded = byte
+                if folded &- UInt8(ascii: "A") < 26 { folded |= 0x20 }
+                if folded &- UInt8(ascii: "a") < 26 || folded &- UInt8(ascii: "0") < 10 {
+                    lower[length] = folded
+                    length += 1
+                    hash = SearchTermTable.hash(hash, folded)
+                } else if length > start {
+                    words.append((start, length, hash))
+                    start = length
+                    hash = SearchTermTable.hashStart(field: field)
+                }
+            }
+            if length > start { words.append((start, length, hash)) }
+        }
+        scratch.withUnsafeBufferPointer { lower in
+            for word in words {
+                let term = table.term(UnsafeBufferPointer(rebasing: lower[word.start..<word.end]), field: field, hash: word.hash)
+                add(term: term, num: num)
+            }
+        }
     }
 
     /// Every key with its encoded list: words, then the 1- and 2-character prefixes of the text fields.

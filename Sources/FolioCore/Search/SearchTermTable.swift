@@ -19,15 +19,28 @@ struct SearchTermTable {
 
     /// The term for `word` in `field`, added when new.
     mutating func term(_ word: UnsafeBufferPointer<UInt8>, field: UInt8) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261 ^ UInt32(field)  // FNV-1a
-        for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        var hash = SearchTermTable.hashStart(field: field)
+        for byte in word { hash = SearchTermTable.hash(hash, byte) }
+        return term(word, field: field, hash: hash)
+    }
+
+    /// FNV-1a, fed one byte at a time so a caller can hash a word while it finds its end.
+    static func hashStart(field: UInt8) -> UInt32 { 2_166_136_261 ^ UInt32(field) }
+    static func hash(_ hash: UInt32, _ byte: UInt8) -> UInt32 { (hash ^ UInt32(byte)) &* 16_777_619 }
+
+    /// `term(_:field:)` with the word's hash already computed.
+    mutating func term(_ word: UnsafeBufferPointer<UInt8>, field: UInt8, hash: UInt32) -> UInt32 {
         let mask = slots.count - 1
         var slot = Int(hash) & mask
-        while slots[slot] != 0 {
-            let term = slots[slot] - 1
-            if hashes[Int(term)] == hash && fields[Int(term)] == field && equals(term, word) { return term }
-            slot = (slot + 1) & mask
+        let found: UInt32? = slots.withUnsafeBufferPointer { slots in
+            while slots[slot] != 0 {
+                let term = slots[slot] - 1
+                if hashes[Int(term)] == hash && fields[Int(term)] == field && equals(term, word) { return term }
+                slot = (slot + 1) & mask
+            }
+            return nil
         }
+        if let found { return found }
         let term = UInt32(fields.count)
         bytes.append(contentsOf: word)
         starts.append(UInt32(bytes.count))

@@ -106,6 +106,19 @@ extension Store {
                 """)
             try SearchIndexWriter.rebuild(db)
         }
+        // Papers are found by title through a hash of it: an index of 8-byte integers stays in the page
+        // cache at a million papers, where the index of folded titles was read from disk at every insert.
+        migrator.registerMigration("v4-title-hash") { db in
+            db.add(function: DatabaseFunction("folio_title_hash", argumentCount: 1, pure: true) { values in
+                PaperRow.titleHash(String.fromDatabaseValue(values[0]) ?? "")
+            })
+            try db.execute(sql: """
+                ALTER TABLE paper ADD COLUMN title_hash INTEGER NOT NULL DEFAULT 0;
+                UPDATE paper SET title_hash = folio_title_hash(title_key);
+                CREATE INDEX paper_title_hash ON paper(title_hash);
+                DROP INDEX paper_title_key;
+                """)
+        }
         return migrator
     }
 }

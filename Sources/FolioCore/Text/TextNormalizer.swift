@@ -25,36 +25,68 @@ public enum TextNormalizer {
     /// ASCII is already NFC, and its only white space is tab, line breaks and space: cleaned on bytes,
     /// and not copied at all when already clean. Nil when the text has any other character.
     private static func asciiClean(_ text: String) -> String? {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-        var clean = true
-        var previous: UInt8 = 0x20  // so leading white space counts as a change
-        for byte in text.utf8 {
-            if byte >= 0x80 { return nil }
-            if isSpace(byte) && (byte != 0x20 || isSpace(previous)) { clean = false }
-            previous = byte
-        }
-        if clean && !isSpace(previous) { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if isSpace(byte) {
-                pendingSpace = !out.isEmpty
-                continue
+        enum Outcome { case notASCII, clean, cleaned(String) }
+        var bytesOfText = text
+        let outcome = bytesOfText.withUTF8 { bytes -> Outcome in
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+            var clean = true
+            var previous: UInt8 = 0x20  // so leading white space counts as a change
+            for byte in bytes {
+                if byte >= 0x80 { return .notASCII }
+                if isSpace(byte) && (byte != 0x20 || isSpace(previous)) { clean = false }
+                previous = byte
             }
-            if pendingSpace {
-                out.append(0x20)
-                pendingSpace = false
+            if clean && !isSpace(previous) { return .clean }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if isSpace(byte) {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    out.append(0x20)
+                    pendingSpace = false
+                }
+                out.append(byte)
             }
-            out.append(byte)
+            return .cleaned(String(decoding: out, as: UTF8.self))
         }
-        return String(decoding: out, as: UTF8.self)
+        switch outcome {
+        case .notASCII: return nil
+        case .clean: return text
+        case .cleaned(let cleaned): return cleaned
+        }
     }
 
     /// `"attention is all you need"` for `"Attention Is All You Need!"`: the key two
     /// sources of the same paper share. Case and accents folded, punctuation dropped.
     public static func titleKey(_ title: String) -> String {
-        searchWords(title).joined(separator: " ")
+        asciiTitleKey(title) ?? searchWords(title).joined(separator: " ")
+    }
+
+    /// `titleKey` of ASCII text straight into one buffer (it is made for every imported paper).
+    private static func asciiTitleKey(_ title: String) -> String? {
+        var title = title
+        return title.withUTF8 { bytes -> String? in
+            var key: [UInt8] = []
+            key.reserveCapacity(bytes.count)
+            var wordEnded = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                var folded = byte
+                if folded &- UInt8(ascii: "A") < 26 { folded |= 0x20 }
+                if folded &- UInt8(ascii: "a") < 26 || folded &- UInt8(ascii: "0") < 10 {
+                    if wordEnded && !key.isEmpty { key.append(0x20) }
+                    wordEnded = false
+                    key.append(folded)
+                } else {
+                    wordEnded = true
+                }
+            }
+            return String(decoding: key, as: UTF8.self)
+        }
     }
 
     /// Most paper text is ASCII, where folding is lowercasing: done on bytes, it is many times faster

@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import Testing
+@testable import FolioCore
+
+/// The pieces that make a large import fast: segments built on another thread, words split on bytes,
+/// rows written through SQLite's C API, papers found by a hash of their title, 16 KiB pages.
+@Suite("bulk import")
+struct BulkImportTests {
+    /// Words as the query side splits them, written the slow, obvious way.
+    static func referenceWords(_ text: String) -> [String] {
+        var words: [String] = [], word = ""
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber { word.append(character) } else if !word.isEmpty {
+                words.append(word)
+                word = ""
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        return words
+    }
+
+    static func randomASCII(_ random: inout SystemRandomNumberGenerator, length: Int) -> String {
+        let alphabet = Array("abcXYZ019 -_.,:;!?()'\"\t\n/")
+        return String((0..<length).map { _ in alphabet.randomElement(using: &random)! })
+    }
+
+    @Test func asciiWordsAreTheWordsQueriesUse() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let title = BulkImportTests.randomASCII(&random, length: Int.random(in: 0..<40, using: &random))
+            let abstract = BulkImportTests.randomASCII(&random, length: Int.random(in: 0..<200, using: &random))
+            var builder = SearchSegmentBuilder()
+            builder.add(num: 7, fields: SearchFields(title: title, abstract: abstract, authors: [], categories: []), replacing: false)
+            let keys = Set(builder.finished().map(\.key).filter { $0.hasPrefix("t:") || $0.hasPrefix("a:") })
+            let expected = Set(BulkImportTests.referenceWords(title).map { "t:" + $0 } + BulkImportTests.referenceWords(abstract).map { "a:" + $0 })
+            #expect(keys == expected, "title \(title.debugDescription) abstract \(abstract.debugDescription)")
+            #expect(TextNormalizer.titleKey(title) == BulkImportTests.referenceWords(title).joined(separator: " "))
+        }
+    }
+
+    @Test func pipelineEndsSegmentsAtTheLimitAndAtARepeatedPaper() {
+        let pipeline = SegmentPipeline(papersPerSegment: 3)
+        func fields(_ word: String) -> SearchFields { SearchFields(title: word, abstract: "", authors: [], categories: []) }
+        // 1, 2, 3 | 4 | 4 again (new text), 5: full at three, and a paper's second text starts a segment.
+        for (num, word) in [(1, "alpha"), (2, "beta"), (3, "gamma"), (4, "delta"), (4, "omega"), (5, "beta")] {
+            pipeline.add(num: UInt32(num), fields: fields(word), replacing: word == "omega")
+        }
+        let segments = pipeline.finish()
+        #expect(segments.count == 3)
+        func lists(_ segment: FinishedSegment) -> [String: [Int64]] {
+            Dictionary(uniqueKeysWithValues: segment.postings.filter { $0.key.hasPrefix("t:") }.map {
+                ($0.key, PostingList.decode($0.docs, capacity: 64))
+            })
+        }
+        #expect(lists(segments[0]) == ["t:alpha": [1], "t:beta": [2], "t:gamma": [3]])
+        #expect(lists(segments[1]) == ["t:delta": [4]])
+        #expect(lists(segments[2]) == ["t:omega": [4], "t:beta": [5]])
+        #expect(segments.map(\.replaced) == [[], [], [4]])
+        for segment in segments {
+            let keys = segment.postings.map(\.key)
+            #expect(keys == keys.sorted(), "keys are written in order")
+        }
+        #expect(pipeline.finish().isEmpty)
+    }
+
+    /// 700 papers: handed to the builder in several batches, with some papers changed in a second import.
+    @Test func papersHandedOverInBatchesAreIndexedAsTheMatcherSees() throws {
+        let (store, folder) = try makeStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var library = RandomLibrary(seed: 11)
+        try library.importBatches(into: store, batches: 1, papers: 700)
+        try library.changeSome(in: store, count: 300)
+        let index = SearchIndex(store: store)
+        for text in ["graph", "retriev*", "r*", "-graph", "title:model OR abstract:dense", "\"zero shot\"", "cat:cs.LG"] {
+            _ = try expectIndexAgrees(store, index, text)
+        }
+    }
+
+    @Test func aNewLibraryHasLargePagesAndFindsPapersByTitleHash() throws {
+        let (store, folder) = try makeStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } == 16384)
+        let first = try store.importPapers(source: "page") { try $0.add(PaperInput(title: "Attention Is All You Need", abstract: "")) }
+        #expect(first == ImportCounts(new: 1))
+        // The same title from another source is the same paper; with an arXiv id it takes the paper over.
+        let again = try store.importPapers(source: "page") { try $0.add(PaperInput(title: "attention is all you need!", abstract: "A")) }
+        #expect(again == ImportCounts(updated: 1))
+        let arxiv = try store.importPapers(source: "arxiv") { try $0.add(PaperInput(arxivID: "1706.03762", title: "Attention Is All You Need", abstract: "B")) }
+        #expect(arxiv == ImportCounts(updated: 1))
+        #expect(try store.papers().map(\.id) == ["1706.03762"])
+        let hash = try store.pool.read { db in try Int64.fetchOne(db, sql: "SELECT title_hash FROM paper") }
+        #expect(hash == PaperRow.titleHash("attention is all you need"))
+    }
+
+    @Test func rawStatementErrorsNameSQLitesMessageAndRollBackTheImport() throws {
+        let (store, folder) = try makeStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(throws: DatabaseError.self) { try store.pool.read { db in _ = try RawStatement(db, "SELECT nonsense FROM nowhere") } }
+        _ = try store.importPapers(source: "t") { try $0.add(PaperInput(arxivID: "2401.00001", title: "One", abstract: "")) }
+        do {
+            _ = try store.importPapers(source: "t") { session in
+                try session.add(PaperInput(arxivID: "2401.00002", title: "Two", abstract: ""))
+                // Two papers with one Folio id cannot both be stored: SQLite refuses the second.
+                try RawStatement(session.db, "INSERT INTO paper (id, title, title_key, abstract, authors, categories, versions, ai_keywords, first_source, first_imported_at, last_source, last_imported_at) VALUES ('2401.00002', '', '', '', '[]', '[]', '[]', '[]', 's', 'n', 's', 'n')").run([])
+            }
+            Issue.record("the duplicate id was accepted")
+        } catch let error as DatabaseError {
+            #expect(error.message?.contains("UNIQUE constraint failed: paper.id") == true)
+        }
+        #expect(try store.papers().map(\.id) == ["2401.00001"])
+    }
+}
