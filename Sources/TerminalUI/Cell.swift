@@ -7,8 +7,10 @@ public struct Cell: Sendable, Hashable {
     /// The grapheme to draw; empty in a continuation cell.
     public let grapheme: String
     public let style: Style
+    /// Stored in a byte so a cell is 32 bytes: frames copy and compare thousands of them.
+    private let columns: UInt8
     /// 1 or 2 for a cell that starts a grapheme, 0 for a continuation cell.
-    public let width: Int
+    public var width: Int { Int(columns) }
 
     public var isContinuation: Bool { width == 0 }
 
@@ -29,8 +31,11 @@ public struct Cell: Sendable, Hashable {
     init(checked grapheme: String, width: Int, style: Style) {
         self.grapheme = grapheme
         self.style = style
-        self.width = width
+        self.columns = UInt8(width)
     }
+
+    /// The printable ASCII graphemes, made once: most text is ASCII, and `put` draws it a byte a cell.
+    static let asciiGraphemes: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// A space in `style`: what an empty canvas holds.
     public static func blank(_ style: Style = .plain) -> Cell {
