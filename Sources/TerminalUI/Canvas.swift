@@ -40,7 +40,7 @@ public struct Canvas: Sendable, Equatable {
             // Printable ASCII: one grapheme and one column a byte, nothing to make safe.
             for byte in text.utf8 {
                 guard column < limit else { break }
-                if column >= 0 { place(Cell(checked: Cell.asciiGraphemes[Int(byte)], width: 1, style: style), x: column, y: y) }
+                if column >= 0 { place(Cell(ascii: byte, style: style), x: column, y: y) }
                 column += 1
             }
             return max(0, column - max(0, x))

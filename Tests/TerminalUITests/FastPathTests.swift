@@ -30,6 +30,22 @@ import Testing
         #expect(fast.lines()[0].hasPrefix("z"))
     }
 
+    /// Cells keep their grapheme's bytes inside; longer ones (emoji sequences) go through a table.
+    @Test func cellsGiveBackTheirGraphemes() {
+        for text in ["a", "é", "漢", "🎉", "e\u{301}", "👨‍👩‍👧", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "\u{FFFD}"] {
+            let character = Character(text)
+            let cell = Cell(character, style: Style(attributes: .bold))
+            #expect(cell.grapheme == text, "\(text)")
+            #expect(cell == Cell(character, style: Style(attributes: .bold)))
+            #expect(cell != Cell(character))
+        }
+        #expect(Cell("👨‍👩‍👧") != Cell("🏴󠁧󠁢󠁳󠁣󠁴󠁿"))
+        #expect(Cell.blank().grapheme == " " && Cell.continuation(.plain).grapheme == "")
+        var canvas = Canvas(width: 6, height: 1)
+        canvas.put("x👨‍👩‍👧y", x: 0, y: 0)
+        #expect(canvas.lines() == ["x👨‍👩‍👧y  "])
+    }
+
     @Test func fillWithACharacterDrawsItInEveryCell() {
         var canvas = Canvas(width: 5, height: 3)
         canvas.put("漢字", x: 0, y: 1)
