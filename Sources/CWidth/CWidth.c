@@ -19,3 +19,9 @@ int folio_wcwidth(unsigned int scalar) {
     pthread_once(&utf8_once, ensure_utf8_ctype);
     return wcwidth((wchar_t)scalar);
 }
+
+static pthread_mutex_t grapheme_table_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+void folio_grapheme_table_lock(void) { pthread_mutex_lock(&grapheme_table_mutex); }
+
+void folio_grapheme_table_unlock(void) { pthread_mutex_unlock(&grapheme_table_mutex); }

@@ -29,49 +29,95 @@ enum PaperListView {
         [paper.tags.joined(separator: ","), paper.topics.joined(separator: ",")].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    static func render(_ state: AppState, area: Rect, theme: Theme, on canvas: inout Canvas) {
-        let terms = state.highlightTerms
+    /// What a row's look depends on besides its paper: the same for every row of a frame.
+    struct Context: Equatable {
+        var theme: Theme
+        var terms: [TextTerm]
+        var columns: Columns
+        var width: Int
+        /// `listSelected`, or `listSelectedUnfocused` while another pane has the keys.
+        var selectedRole: Role
+    }
+
+    /// Everything of a paper a row shows, so equal rows draw the same cells (`RenderCache` keys on it).
+    struct Row: Hashable {
+        /// `★`, else `+` for a paper that arrived since the last session, else a space.
+        var mark: String
+        var markRole: Role
+        var date: String
+        var title: String
+        var tags: [String]
+        var topics: [String]
+        var upvotes: Int?
+        var isRead: Bool
+        var isSelected: Bool
+
+        init(_ paper: Paper, isSelected: Bool, newSince: String?, dateFormat: ReaderPreferences.DateFormat) {
+            let isNew = paper.isNew(since: newSince)
+            mark = paper.isStarred ? "★" : isNew ? "+" : " "
+            markRole = isNew && !paper.isStarred ? .upvotes : .star
+            date = listDate(paper.metadata.published, format: dateFormat)
+            title = paper.title
+            tags = paper.tags
+            topics = paper.topics
+            upvotes = paper.metadata.upvotes
+            isRead = paper.isRead
+            self.isSelected = isSelected
+        }
+    }
+
+    static func render(_ state: AppState, area: Rect, theme: Theme, cache: RenderCache?, on canvas: inout Canvas) {
         let shown = ArraySlice((state.listOffset..<(state.listOffset + area.height)).compactMap { state.list.paper(at: $0) })
-        let cols = columns(width: area.width, shown: shown, preferences: state.preferences)
-        let selected = state.selectedIndex
+        let context = Context(theme: theme, terms: state.highlightTerms,
+                              columns: columns(width: area.width, shown: shown, preferences: state.preferences), width: area.width,
+                              selectedRole: state.focus == .list || state.mode != .browse ? .listSelected : .listSelectedUnfocused)
+        cache?.beginList(context)
         for row in 0..<area.height {
             let index = state.listOffset + row
             guard index < state.list.count, let paper = state.list.paper(at: index) else { break }
-            let y = area.y + row
-            let isSelected = index == selected
-            let base: Style
-            if isSelected {
-                base = theme[state.focus == .list || state.mode != .browse ? .listSelected : .listSelectedUnfocused]
-                canvas.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: base)
+            let content = Row(paper, isSelected: index == state.selectedIndex, newSince: state.snapshot.newSince,
+                              dateFormat: state.preferences.dateFormat)
+            if let cache {
+                canvas.draw(cache.listRow(content) { render(content, x: 0, y: 0, context: context, on: &$0) }, x: area.x, y: area.y + row)
             } else {
-                base = theme[paper.isRead ? .listRead : .listNormal]
+                render(content, x: area.x, y: area.y + row, context: context, on: &canvas)
             }
-            func style(_ role: Role) -> Style { isSelected ? base : (paper.isRead ? theme[role].adding(.dim) : theme[role]) }
-            var x = area.x
-            // A star, else `+` for a paper that arrived since the last session.
-            let isNew = paper.isNew(since: state.snapshot.newSince)
-            canvas.put(paper.isStarred ? "★" : isNew ? "+" : " ", x: x, y: y, style: style(isNew && !paper.isStarred ? .upvotes : .star))
-            x += cols.star
-            if cols.date > 0 {
-                canvas.put(listDate(paper.metadata.published, format: state.preferences.dateFormat), x: x, y: y, style: base, maxWidth: cols.date - 1)
-                x += cols.date
+        }
+    }
+
+    /// One row from `x`, `y`, `context.width` columns: star, date, title, tags and topics, upvotes.
+    static func render(_ row: Row, x: Int, y: Int, context: Context, on canvas: inout Canvas) {
+        let theme = context.theme, cols = context.columns
+        let base: Style
+        if row.isSelected {
+            base = theme[context.selectedRole]
+            canvas.fill(Rect(x: x, y: y, width: context.width, height: 1), style: base)
+        } else {
+            base = theme[row.isRead ? .listRead : .listNormal]
+        }
+        func style(_ role: Role) -> Style { row.isSelected ? base : (row.isRead ? theme[role].adding(.dim) : theme[role]) }
+        var x = x
+        canvas.put(row.mark, x: x, y: y, style: style(row.markRole))
+        x += cols.star
+        if cols.date > 0 {
+            canvas.put(row.date, x: x, y: y, style: base, maxWidth: cols.date - 1)
+            x += cols.date
+        }
+        Highlight.put(TextLayout.truncate(row.title, width: cols.title - 1), x: x, y: y, style: base,
+                      match: row.isSelected ? base.adding(.underline) : theme[.match], maxWidth: cols.title - 1, terms: context.terms, on: &canvas)
+        x += cols.title
+        if cols.tags > 0 {
+            let tagText = TextLayout.truncate(row.tags.joined(separator: ","), width: cols.tags - 1)
+            let used = canvas.put(tagText, x: x, y: y, style: style(.tagChip), maxWidth: cols.tags - 1)
+            if !row.topics.isEmpty && used < cols.tags - 2 {
+                let room = cols.tags - 1 - used - (used > 0 ? 1 : 0)
+                canvas.put(TextLayout.truncate(row.topics.joined(separator: ","), width: room), x: x + used + (used > 0 ? 1 : 0), y: y, style: style(.topicChip), maxWidth: room)
             }
-            Highlight.put(TextLayout.truncate(paper.title, width: cols.title - 1), x: x, y: y, style: base,
-                          match: isSelected ? base.adding(.underline) : theme[.match], maxWidth: cols.title - 1, terms: terms, on: &canvas)
-            x += cols.title
-            if cols.tags > 0 {
-                let tagText = TextLayout.truncate(paper.tags.joined(separator: ","), width: cols.tags - 1)
-                let used = canvas.put(tagText, x: x, y: y, style: style(.tagChip), maxWidth: cols.tags - 1)
-                if !paper.topics.isEmpty && used < cols.tags - 2 {
-                    let room = cols.tags - 1 - used - (used > 0 ? 1 : 0)
-                    canvas.put(TextLayout.truncate(paper.topics.joined(separator: ","), width: room), x: x + used + (used > 0 ? 1 : 0), y: y, style: style(.topicChip), maxWidth: room)
-                }
-                x += cols.tags
-            }
-            if cols.upvotes > 0, let votes = paper.metadata.upvotes {
-                let text = TextLayout.pad("▲\(votes)", width: cols.upvotes, alignment: .trailing)
-                canvas.put(text, x: x, y: y, style: style(.upvotes), maxWidth: cols.upvotes)
-            }
+            x += cols.tags
+        }
+        if cols.upvotes > 0, let votes = row.upvotes {
+            let text = TextLayout.pad("▲\(votes)", width: cols.upvotes, alignment: .trailing)
+            canvas.put(text, x: x, y: y, style: style(.upvotes), maxWidth: cols.upvotes)
         }
     }
 
@@ -107,14 +153,14 @@ enum PaneView {
         return out
     }
 
-    static func render(_ state: AppState, area: Rect, theme: Theme, on canvas: inout Canvas) {
+    static func render(_ state: AppState, area: Rect, theme: Theme, cache: RenderCache?, on canvas: inout Canvas) {
         guard area.width > 0, area.height > 0 else { return }
         guard let paper = state.selectedPaper else {
             let text = state.snapshot.total == 0 ? "" : "No paper matches."
             canvas.put(text, x: area.x, y: area.y, style: theme[.metadata], maxWidth: area.width)
             return
         }
-        let all = lines(for: paper, width: area.width)
+        let all = cache?.paneLines(for: paper, width: area.width) ?? lines(for: paper, width: area.width)
         let start = min(state.paneScroll, max(all.count - area.height, 0))
         let terms = state.highlightTerms
         for (row, line) in all.dropFirst(start).prefix(area.height).enumerated() {
@@ -152,6 +198,22 @@ enum SidebarView {
     static func entryIndex(atRow row: Int, state: AppState) -> Int? {
         let all = rows(state)
         return row >= 0 && row < all.count ? all[row].entry : nil
+    }
+
+    /// What the sidebar shows depends on no more than this.
+    struct Key: Equatable {
+        var snapshot: LibrarySnapshot
+        var view: LibraryView
+        var width: Int
+        var height: Int
+        var theme: Theme
+    }
+
+    static func render(_ state: AppState, area: Rect, theme: Theme, cache: RenderCache?, on canvas: inout Canvas) {
+        guard let cache else { return render(state, area: area, theme: theme, on: &canvas) }
+        let key = Key(snapshot: state.snapshot, view: state.view, width: area.width, height: area.height, theme: theme)
+        canvas.draw(cache.sidebar(key) { render(state, area: Rect(x: 0, y: 0, width: area.width, height: area.height), theme: theme, on: &$0) },
+                    x: area.x, y: area.y)
     }
 
     static func render(_ state: AppState, area: Rect, theme: Theme, on canvas: inout Canvas) {

@@ -19,7 +19,7 @@ public protocol TerminalDevice: Backend {
 
 /// Runs the reader: input → `update` → effects against the store → `render` → the changed cells.
 public final class ReaderRuntime<Device: TerminalDevice> {
-    public private(set) var state: AppState
+    public internal(set) var state: AppState
     public private(set) var screen: Screen<Device>
     let store: Store
     /// The theme as drawn: already degraded to the terminal's colors.
@@ -34,16 +34,21 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     /// What `R` fetches; set from the config file.
     public var sources: [FetchSource] = []
     /// Papers imported after this moment are marked new (see `beginSession`).
-    private var newSince: String?
+    private(set) var newSince: String?
     let mailbox = Mailbox()
     /// Exact sets from the search index and SQL; kept until the library changes.
     let resolver: QueryResolver
     /// The list the state shows, as the index knows it: which key, at which load, and its matches.
-    private var current: (key: ListKey, load: Int, result: ResultList)?
+    var current: (key: ListKey, load: Int, result: ResultList)?
     /// Bumped by every `reload`: the library may have changed, so lists and counts are recomputed.
-    private var loadCount = 0
-    /// Nums of the papers in the state's window, to find the selected paper in a new list.
-    private var numByID: [String: Int64] = [:]
+    private(set) var loadCount = 0
+    /// Nums of the papers in the state's window (`windowNums[i]` is `state.list.papers[i]`'s), to
+    /// reuse rows and find the selected paper in a new list.
+    var windowNums: [Int64] = []
+    /// Nums of a stretch of positions of `current`'s list, read from the index a chunk at a time.
+    var knownNums: (result: ResultList, start: Int, nums: [Int64])?
+    /// Rows and panes of earlier frames, reused while they show the same.
+    private let renderCache = RenderCache()
 
     /// How often the library is checked for changes made by another Folio.
     public static var changePollInterval: TimeInterval { 0.25 }
@@ -81,9 +86,13 @@ public final class ReaderRuntime<Device: TerminalDevice> {
                 screen.backend.suspend()
                 screen.invalidate()
             }
-            if let event = screen.backend.readEvent(timeoutMilliseconds: 100) {
-                send(.input(event))
+            // Rows ahead are read while no key waits, so a key rarely waits for the store.
+            var event = screen.backend.readEvent(timeoutMilliseconds: 0)
+            if event == nil {
+                readAheadWhileIdle()
+                event = screen.backend.readEvent(timeoutMilliseconds: 100)
             }
+            if let event { send(.input(event)) }
             deliverBackgroundMessages()
             if Date().timeIntervalSince(lastChangeCheck) >= Self.changePollInterval {
                 reloadIfChangedElsewhere()
@@ -122,106 +131,6 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         }
     }
 
-    /// One step of bringing the list up to date; true when it sent rows (the state may need more).
-    private func syncList() throws -> Bool {
-        let key = state.listKey
-        if let current, current.key == key, current.load == loadCount {
-            let needed = state.neededRows
-            if state.list.key == key, needed.clamped(to: state.list.loaded) == needed,
-               state.selectedPosition.map({ state.list.loaded.contains($0) }) ?? true {
-                return false
-            }
-            let window = try self.window(current.result, key: key, rows: rowsToLoad(needed), reuse: true)
-            _ = state.update(.list(window, selected: state.selectedPosition, keepRow: false))
-            return true
-        }
-        let sameList = current?.key == key
-        var docs = try viewSet(key.view)
-        if let filter = key.filter { docs.formIntersection(try resolver.exact(filter)) }
-        let result = try resolver.index.list(docs)
-        current = (key, loadCount, result)
-        let selected = state.selectedID.flatMap { numByID[$0] }.flatMap { result.position(of: $0) }
-        let rows = max(Layout(state: state).listRows, 1)
-        let around = selected ?? 0
-        let window = try self.window(result, key: key, rows: max(around - rows / 2, 0)..<(around + rows + rows / 2), reuse: false)
-        _ = state.update(.list(window, selected: selected, keepRow: sameList))
-        return true
-    }
-
-    /// Rows read past the needed ones at each load: small loads keep every scroll step short.
-    static var loadChunk: Int { 12 }
-
-    /// The needed rows and a chunk either side, plus what is loaded already when it touches them, within
-    /// two screens above the list's offset and three below (so the window stays a few screens).
-    private func rowsToLoad(_ needed: Range<Int>) -> Range<Int> {
-        let rows = max(Layout(state: state).listRows, 1)
-        var low = max(needed.lowerBound - Self.loadChunk, 0)
-        var high = min(needed.upperBound + Self.loadChunk, state.list.count)
-        let loaded = state.list.loaded
-        if loaded.lowerBound <= high && low <= loaded.upperBound {
-            low = min(low, loaded.lowerBound)
-            high = max(high, loaded.upperBound)
-        }
-        low = max(low, state.listOffset - 2 * rows, 0)
-        high = min(high, state.listOffset + 3 * rows)
-        return low..<max(low, high)
-    }
-
-    /// The papers at `rows` of the list, topics filled in; rows already in the state's window are reused.
-    private func window(_ result: ResultList, key: ListKey, rows: Range<Int>, reuse: Bool) throws -> ResultWindow {
-        let rows = rows.clamped(to: 0..<result.count)
-        let nums = result.nums(rows)
-        let reusable = reuse && state.list.key == key
-        var papers: [Paper?] = Array(repeating: nil, count: nums.count)
-        var missing: [Int64] = []
-        for (i, num) in nums.enumerated() {
-            if reusable, let paper = state.list.paper(at: rows.lowerBound + i), numByID[paper.id] == num {
-                papers[i] = paper
-            } else {
-                missing.append(num)
-            }
-        }
-        var fetched: [Int64: Paper] = [:]
-        let topics = try resolver.topicMembers().sorted { $0.key < $1.key }
-        for (num, paper) in try store.papers(byNum: missing) {
-            var paper = paper
-            paper.topics = topics.filter { $0.value.contains(num) }.map(\.key)
-            fetched[num] = paper
-        }
-        var out: [Paper] = []
-        var ids: [String: Int64] = [:]
-        for (i, num) in nums.enumerated() {
-            guard let paper = papers[i] ?? fetched[num] else { break }
-            out.append(paper)
-            ids[paper.id] = num
-        }
-        numByID = ids
-        return ResultWindow(key: key, count: result.count, start: rows.lowerBound, papers: out)
-    }
-
-    /// Every paper of the list the state shows, in order (tests compare it with the store's answer).
-    func listedPapers() throws -> [Paper] {
-        guard let current else { return [] }
-        let topics = try resolver.topicMembers()
-        return try store.papers(byNum: current.result.nums(0..<current.result.count)).map { num, paper in
-            var paper = paper
-            paper.topics = topics.filter { $0.value.contains(num) }.map(\.key).sorted()
-            return paper
-        }
-    }
-
-    /// The papers a library view holds.
-    private func viewSet(_ view: LibraryView) throws -> DocSet {
-        switch view {
-        case .all: return try resolver.all()
-        case .starred: return try resolver.starred()
-        case .unread: return try resolver.unread()
-        case .new: return try resolver.importedAfter(newSince)
-        case .tag(let name): return try resolver.tagged(name)
-        case .topic(let name): return try resolver.topic(name)
-        }
-    }
-
     /// Marks the papers that arrived since the last session as new, and starts this session.
     public func beginSession() {
         newSince = try? store.startReaderSession()
@@ -233,7 +142,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     }
 
     public func draw() {
-        screen.present(state.render(theme: theme), cursor: state.cursor())
+        screen.present(state.render(theme: theme, cache: renderCache), cursor: state.cursor())
     }
 
     /// Counts the library again and reloads the list; the selection stays on its paper.

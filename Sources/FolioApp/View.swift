@@ -2,8 +2,9 @@ import FolioCore
 import TerminalUI
 
 extension AppState {
-    /// The whole screen for this state: a pure function, so tests compare canvases.
-    public func render(theme: Theme) -> Canvas {
+    /// The whole screen for this state: a pure function, so tests compare canvases. With a `cache`,
+    /// parts drawn for an earlier frame that show the same things are copied instead of drawn again.
+    public func render(theme: Theme, cache: RenderCache? = nil) -> Canvas {
         var canvas = Canvas(width: max(width, 1), height: max(height, 1))
         let layout = Layout(state: self)
         HeaderView.render(self, layout: layout, theme: theme, on: &canvas)
@@ -12,21 +13,21 @@ extension AppState {
             HelpView.render(self, area: layout.pane!, boxed: layout.boxed, theme: theme, on: &canvas)
         case .reading:
             frame(layout.pane!, title: "Paper", focused: true, layout: layout, theme: theme, on: &canvas)
-            PaneView.render(self, area: layout.inner(layout.pane!), theme: theme, on: &canvas)
+            PaneView.render(self, area: layout.inner(layout.pane!), theme: theme, cache: cache, on: &canvas)
         case .wide, .stacked, .listOnly:
             if let sidebar = layout.sidebar {
                 frame(sidebar, title: "Library", focused: focus == .sidebar, layout: layout, theme: theme, on: &canvas)
-                SidebarView.render(self, area: layout.inner(sidebar), theme: theme, on: &canvas)
+                SidebarView.render(self, area: layout.inner(sidebar), theme: theme, cache: cache, on: &canvas)
             }
             frame(layout.list, title: "Papers", focused: focus == .list, layout: layout, theme: theme, on: &canvas)
             if snapshot.total == 0 {
                 WelcomeView.render(area: layout.inner(layout.list), theme: theme, on: &canvas)
             } else {
-                PaperListView.render(self, area: layout.inner(layout.list), theme: theme, on: &canvas)
+                PaperListView.render(self, area: layout.inner(layout.list), theme: theme, cache: cache, on: &canvas)
             }
             if let pane = layout.pane {
                 frame(pane, title: "Abstract", focused: focus == .pane, layout: layout, theme: theme, on: &canvas)
-                PaneView.render(self, area: layout.inner(pane), theme: theme, on: &canvas)
+                PaneView.render(self, area: layout.inner(pane), theme: theme, cache: cache, on: &canvas)
             }
         }
         StatusView.render(self, area: layout.status, theme: theme, on: &canvas)

@@ -36,6 +36,15 @@ public struct Canvas: Sendable, Equatable {
         guard y >= 0, y < height else { return 0 }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         var column = x
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            // Printable ASCII: one grapheme and one column a byte, nothing to make safe.
+            for byte in text.utf8 {
+                guard column < limit else { break }
+                if column >= 0 { place(Cell(ascii: byte, style: style), x: column, y: y) }
+                column += 1
+            }
+            return max(0, column - max(0, x))
+        }
         for character in SafeText.visible(text) {
             guard column < limit else { break }
             let graphemeWidth = DisplayWidth.of(character)
@@ -57,6 +66,37 @@ public struct Canvas: Sendable, Equatable {
         let area = rect.intersection(bounds)
         for y in area.y..<area.maxY {
             for x in area.x..<area.maxX { place(.blank(style), x: x, y: y) }
+        }
+    }
+
+    /// Fills `rect` (clipped to the canvas) with `character` in `style`: one cell measured once, for
+    /// borders and rules. A character that is not one column wide is drawn by `put`, cell by cell.
+    public mutating func fill(_ rect: Rect, with character: Character, style: Style) {
+        let cell = Cell(character, style: style)
+        let area = rect.intersection(bounds)
+        for y in area.y..<area.maxY {
+            guard cell.width == 1 else {
+                put(String(repeating: String(character), count: rect.width), x: rect.x, y: y, style: style, maxWidth: rect.width)
+                continue
+            }
+            for x in area.x..<area.maxX { place(cell, x: x, y: y) }
+        }
+    }
+
+    /// Copies `source` with its top-left corner at `x`, `y`, clipped to this canvas: a part of the
+    /// screen drawn once and kept. Wide graphemes cut by the clip or the edges of the copy become spaces.
+    public mutating func draw(_ source: Canvas, x: Int, y: Int) {
+        let area = Rect(x: x, y: y, width: source.width, height: source.height).intersection(bounds)
+        guard !area.isEmpty else { return }
+        for row in area.y..<area.maxY {
+            let from = (row - y) * source.width + (area.x - x)
+            breakWideGrapheme(coveringX: area.x, y: row)
+            breakWideGrapheme(coveringX: area.maxX - 1, y: row)
+            let to = row * width + area.x
+            for i in 0..<area.width { cells[to + i] = source.cells[from + i] }
+            // The copy's own edges: a continuation without its grapheme, or a grapheme without its continuation.
+            if cells[to].isContinuation { cells[to] = .blank(cells[to].style) }
+            if cells[to + area.width - 1].width == 2 { cells[to + area.width - 1] = .blank(cells[to + area.width - 1].style) }
         }
     }
 
@@ -83,7 +123,9 @@ public struct Canvas: Sendable, Equatable {
         guard let previous, previous.width == width, previous.height == height else {
             return cells.indices.map(change(at:))
         }
-        return cells.indices.filter { cells[$0] != previous.cells[$0] }.map(change(at:))
+        var changes: [CellChange] = []
+        for index in cells.indices where cells[index] != previous.cells[index] { changes.append(change(at: index)) }
+        return changes
     }
 
     /// Copies cells as they are, for a backend replaying a diff; changes outside are ignored.

@@ -17,6 +17,9 @@ public enum SafeText {
     /// Idempotent: placeholders are themselves printable.
     public static func visible(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        // Most other text (borders, accents, CJK) has nothing to replace: one pass over the scalars
+        // says so without building a copy. U+200D and tags depend on their grapheme, so they take the long way.
+        if text.unicodeScalars.allSatisfy({ $0.value != 0x200D && placeholder(for: $0, inEmoji: true) == nil }) { return text }
         var out = String.UnicodeScalarView()
         for character in text {
             let scalars = character.unicodeScalars

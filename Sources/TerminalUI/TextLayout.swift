@@ -46,6 +46,10 @@ public enum TextLayout {
 
     /// The longest run of whole graphemes from the start of `text` that fits in `width` columns.
     static func prefix(of text: String, width: Int) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            // Printable ASCII: a column a byte.
+            return String(text.utf8.prefix(width))!
+        }
         var kept = ""
         var used = 0
         for character in text {
@@ -57,11 +61,53 @@ public enum TextLayout {
         return kept
     }
 
+    /// `wrapParagraph` for printable ASCII (and tabs), a column a byte: the same lines, without
+    /// measuring each word grapheme by grapheme. An abstract is wrapped on every step onto a paper.
+    private static func wrapASCII(_ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> [String] {
+        var lines: [String] = []
+        var line: [UInt8] = []
+        line.reserveCapacity(width)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1; continue }
+            var end = i
+            while end < bytes.count && bytes[end] != 0x20 && bytes[end] != 0x09 { end += 1 }
+            let word = bytes[i..<end]
+            if !line.isEmpty && line.count + 1 + word.count <= width {
+                line.append(0x20)
+                line.append(contentsOf: word)
+            } else {
+                if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)); line.removeAll(keepingCapacity: true) }
+                if word.count <= width {
+                    line.append(contentsOf: word)
+                } else {
+                    // A word wider than the line: broken by width.
+                    for byte in word {
+                        if line.count == width { lines.append(String(decoding: line, as: UTF8.self)); line.removeAll(keepingCapacity: true) }
+                        line.append(byte)
+                    }
+                }
+            }
+            i = end
+        }
+        lines.append(String(decoding: line, as: UTF8.self))
+        return lines
+    }
+
     private static func spaces(_ count: Int) -> String {
         String(repeating: " ", count: max(0, count))
     }
 
     private static func wrapParagraph(_ paragraph: Substring, width: Int) -> [String] {
+        if paragraph.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F || $0 == 0x09 }),
+           let lines = paragraph.utf8.withContiguousStorageIfAvailable({ wrapASCII($0, width: width) }) {
+            return lines
+        }
+        return wrapMeasured(paragraph, width: width)
+    }
+
+    /// `wrapParagraph` for any text: each word made safe and measured grapheme by grapheme.
+    static func wrapMeasured(_ paragraph: Substring, width: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         var lineWidth = 0

@@ -6,4 +6,8 @@
 /// since wcwidth answers -1 for everything outside ASCII in the "C" locale.
 int folio_wcwidth(unsigned int scalar);
 
+/// Guards TerminalUI's table of graphemes too long to keep inside a cell.
+void folio_grapheme_table_lock(void);
+void folio_grapheme_table_unlock(void);
+
 #endif

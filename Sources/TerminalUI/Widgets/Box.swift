@@ -18,13 +18,16 @@ public struct Box: Widget, Sendable {
     /// with `…` to fit between the corners and left out when not one column of it fits.
     public func render(in area: Rect, on canvas: inout Canvas) {
         guard area.width >= 2, area.height >= 2 else { return }
-        let edge = String(repeating: "─", count: area.width - 2)
-        canvas.put("┌" + edge + "┐", x: area.x, y: area.y, style: borderStyle, maxWidth: area.width)
-        canvas.put("└" + edge + "┘", x: area.x, y: area.maxY - 1, style: borderStyle, maxWidth: area.width)
-        for y in area.y + 1 ..< area.maxY - 1 {
-            canvas.put("│", x: area.x, y: y, style: borderStyle)
-            canvas.put("│", x: area.maxX - 1, y: y, style: borderStyle)
-        }
+        // Edges as fills of one cell each: a box is drawn every frame.
+        let inside = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 2)
+        canvas.fill(Rect(x: inside.x, y: area.y, width: inside.width, height: 1), with: "─", style: borderStyle)
+        canvas.fill(Rect(x: inside.x, y: area.maxY - 1, width: inside.width, height: 1), with: "─", style: borderStyle)
+        canvas.fill(Rect(x: area.x, y: inside.y, width: 1, height: inside.height), with: "│", style: borderStyle)
+        canvas.fill(Rect(x: area.maxX - 1, y: inside.y, width: 1, height: inside.height), with: "│", style: borderStyle)
+        canvas.put("┌", x: area.x, y: area.y, style: borderStyle)
+        canvas.put("┐", x: area.maxX - 1, y: area.y, style: borderStyle)
+        canvas.put("└", x: area.x, y: area.maxY - 1, style: borderStyle)
+        canvas.put("┘", x: area.maxX - 1, y: area.maxY - 1, style: borderStyle)
         if let title {
             let fitted = TextLayout.truncate(title, width: area.width - 4)
             if !fitted.isEmpty {

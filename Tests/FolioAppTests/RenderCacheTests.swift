@@ -1,0 +1,99 @@
+import FolioCore
+import TerminalUI
+import Testing
+@testable import FolioApp
+
+/// The runtime draws with a `RenderCache`; a frame must be exactly what `render` draws without one,
+/// whatever changed since the rows were cached.
+@Suite("Render cache") struct RenderCacheTests {
+    /// The terminal shows what an uncached render of the state draws, cell for cell (styles too).
+    private func expectFresh(_ app: ReaderRuntime<ScriptedTerminal>, _ step: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let fresh = app.state.render(theme: app.theme)
+        #expect(app.screen.backend.memory.canvas == fresh, "after \(step)", sourceLocation: sourceLocation)
+    }
+
+    @Test func everyFrameOfASessionEqualsAnUncachedRender() throws {
+        let lib = try SampleLibrary()
+        let app = lib.runtime()
+        expectFresh(app, "opening")
+        let steps: [(String, () -> Void)] = [
+            ("j", { app.press(.char("j"), .char("j")) }),
+            ("star", { app.press(.char("s")) }),
+            ("tag", { app.press(.char("t")); app.type("lasso"); app.press(.enter) }),
+            ("read", { app.press(.char("r")) }),
+            ("focus", { app.press(.tab) }),
+            ("focus back", { app.press(.backTab) }),
+            ("theme", { app.press(.char("C")) }),
+            ("filter", { app.press(.char("/")); app.type("diffusion") }),
+            ("filter kept", { app.press(.enter) }),
+            ("esc", { app.press(.escape) }),
+            ("page", { app.press(.pageDown) }),
+            ("bottom", { app.press(.char("G")) }),
+            ("top", { app.press(.char("g")) }),
+            ("narrow", { app.resize(width: 90, height: 30) }),
+            ("sidebar", { app.press(.char("\\")) }),
+            ("wide", { app.resize(width: 160, height: 45) }),
+            ("unstar", { app.press(.char("s")) }),
+            ("untag", { app.press(.char("T")); app.type("lasso"); app.press(.enter) }),
+        ]
+        for (name, step) in steps {
+            step()
+            expectFresh(app, name)
+        }
+    }
+
+    /// A row cached unstarred, untagged and unread must not come back when the paper changes.
+    @Test func aCachedRowChangesWithItsPaper() throws {
+        let lib = try SampleLibrary()
+        let app = lib.runtime()
+        let cache = RenderCache()
+        var state = app.state
+        _ = state.render(theme: app.theme, cache: cache)
+        let position = try #require(state.selectedPosition)
+        var paper = try #require(state.list.paper(at: position))
+        paper.starredAt = "2026-03-18T00:00:00Z"
+        paper.tags = ["lasso"]
+        paper.readAt = "2026-03-18T00:00:00Z"
+        state.list.papers[position - state.list.start] = paper
+        let cached = state.render(theme: app.theme, cache: cache)
+        #expect(cached == state.render(theme: app.theme))
+        let row = try #require(cached.lines().first { $0.contains(String(paper.title.prefix(20))) })
+        #expect(row.contains("★") && row.contains("lasso"))
+    }
+
+    @Test func aCachedFrameFollowsThemeWidthAndSelection() throws {
+        let lib = try SampleLibrary()
+        let app = lib.runtime()
+        let cache = RenderCache()
+        var state = app.state
+        _ = state.render(theme: app.theme, cache: cache)
+        // Another theme: same text, other styles.
+        var theme = app.theme
+        theme.styles[.listNormal] = Style(foreground: .ansi(3), attributes: .italic)
+        theme.styles[.listSelected] = Style(background: .ansi(4))
+        #expect(state.render(theme: theme, cache: cache) == state.render(theme: theme))
+        // Narrower: the columns and the cut of every title change.
+        state.width = 100
+        #expect(state.render(theme: theme, cache: cache) == state.render(theme: theme))
+        // The selection moves, and the list loses the keys.
+        state.selectedPosition = (state.selectedPosition ?? 0) + 1
+        state.selectedID = state.selectedPosition.flatMap { state.list.paper(at: $0)?.id }
+        state.focus = .pane
+        #expect(state.render(theme: theme, cache: cache) == state.render(theme: theme))
+        // The sidebar's counts change.
+        state.snapshot.starred += 1
+        #expect(state.render(theme: theme, cache: cache) == state.render(theme: theme))
+    }
+
+    /// Reading ahead fills the rows around the screen without changing what the list holds.
+    @Test func readingAheadKeepsTheWindowTheList() throws {
+        let lib = try SampleLibrary()
+        let app = lib.runtime(width: 120, height: 14)
+        for _ in 0..<30 { app.press(.char("j")) }
+        app.readAheadWhileIdle()
+        let all = app.listed
+        #expect(app.state.list.loaded.upperBound > (app.state.selectedPosition ?? 0) + 5)
+        #expect(app.state.selectedPaper?.id == all[app.state.selectedPosition ?? 0].id)
+        expectFresh(app, "reading ahead")
+    }
+}
