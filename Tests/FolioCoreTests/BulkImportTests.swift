@@ -46,9 +46,17 @@ struct BulkImportTests {
         for (num, word) in [(1, "alpha"), (2, "beta"), (3, "gamma"), (4, "delta"), (4, "omega"), (5, "beta")] {
             pipeline.add(num: UInt32(num), fields: fields(word), replacing: word == "omega")
         }
-        let segments = pipeline.finish()
+        // Parts put back together: a part with `replaced` starts a segment.
+        var segments: [(replaced: [UInt32], postings: [(key: String, docs: [UInt8])])] = []
+        var lastParts = 0
+        pipeline.finish { part in
+            if let replaced = part.replaced { segments.append((replaced, [])) }
+            segments[segments.count - 1].postings += part.postings
+            if part.isLast { lastParts += 1 }
+        }
         #expect(segments.count == 3)
-        func lists(_ segment: FinishedSegment) -> [String: [Int64]] {
+        #expect(lastParts == 3)
+        func lists(_ segment: (replaced: [UInt32], postings: [(key: String, docs: [UInt8])])) -> [String: [Int64]] {
             Dictionary(uniqueKeysWithValues: segment.postings.filter { $0.key.hasPrefix("t:") }.map {
                 ($0.key, PostingList.decode($0.docs, capacity: 64))
             })
@@ -56,12 +64,35 @@ struct BulkImportTests {
         #expect(lists(segments[0]) == ["t:alpha": [1], "t:beta": [2], "t:gamma": [3]])
         #expect(lists(segments[1]) == ["t:delta": [4]])
         #expect(lists(segments[2]) == ["t:omega": [4], "t:beta": [5]])
-        #expect(segments.map(\.replaced) == [[], [], [4]])
+        #expect(segments.map { $0.replaced } == [[], [], [4]])
         for segment in segments {
-            let keys = segment.postings.map(\.key)
-            #expect(keys == keys.sorted(), "keys are written in order")
+            let keys = segment.postings.map { Array($0.key.utf8) }
+            #expect(keys == keys.sorted { $0.lexicographicallyPrecedes($1) }, "keys are written in byte order")
         }
-        #expect(pipeline.finish().isEmpty)
+        var more = 0
+        pipeline.finish { _ in more += 1 }
+        #expect(more == 0)
+    }
+
+    @Test func aSegmentHandedOverInPartsIsTheWholeSegmentInByteOrder() {
+        var builder = SearchSegmentBuilder()
+        builder.add(num: 1, fields: SearchFields(title: "Zeta alpha Ωmega", abstract: "naïve beta-gamma 42", authors: ["Ana Núñez"], categories: ["cs.LG"]), replacing: false)
+        builder.add(num: 2, fields: SearchFields(title: "alpha", abstract: "", authors: [], categories: ["cs.IR"]), replacing: false)
+        var parts: [[(key: String, docs: [UInt8])]] = [], last: [Bool] = []
+        builder.finished(partSize: 3) { postings, isLast in
+            parts.append(postings)
+            last.append(isLast)
+        }
+        #expect(last.filter { $0 } .count == 1 && last.last == true)
+        #expect(parts.dropLast().allSatisfy { $0.count == 3 })
+        let joined = parts.flatMap { $0 }
+        #expect(joined.map(\.key) == builder.finished().map(\.key))
+        let bytes = joined.map { Array($0.key.utf8) }
+        #expect(bytes == bytes.sorted { $0.lexicographicallyPrecedes($1) })
+        #expect(Set(joined.map(\.key)).isSuperset(of: ["t1:a", "t2:al", "t:alpha", "t1:ω", "t2:ωm", "t:ωmega", "a:naive", "u:nunez", "c:cs.lg"]))
+        var empty: [Bool] = []
+        SearchSegmentBuilder().finished(partSize: 3) { postings, isLast in empty.append(isLast && postings.isEmpty) }
+        #expect(empty == [true])
     }
 
     /// 700 papers: handed to the builder in several batches, with some papers changed in a second import.

@@ -9,12 +9,12 @@ final class SearchIndexWriter {
 
     private let pipeline = SegmentPipeline(papersPerSegment: papersPerSegment)
     private var orderChanges: [UInt32: String?] = [:]
-    private var wroteSegment = false
+    private var parts: SegmentPartWriter?
 
     /// A paper inserted (`replacing` false) or whose text changed (`replacing` true).
     func indexed(num: Int64, fields: SearchFields, replacing: Bool, db: Database) throws {
         pipeline.add(num: UInt32(num), fields: fields, replacing: replacing)
-        for segment in pipeline.takeFinished() { try write(segment, db) }
+        for part in pipeline.takeParts() { try write(part, db) }
     }
 
     /// A paper inserted, or whose published date changed.
@@ -22,28 +22,22 @@ final class SearchIndexWriter {
         orderChanges[UInt32(num)] = published
     }
 
-    private func write(_ segment: FinishedSegment, _ db: Database) throws {
-        try SearchIndexWriter.write(segment, db)
-        wroteSegment = true
-    }
-
-    static func write(_ segment: FinishedSegment, _ db: Database) throws {
-        try RawStatement(db, "INSERT INTO search_segment (replaced) VALUES (?)").run([.blob(Array(PostingList.encodeInts(segment.replaced)))])
-        let id = db.lastInsertedRowID
-        let statement = try RawStatement(db, "INSERT INTO search_postings (segment, key, docs) VALUES (?, ?, ?)")
-        for (key, docs) in segment.postings {
-            try statement.run([.int(id), .text(key), .blob(docs)])
-        }
+    private func write(_ part: SegmentPart, _ db: Database) throws {
+        if parts == nil { parts = try SegmentPartWriter(db) }
+        try parts?.write(part)
     }
 
     /// At the end of the import transaction.
     func finish(_ db: Database) throws {
-        for segment in pipeline.finish() { try write(segment, db) }
+        // The date order first, while the builder encodes the last segment on its thread.
+        pipeline.endSegment()
         if !orderChanges.isEmpty {
             let stored = try SearchOrder.load(db)
             let order = try stored?.merging(orderChanges) ?? SearchOrder.sorted(db)
             try order.save(db)
-        } else if wroteSegment {
+        }
+        try pipeline.finish { try write($0, db) }
+        if orderChanges.isEmpty && parts != nil {
             try db.execute(sql: "UPDATE search_order SET generation = generation + 1 WHERE id = 1")
         }
     }
@@ -52,15 +46,42 @@ final class SearchIndexWriter {
     static func rebuild(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM search_postings; DELETE FROM search_segment; DELETE FROM search_order")
         let pipeline = SegmentPipeline(papersPerSegment: papersPerSegment)
+        let parts = try SegmentPartWriter(db)
         let rows = try Row.fetchCursor(db, sql: "SELECT num, title, abstract, authors, categories FROM paper ORDER BY num")
         while let row = try rows.next() {
             let fields = SearchFields(title: row["title"], abstract: row["abstract"],
                                       authors: StringList.decode(row["authors"]), categories: StringList.decode(row["categories"]))
             pipeline.add(num: UInt32(row["num"] as Int64), fields: fields, replacing: false)
-            for segment in pipeline.takeFinished() { try write(segment, db) }
+            for part in pipeline.takeParts() { try parts.write(part) }
         }
-        for segment in pipeline.finish() { try write(segment, db) }
+        try pipeline.finish { try parts.write($0) }
         try SearchOrder.sorted(db).save(db)
+    }
+}
+
+/// Writes segments part by part: a part that starts a segment makes its `search_segment` row, and the
+/// postings that follow belong to it.
+final class SegmentPartWriter {
+    private let db: Database
+    private let insertSegment: RawStatement
+    private let insertPosting: RawStatement
+    private var segment: Int64?
+
+    init(_ db: Database) throws {
+        self.db = db
+        insertSegment = try RawStatement(db, "INSERT INTO search_segment (replaced) VALUES (?)")
+        insertPosting = try RawStatement(db, "INSERT INTO search_postings (segment, key, docs) VALUES (?, ?, ?)")
+    }
+
+    func write(_ part: SegmentPart) throws {
+        if let replaced = part.replaced {
+            try insertSegment.run([.blob(Array(PostingList.encodeInts(replaced)))])
+            segment = db.lastInsertedRowID
+        }
+        guard let segment else { preconditionFailure("postings before their segment") }
+        for (key, docs) in part.postings {
+            try insertPosting.run([.int(segment), .text(key), .blob(docs)])
+        }
     }
 }
 

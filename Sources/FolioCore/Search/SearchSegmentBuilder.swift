@@ -50,6 +50,8 @@ struct SearchSegmentBuilder {
     /// Per term: the last paper that had it, so a word repeated in one paper counts once.
     private var lastNum: [UInt32] = []
     private var scratch: [UInt8] = []
+    /// Where each word of the text being split lies in `scratch`, and its hash.
+    private var spans: [(start: Int, end: Int, hash: UInt32)] = []
     private(set) var docs: Set<UInt32> = []
     /// Papers indexed by an earlier segment whose text this one replaces.
     private(set) var replaced: [UInt32] = []
@@ -94,7 +96,9 @@ struct SearchSegmentBuilder {
     /// Words of ASCII text, lowercased and hashed in one pass over the bytes.
     private mutating func addASCII(_ bytes: UnsafeBufferPointer<UInt8>, field: UInt8, num: UInt32) {
         if scratch.count < bytes.count { scratch = [UInt8](repeating: 0, count: max(bytes.count, 2 * scratch.count)) }
-        var words: [(start: Int, end: Int, hash: UInt32)] = []
+        var words = spans
+        words.removeAll(keepingCapacity: true)
+        defer { spans = words }
         scratch.withUnsafeMutableBufferPointer { lower in
             var length = 0, start = 0
             var hash = SearchTermTable.hashStart(field: field)
@@ -121,31 +125,76 @@ struct SearchSegmentBuilder {
         }
     }
 
-    /// Every key with its encoded list: words, then the 1- and 2-character prefixes of the text fields.
-    func finished() -> [(key: String, docs: [UInt8])] {
-        let lists = groupedByTerm()
-        let words = (0..<table.count).map { table.word(UInt32($0)) }
+    /// Every key with its encoded list, in the byte order of the keys (so they are appended to the
+    /// table's B-tree): per field name, its 1-character prefix keys (`a1:r`), its 2-character ones
+    /// (`a2:re`), then its words (`a:retrieval`). Words sorted by their bytes keep the words sharing a
+    /// prefix together, and their prefixes in order too, so nothing else is sorted.
+    /// Handed over in parts of `partSize` keys, so they can be written while the rest is encoded; the
+    /// last part (`isLast`, possibly empty) is always handed over.
+    func finished(partSize: Int, _ emit: (_ postings: [(key: String, docs: [UInt8])], _ isLast: Bool) -> Void) {
         var out: [(key: String, docs: [UInt8])] = []
-        out.reserveCapacity(lists.count * 2)
-        for term in 0..<table.count {
-            out.append((SearchKey.word(SearchKey.fields[Int(table.field(UInt32(term)))], words[term]), PostingList.encode(lists[term])))
+        defer { emit(out, true) }
+        guard let low = docs.min(), let high = docs.max() else { return }
+        let lists = groupedByTerm()
+        out.reserveCapacity(min(partSize, table.count + table.count / 8))
+        func append(_ posting: (key: String, docs: [UInt8])) {
+            if out.count >= partSize {
+                emit(out, false)
+                out.removeAll(keepingCapacity: true)
+            }
+            out.append(posting)
         }
-        guard let low = docs.min(), let high = docs.max() else { return out }
-        for field in 0..<3 {
-            for length in 1...2 {
-                var groups: [String: [Int]] = [:]
-                for term in 0..<table.count where table.field(UInt32(term)) == field {
-                    let scalars = words[term].unicodeScalars
-                    guard scalars.count >= length else { continue }
-                    groups[String(String.UnicodeScalarView(scalars.prefix(length))), default: []].append(term)
-                }
-                for (prefix, members) in groups {
-                    let docs = union(members.map { lists[$0] }, low: low, high: high)
-                    out.append((SearchKey.prefix(SearchKey.fields[field], prefix, length: length), docs))
+        let byName = SearchKey.fields.indices.sorted { SearchKey.fields[$0] < SearchKey.fields[$1] }
+        for field in byName {
+            let name = SearchKey.fields[field]
+            let terms = table.sortedTerms(field: UInt8(field))
+            let words = terms.map { table.word($0) }
+            if field < 3 {
+                for length in 1...2 {
+                    var run: [ArraySlice<UInt32>] = []
+                    var runPrefix: [UInt8] = []
+                    func endRun() {
+                        guard !run.isEmpty else { return }
+                        append((SearchKey.prefix(name, String(decoding: runPrefix, as: UTF8.self), length: length), union(run, low: low, high: high)))
+                        run.removeAll(keepingCapacity: true)
+                    }
+                    for (term, word) in zip(terms, words) {
+                        guard let prefix = SearchSegmentBuilder.prefix(word, scalars: length) else { continue }
+                        if !prefix.elementsEqual(runPrefix) {
+                            endRun()
+                            runPrefix = Array(prefix)
+                        }
+                        run.append(lists[Int(term)])
+                    }
+                    endRun()
                 }
             }
+            for (term, word) in zip(terms, words) {
+                append((SearchKey.word(name, word), PostingList.encode(lists[Int(term)])))
+            }
         }
-        return out
+    }
+
+    /// Every key with its encoded list, in one piece.
+    func finished() -> [(key: String, docs: [UInt8])] {
+        var all: [(key: String, docs: [UInt8])] = []
+        finished(partSize: .max) { postings, _ in all += postings }
+        return all
+    }
+
+    /// The bytes of the first `scalars` characters of a word, or nil when it is shorter.
+    static func prefix(_ word: String, scalars: Int) -> Substring.UTF8View? {
+        let utf8 = word.utf8
+        var seen = 0
+        var end = utf8.startIndex
+        while end != utf8.endIndex {
+            if utf8[end] & 0xC0 != 0x80 {  // not a continuation byte: a scalar starts here
+                if seen == scalars { break }
+                seen += 1
+            }
+            end = utf8.index(after: end)
+        }
+        return seen == scalars ? utf8[..<end] : nil
     }
 
     /// Each term's nums, ascending: a counting sort of the entries by term.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Distinct (field, word) pairs of a segment, numbered in order of first appearance. Words are looked up
 /// by their UTF-8 bytes in an open-addressing table, so the import's inner loop makes no Strings.
 struct SearchTermTable {
@@ -5,9 +7,10 @@ struct SearchTermTable {
     /// Per term: where its word starts in `bytes`; the next term's start ends it.
     private var starts: [UInt32] = [0]
     private var fields: [UInt8] = []
-    private var hashes: [UInt32] = []
-    /// Term number + 1, or 0 for an empty slot. A power of two long, at most half full.
-    private var slots = [UInt32](repeating: 0, count: 1 << 12)
+    /// The word's hash in the high half, term number + 1 in the low half; 0 for an empty slot. The hash
+    /// in the slot settles most probes without reading the term's other arrays (cache misses on a large
+    /// table). A power of two long, at most half full.
+    private var slots = [UInt64](repeating: 0, count: 1 << 12)
 
     var count: Int { fields.count }
 
@@ -34,8 +37,11 @@ struct SearchTermTable {
         var slot = Int(hash) & mask
         let found: UInt32? = slots.withUnsafeBufferPointer { slots in
             while slots[slot] != 0 {
-                let term = slots[slot] - 1
-                if hashes[Int(term)] == hash && fields[Int(term)] == field && equals(term, word) { return term }
+                let entry = slots[slot]
+                if UInt32(entry >> 32) == hash {
+                    let term = UInt32(truncatingIfNeeded: entry) - 1
+                    if fields[Int(term)] == field && equals(term, word) { return term }
+                }
                 slot = (slot + 1) & mask
             }
             return nil
@@ -45,10 +51,26 @@ struct SearchTermTable {
         bytes.append(contentsOf: word)
         starts.append(UInt32(bytes.count))
         fields.append(field)
-        hashes.append(hash)
-        slots[slot] = term + 1
+        slots[slot] = UInt64(hash) << 32 | UInt64(term + 1)
         if fields.count * 2 > slots.count { grow() }
         return term
+    }
+
+    /// The terms of one field, ordered by the bytes of their words.
+    func sortedTerms(field: UInt8) -> [UInt32] {
+        var terms = (0..<UInt32(count)).filter { fields[Int($0)] == field }
+        bytes.withUnsafeBufferPointer { bytes in
+            starts.withUnsafeBufferPointer { starts in
+                terms.sort { a, b in
+                    let aStart = Int(starts[Int(a)]), aEnd = Int(starts[Int(a) + 1])
+                    let bStart = Int(starts[Int(b)]), bEnd = Int(starts[Int(b) + 1])
+                    let shared = min(aEnd - aStart, bEnd - bStart)
+                    let order = memcmp(bytes.baseAddress! + aStart, bytes.baseAddress! + bStart, shared)
+                    return order != 0 ? order < 0 : aEnd - aStart < bEnd - bStart
+                }
+            }
+        }
+        return terms
     }
 
     private func equals(_ term: UInt32, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -62,12 +84,13 @@ struct SearchTermTable {
     }
 
     private mutating func grow() {
-        slots = [UInt32](repeating: 0, count: slots.count * 2)
+        let old = slots
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
-        for term in hashes.indices {
-            var slot = Int(hashes[term]) & mask
+        for entry in old where entry != 0 {
+            var slot = Int(entry >> 32) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = UInt32(term) + 1
+            slots[slot] = entry
         }
     }
 }

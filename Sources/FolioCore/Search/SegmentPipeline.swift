@@ -1,15 +1,18 @@
 import Foundation
 
-/// A segment ready to be written: its keys in byte order, each with its encoded list.
-struct FinishedSegment: Sendable {
-    var replaced: [UInt32]
+/// Part of a finished segment, ready to be written: keys in byte order, each with its encoded list.
+struct SegmentPart: Sendable {
+    /// On a segment's first part: the papers it replaces. A part with it starts a new segment.
+    var replaced: [UInt32]?
     var postings: [(key: String, docs: [UInt8])]
+    /// The segment's last part.
+    var isLast: Bool
 }
 
 /// Builds search segments on a second core while the import's thread writes the rows: done one after
 /// the other, splitting words and writing rows took about equal time. The import's thread decides where
-/// a segment ends (so a paper indexed twice in one import lands in two segments) and picks up finished
-/// segments to write at its next call; the builder itself is touched only on `queue`.
+/// a segment ends (so a paper indexed twice in one import lands in two segments) and writes the parts of
+/// finished segments as they come, while the builder encodes the rest. The builder is touched only on `queue`.
 final class SegmentPipeline: @unchecked Sendable {
     typealias Entry = (num: UInt32, fields: SearchFields, replacing: Bool)
 
@@ -18,15 +21,19 @@ final class SegmentPipeline: @unchecked Sendable {
     /// Batches handed over and not yet built: bounds the memory a fast writer can queue up.
     private let batchesInFlight = DispatchSemaphore(value: 16)
     private static let batchSize = 256
+    private static let partSize = 4096
 
-    private let lock = NSLock()
-    /// Under `lock`.
-    private var finished: [FinishedSegment] = []
+    /// Guards `parts`; signalled when a part arrives.
+    private let arrived = NSCondition()
+    private var parts: [SegmentPart] = []
     /// On `queue` only.
     private var builder = SearchSegmentBuilder()
-    /// On the caller's thread only: the batch being filled and the papers of the segment being built.
+    /// On the caller's thread only: the batch being filled, the papers of the segment being built, and
+    /// how many segments were ended and how many of them were handed back whole.
     private var batch: [Entry] = []
     private var segmentNums = Set<UInt32>()
+    private var segmentsEnded = 0
+    private var segmentsTaken = 0
 
     init(papersPerSegment: Int) {
         self.papersPerSegment = papersPerSegment
@@ -39,20 +46,31 @@ final class SegmentPipeline: @unchecked Sendable {
         if batch.count >= SegmentPipeline.batchSize { handOver() }
     }
 
-    /// Segments finished since the last call, in the order they were ended.
-    func takeFinished() -> [FinishedSegment] {
-        lock.lock()
-        defer { lock.unlock() }
-        let out = finished
-        finished.removeAll()
-        return out
+    /// Parts that arrived since the last call, in order; does not wait.
+    func takeParts() -> [SegmentPart] {
+        arrived.lock()
+        let out = parts
+        parts.removeAll()
+        arrived.unlock()
+        return counted(out)
     }
 
-    /// Ends the last segment, waits for the builder, and returns every segment not yet taken.
-    func finish() -> [FinishedSegment] {
+    /// Ends the last segment and hands every remaining part to `write` as it arrives.
+    func finish(_ write: (SegmentPart) throws -> Void) rethrows {
         endSegment()
-        queue.sync {}
-        return takeFinished()
+        while segmentsTaken < segmentsEnded {
+            arrived.lock()
+            while parts.isEmpty { arrived.wait() }
+            let taken = parts
+            parts.removeAll()
+            arrived.unlock()
+            for part in counted(taken) { try write(part) }
+        }
+    }
+
+    private func counted(_ taken: [SegmentPart]) -> [SegmentPart] {
+        segmentsTaken += taken.count { $0.isLast }
+        return taken
     }
 
     private func handOver() {
@@ -66,17 +84,27 @@ final class SegmentPipeline: @unchecked Sendable {
         }
     }
 
-    private func endSegment() {
+    /// Ends the segment being built (if any): the builder starts encoding it.
+    func endSegment() {
         handOver()
         guard !segmentNums.isEmpty else { return }
         segmentNums.removeAll(keepingCapacity: true)
+        segmentsEnded += 1
         queue.async {
             let segment = self.builder
             self.builder = SearchSegmentBuilder()
-            let done = FinishedSegment(replaced: segment.replaced.sorted(), postings: segment.finished().sorted { $0.key < $1.key })
-            self.lock.lock()
-            self.finished.append(done)
-            self.lock.unlock()
+            var replaced: [UInt32]? = segment.replaced.sorted()
+            segment.finished(partSize: SegmentPipeline.partSize) { postings, isLast in
+                self.deliver(SegmentPart(replaced: replaced, postings: postings, isLast: isLast))
+                replaced = nil
+            }
         }
+    }
+
+    private func deliver(_ part: SegmentPart) {
+        arrived.lock()
+        parts.append(part)
+        arrived.signal()
+        arrived.unlock()
     }
 }
