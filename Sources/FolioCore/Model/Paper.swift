@@ -169,6 +169,10 @@ enum StringList {
 
 enum JSONText {
     static func quote(_ s: String) -> String {
+        // Printable ASCII without quotes or backslashes (most names) is its own JSON text.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
