@@ -168,28 +168,46 @@ enum StringList {
 }
 
 enum JSONText {
+    /// A JSON string literal: `"`, `\`, C0 and C1 controls, DEL, U+2028 and U+2029 escaped. Works on UTF-8
+    /// bytes: a scalar at a time was most of the time `list --json` took on many papers.
     static func quote(_ s: String) -> String {
-        // Printable ASCII without quotes or backslashes (most names) is its own JSON text.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            return "\"" + s + "\""
-        }
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var s = s
+        return s.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            out.append(UInt8(ascii: "\""))
+            // Bytes needing no escape are copied a run at a time.
+            var plain = 0, i = 0
+            func escape(_ replacement: [UInt8], length: Int) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<i]))
+                out.append(contentsOf: replacement)
+                i += length
+                plain = i
+            }
+            func hex(_ value: UInt32) -> [UInt8] {
+                let digits = Array(String(value, radix: 16).utf8)
+                return Array("\\u".utf8) + Array(repeating: UInt8(ascii: "0"), count: 4 - digits.count) + digits
+            }
+            while i < bytes.count {
+                let byte = bytes[i]
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): escape([UInt8(ascii: "\\"), byte], length: 1)
+                case UInt8(ascii: "\n"): escape(Array("\\n".utf8), length: 1)
+                case UInt8(ascii: "\r"): escape(Array("\\r".utf8), length: 1)
+                case UInt8(ascii: "\t"): escape(Array("\\t".utf8), length: 1)
+                case 0..<0x20, 0x7F: escape(hex(UInt32(byte)), length: 1)
+                // U+0080...U+009F: C2 80...C2 9F.
+                case 0xC2 where i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]):
+                    escape(hex(UInt32(bytes[i + 1])), length: 2)
+                // U+2028, U+2029: E2 80 A8, E2 80 A9.
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escape(hex(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029), length: 3)
+                default: i += 1
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<i]))
+            out.append(UInt8(ascii: "\""))
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + "\""
     }
 }

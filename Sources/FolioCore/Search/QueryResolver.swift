@@ -88,7 +88,8 @@ public final class QueryResolver {
 
     /// Exactly the papers `query` matches.
     public func exact(_ query: Query) throws -> DocSet {
-        try exact(query, topics: try topicMembers())
+        // Topics' sets cost a query each; only `topic:` needs them.
+        try exact(query, topics: query.usesTopics ? try topicMembers() : [:])
     }
 
     private func exact(_ query: Query, topics: [String: DocSet]) throws -> DocSet {

@@ -59,13 +59,19 @@ extension Store {
             starredAt: row["starred_at"], readAt: row["read_at"], tags: StringList.decode(row["tag_names"]))
     }
 
-    /// Newest first by default; papers of one day keep the order their source gave them.
+    /// Newest first by default; papers of one day keep the order their source gave them. Topics filled in.
     public func papers(_ filter: PaperFilter = PaperFilter()) throws -> [Paper] {
         try papers(filter, usingIndex: true)
     }
 
-    /// `usingIndex` false: the query's matcher sees every paper (tests compare the two).
+    /// `usingIndex` true: exact sets and topics' sets from the search index (`PaperListing`); false: the
+    /// query's matcher and every topic's query run on each paper, the definition tests compare it with.
     func papers(_ filter: PaperFilter, usingIndex: Bool) throws -> [Paper] {
+        if usingIndex {
+            var out: [Paper] = []
+            try PaperListing(store: self).forEach(filter, withTopics: true) { out.append($0) }
+            return out
+        }
         var clauses: [String] = []
         var arguments: StatementArguments = []
         if filter.starredOnly { clauses.append("s.starred_at IS NOT NULL") }
@@ -74,32 +80,19 @@ extension Store {
             clauses.append("EXISTS (SELECT 1 FROM tag t2 WHERE t2.paper_id = p.id AND t2.name = ?)")
             arguments += [tag]
         }
-        let index = SearchIndex(store: self)
         let order = filter.sort == .date
             ? "ORDER BY p.published IS NULL, p.published DESC, p.num"
             : "ORDER BY p.title COLLATE NOCASE, p.num"
-        // The query runs in Swift on each row (see DECISIONS.md), so LIMIT applies after it.
+        // The query runs in Swift on each row, so LIMIT applies after it.
         let limitSQL = (filter.query == nil && filter.limit != nil) ? "LIMIT \(filter.limit!)" : ""
         let topicSet = TopicSet(try topics())
+        let sql = "SELECT \(Store.paperColumns) \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")) \(order) \(limitSQL)"
+        let sqlArguments = arguments
         return try pool.read { db in
-            // The index narrows the rows; the matcher below still decides each one, so results are the same.
-            let candidates = try usingIndex ? filter.query.flatMap { try index.candidates(for: $0, db) } : nil
-            var clauses = clauses, arguments = arguments
-            if let candidates, candidates.count <= Store.candidatesListedInSQL {
-                clauses.append("p.num IN (SELECT value FROM json_each(?))")
-                arguments += ["[" + candidates.nums.map(String.init).joined(separator: ",") + "]"]
-            }
-            let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(Store.paperColumns) \(whereSQL) \(order) \(limitSQL)", arguments: arguments)
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: sqlArguments)
             var out: [Paper] = []
             while let row = try rows.next() {
-                if let candidates, !candidates.contains(row["num"]) { continue }
                 var paper = Store.paper(from: row)
-                guard !topicSet.isEmpty || filter.query != nil else {
-                    out.append(paper)
-                    if let limit = filter.limit, out.count >= limit { break }
-                    continue
-                }
                 let words = PaperWords(PaperFacts(paper))
                 paper.topics = topicSet.topics(for: paper, words: words)
                 if let query = filter.query, !query.matches(PaperFacts(paper, topics: paper.topics), words: words) { continue }

@@ -27,8 +27,9 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore()
-        let papers = try store.papers(PaperFilter(query: try QueryArgument.parse(query), starredOnly: starred, tag: tag, limit: limit, sort: sort))
-        for paper in papers {
+        let filter = PaperFilter(query: try QueryArgument.parse(query), starredOnly: starred, tag: tag, limit: limit, sort: sort)
+        // Topics only in JSON: their sets are computed once, then each printed paper is looked up in them.
+        try PaperListing(store: store).forEach(filter, withTopics: json) { paper in
             if json {
                 Output.json(PaperJSON.object(paper))
             } else {

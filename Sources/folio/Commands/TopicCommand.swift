@@ -65,10 +65,14 @@ struct TopicCommand: ParsableCommand {
             guard let topic = try store.topics().first(where: { $0.name == TextNormalizer.clean(name) }) else {
                 throw CLIError("no topic named \(name)")
             }
-            let papers = try store.papers().filter { $0.topics.contains(topic.name) }
-            if json { return papers.forEach { Output.json(PaperJSON.object($0)) } }
-            Output.line("\(topic.name): \(topic.query) (\(papers.count) papers)")
-            papers.forEach { Output.line(ListCommand.line($0)) }
+            // The topic's set from the index; only its papers are read, newest first, a chunk at a time.
+            let listing = PaperListing(store: store)
+            let members = try listing.resolver.topic(topic.name)
+            let nums = try listing.nums(members, sort: .date, limit: nil)
+            if !json { Output.line("\(topic.name): \(topic.query) (\(nums.count) papers)") }
+            try listing.forEach(nums, withTopics: json) { paper in
+                if json { Output.json(PaperJSON.object(paper)) } else { Output.line(ListCommand.line(paper)) }
+            }
         }
     }
 
