@@ -95,6 +95,28 @@ struct BulkImportTests {
         #expect(empty == [true])
     }
 
+    /// Dates come from the stored date order (no index on `published`): boundaries, papers without a
+    /// date, and a library whose irregular dates make the order's keys ranks (then SQLite answers).
+    @Test(arguments: [false, true])
+    func dateFiltersFromTheOrderAreTheMatchersAnswers(irregular: Bool) throws {
+        let (store, folder) = try makeStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dates: [String?] = ["2019-12-31", "2020-01-01", nil, "2020-06-15", "2020-12-31", "2021-01-01", "0999-05-05", "2020-06-15"]
+            + (irregular ? ["2020", "2020-06-15T08:00"] : [])
+        _ = try store.importPapers(source: "t") { session in
+            for (i, date) in dates.enumerated() {
+                try session.add(PaperInput(arxivID: String(format: "2401.%05d", i + 1), title: "Paper \(i)", published: date))
+            }
+        }
+        let index = SearchIndex(store: store)
+        #expect(try index.published(from: 0, through: .max) == nil ? irregular : !irregular)
+        for text in ["year:2020", "year:2019", "year:0999", "after:2020-01-01", "after:2020-06-16", "before:2020-01-01",
+                     "before:2020-06-15", "before:0001-01-01", "after:2020-06-15 before:2021-01-01", "-year:2020", "-after:2020-01-01"] {
+            let matches = try expectIndexAgrees(store, index, text)
+            if !irregular && text == "year:2020" { #expect(matches.count == 4) }
+        }
+    }
+
     /// 700 papers: handed to the builder in several batches, with some papers changed in a second import.
     @Test func papersHandedOverInBatchesAreIndexedAsTheMatcherSees() throws {
         let (store, folder) = try makeStore()

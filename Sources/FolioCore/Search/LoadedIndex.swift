@@ -14,9 +14,16 @@ struct LoadedIndex {
     /// Segment ids ascending, with the papers each re-indexed (their postings in earlier segments are stale).
     let segments: [(id: Int64, replaced: [UInt32])]
 
+    /// Parallel to `order`: each paper's `YYYYMMDD` (descending), unless `ranked` (see `SearchOrder`).
+    let orderKeys: [Int32]
+    let ranked: Bool
+
     init(_ db: Database, generation: Int64) throws {
         self.generation = generation
-        order = try SearchOrder.load(db)?.nums ?? []
+        let stored = try SearchOrder.load(db)
+        order = stored?.nums ?? []
+        orderKeys = stored?.keys ?? []
+        ranked = stored?.ranked ?? false
         let capacity = Int(order.max() ?? 0) + 1
         var position = [UInt32](repeating: .max, count: capacity)
         var all = DocSet(capacity: capacity)
@@ -67,6 +74,27 @@ struct LoadedIndex {
             for num in segment.replaced { set.remove(num) }
             try addSegment(segment.id, &set)
         }
+        return set
+    }
+
+    /// Papers published from `low` through `high` (`YYYYMMDD`, inclusive; no date never matches): a run
+    /// of the date order found by binary search. Nil when the keys are ranks, which say no dates.
+    func published(from low: Int32, through high: Int32) -> DocSet? {
+        guard !ranked, orderKeys.count == order.count else { return nil }
+        let low = max(low, SearchOrder.noDate + 1)
+        var set = empty
+        guard low <= high else { return set }
+        // Keys descend: the run starts at the first key <= high and ends before the first key < low.
+        func firstIndex(where isPast: (Int32) -> Bool) -> Int {
+            var lower = 0, upper = orderKeys.count
+            while lower < upper {
+                let middle = (lower + upper) / 2
+                if isPast(orderKeys[middle]) { upper = middle } else { lower = middle + 1 }
+            }
+            return lower
+        }
+        let start = firstIndex { $0 <= high }, end = firstIndex { $0 < low }
+        for i in start..<max(start, end) { set.insert(order[i]) }
         return set
     }
 

@@ -142,12 +142,20 @@ public final class QueryResolver {
             // `Int(published.prefix(4)) == year` for dates that begin with a four-digit year.
             let low = String(year).count >= 4 ? String(year) : String(repeating: "0", count: 4 - String(year).count) + String(year)
             return try cached("year=\(year)") {
-                try nums("SELECT num FROM paper WHERE published >= ? AND published < ?", [low, low + "\u{10FFFF}"])
+                let keys = (0...9999).contains(year) ? (Int32(year) * 10000, Int32(year) * 10000 + 9999) : (1, 0)
+                return try index.published(from: keys.0, through: keys.1)
+                    ?? nums("SELECT num FROM paper WHERE published >= ? AND published < ?", [low, low + "\u{10FFFF}"])
             }
         case .after(let date):
-            return try cached("after=" + date) { try nums("SELECT num FROM paper WHERE published >= ?", [date]) }
+            return try cached("after=" + date) {
+                try SearchOrder.key(date).flatMap { try index.published(from: $0, through: .max) }
+                    ?? nums("SELECT num FROM paper WHERE published >= ?", [date])
+            }
         case .before(let date):
-            return try cached("before=" + date) { try nums("SELECT num FROM paper WHERE published < ?", [date]) }
+            return try cached("before=" + date) {
+                try SearchOrder.key(date).flatMap { try index.published(from: .min, through: $0 - 1) }
+                    ?? nums("SELECT num FROM paper WHERE published < ?", [date])
+            }
         }
     }
 

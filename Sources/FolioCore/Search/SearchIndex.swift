@@ -52,6 +52,12 @@ public final class SearchIndex {
         try store.pool.read { db in try load(db) }
     }
 
+    /// Papers published from `low` through `high` (`YYYYMMDD`), from the date order; nil when the
+    /// library has dates of other shapes (the caller asks SQLite).
+    public func published(from low: Int32, through high: Int32) throws -> DocSet? {
+        try loadedIndex().published(from: low, through: high)
+    }
+
     /// An empty set sized for this library's nums.
     public func empty() throws -> DocSet {
         try loadedIndex().empty

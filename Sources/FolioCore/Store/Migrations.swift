@@ -108,6 +108,8 @@ extension Store {
         }
         // Papers are found by title through a hash of it: an index of 8-byte integers stays in the page
         // cache at a million papers, where the index of folded titles was read from disk at every insert.
+        // Dates are answered from the search index's date order, so their index goes (each import
+        // rewrote pages all over it).
         migrator.registerMigration("v4-title-hash") { db in
             db.add(function: DatabaseFunction("folio_title_hash", argumentCount: 1, pure: true) { values in
                 PaperRow.titleHash(String.fromDatabaseValue(values[0]) ?? "")
@@ -117,6 +119,7 @@ extension Store {
                 UPDATE paper SET title_hash = folio_title_hash(title_key);
                 CREATE INDEX paper_title_hash ON paper(title_hash);
                 DROP INDEX paper_title_key;
+                DROP INDEX paper_published;
                 """)
         }
         return migrator
