@@ -117,6 +117,34 @@ struct BulkImportTests {
         }
     }
 
+    /// Imports add to the stored date order through its table of recent changes, and fold them into the
+    /// base once they are many; either way the order is the store's, re-dated papers included.
+    @Test func theDateOrderThroughRecentChangesAndAfterFoldingThemIn() throws {
+        let (store, folder) = try makeStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var library = RandomLibrary(seed: 5)
+        func expectOrderAgrees(_ stage: String) throws {
+            let index = SearchIndex(store: store)
+            let newest = try index.first(10_000, of: index.all())
+            let ids = try store.pool.read { db in
+                try newest.map { try String.fetchOne(db, sql: "SELECT id FROM paper WHERE num = ?", arguments: [$0])! }
+            }
+            #expect(ids == (try store.papers(PaperFilter(), usingIndex: false).map(\.id)), "\(stage)")
+            for text in ["graph", "after:2020-01-20", "-year:2020"] { _ = try expectIndexAgrees(store, index, text) }
+        }
+        func recentCount() throws -> Int { try store.pool.read { db in try SearchOrder.loadRecent(db)?.nums.count ?? 0 } }
+        // More than 4,096 changes at once: straight into the base.
+        try library.importBatches(into: store, batches: 1, papers: 4200)
+        #expect(try recentCount() == 0)
+        try library.importBatches(into: store, batches: 3, papers: 100)
+        try library.changeSome(in: store, count: 80)  // re-dates papers of the base and of recent imports
+        #expect(try (300...380).contains(recentCount()))
+        try expectOrderAgrees("with recent changes")
+        try library.importBatches(into: store, batches: 1, papers: 4200)
+        #expect(try recentCount() == 0)
+        try expectOrderAgrees("folded")
+    }
+
     /// 700 papers: handed to the builder in several batches, with some papers changed in a second import.
     @Test func papersHandedOverInBatchesAreIndexedAsTheMatcherSees() throws {
         let (store, folder) = try makeStore()

@@ -20,7 +20,7 @@ struct LoadedIndex {
 
     init(_ db: Database, generation: Int64) throws {
         self.generation = generation
-        let stored = try SearchOrder.load(db)
+        let stored = try SearchOrder.loadCombined(db)
         order = stored?.nums ?? []
         orderKeys = stored?.keys ?? []
         ranked = stored?.ranked ?? false

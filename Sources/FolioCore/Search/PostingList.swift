@@ -63,12 +63,14 @@ enum PostingList {
         return set.nums
     }
 
-    static func decodeInts<T: FixedWidthInteger>(_ bytes: Data, as: T.Type) -> [T] {
-        let count = bytes.count / MemoryLayout<T>.size
+    static func decodeInts<T: FixedWidthInteger>(_ bytes: Data, as type: T.Type) -> [T] {
+        bytes.withUnsafeBytes { decodeInts($0, as: type) }
+    }
+
+    static func decodeInts<T: FixedWidthInteger>(_ raw: UnsafeRawBufferPointer, as: T.Type) -> [T] {
+        let count = raw.count / MemoryLayout<T>.size
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            bytes.withUnsafeBytes { raw in
-                for i in 0..<count { buffer[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: i * MemoryLayout<T>.size, as: T.self)) }
-            }
+            for i in 0..<count { buffer[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: i * MemoryLayout<T>.size, as: T.self)) }
             initialized = count
         }
     }

@@ -31,11 +31,7 @@ final class SearchIndexWriter {
     func finish(_ db: Database) throws {
         // The date order first, while the builder encodes the last segment on its thread.
         pipeline.endSegment()
-        if !orderChanges.isEmpty {
-            let stored = try SearchOrder.load(db)
-            let order = try stored?.merging(orderChanges) ?? SearchOrder.sorted(db)
-            try order.save(db)
-        }
+        if !orderChanges.isEmpty { try SearchOrder.apply(orderChanges, db) }
         try pipeline.finish { try write($0, db) }
         if orderChanges.isEmpty && parts != nil {
             try db.execute(sql: "UPDATE search_order SET generation = generation + 1 WHERE id = 1")
@@ -55,7 +51,7 @@ final class SearchIndexWriter {
             for part in pipeline.takeParts() { try parts.write(part) }
         }
         try pipeline.finish { try parts.write($0) }
-        try SearchOrder.sorted(db).save(db)
+        try SearchOrder.resort(db)
     }
 }
 

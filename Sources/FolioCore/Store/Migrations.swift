@@ -109,7 +109,7 @@ extension Store {
         // Papers are found by title through a hash of it: an index of 8-byte integers stays in the page
         // cache at a million papers, where the index of folded titles was read from disk at every insert.
         // Dates are answered from the search index's date order, so their index goes (each import
-        // rewrote pages all over it).
+        // rewrote pages all over it). Imports add to the order through `search_order_recent`.
         migrator.registerMigration("v4-title-hash") { db in
             db.add(function: DatabaseFunction("folio_title_hash", argumentCount: 1, pure: true) { values in
                 PaperRow.titleHash(String.fromDatabaseValue(values[0]) ?? "")
@@ -120,6 +120,11 @@ extension Store {
                 CREATE INDEX paper_title_hash ON paper(title_hash);
                 DROP INDEX paper_title_key;
                 DROP INDEX paper_published;
+                CREATE TABLE search_order_recent (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    nums BLOB NOT NULL,
+                    keys BLOB NOT NULL
+                );
                 """)
         }
         return migrator

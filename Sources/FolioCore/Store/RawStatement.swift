@@ -63,6 +63,30 @@ final class RawStatement {
         guard code == SQLITE_DONE else { throw failure(code) }
     }
 
+    /// Runs with parameters 1… bound to `blobs` in place, without a copy (they only need to live for
+    /// this call), and the parameters after them to `values`.
+    func run(blobs: [UnsafeRawBufferPointer], _ values: [RawValue]) throws {
+        bind(Array(repeating: .null, count: blobs.count) + values)
+        for (i, blob) in blobs.enumerated() {
+            sqlite3_bind_blob(handle, Int32(i + 1), blob.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(blob.count), nil)
+        }
+        defer { sqlite3_clear_bindings(handle) }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else { throw failure(code) }
+    }
+
+    /// `body` with the first row's columns (valid only inside it), or nil when there is no row.
+    func withFirstRow<T>(_ values: [RawValue], _ body: (RawRow) throws -> T) throws -> T? {
+        bind(values)
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW: return try body(RawRow(handle: handle))
+        case SQLITE_DONE: return nil
+        default: throw failure(code)
+        }
+    }
+
     /// The first column of the first row as an integer, or nil when there is no row.
     func integer(_ values: [RawValue]) throws -> Int64? {
         bind(values)
@@ -81,6 +105,20 @@ final class RawStatement {
         let message = String(cString: sqlite3_errmsg(connection))
         sqlite3_reset(handle)
         return DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
+    }
+}
+
+/// The current row of a `RawStatement`.
+struct RawRow {
+    fileprivate let handle: OpaquePointer
+
+    func integer(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    /// The blob's bytes, valid until the statement moves on.
+    func blob(_ column: Int32) -> UnsafeRawBufferPointer {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard let start = sqlite3_column_blob(handle, column), count > 0 else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: start, count: count)
     }
 }
 
