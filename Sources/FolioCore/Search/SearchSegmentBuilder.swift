@@ -40,8 +40,8 @@ enum SearchKey {
 }
 
 /// One segment being built in memory during an import: each distinct (field, word) once, and for each
-/// paper the terms it has. Import speed is bounded by this loop, so ASCII text is split on bytes
-/// straight into the term table (the same words `TextNormalizer.searchWords` gives), with no String per word.
+/// paper the terms it has. Papers come split into words (`SplitPaper`), the same words
+/// `TextNormalizer.searchWords` gives, with no String per word.
 struct SearchSegmentBuilder {
     private var table = SearchTermTable()
     /// One entry per (term, paper): parallel arrays, grouped by term when finished.
@@ -49,9 +49,6 @@ struct SearchSegmentBuilder {
     private var entryNums: [UInt32] = []
     /// Per term: the last paper that had it, so a word repeated in one paper counts once.
     private var lastNum: [UInt32] = []
-    private var scratch: [UInt8] = []
-    /// Where each word of the text being split lies in `scratch`, and its hash.
-    private var spans: [(start: Int, end: Int, hash: UInt32)] = []
     private(set) var docs: Set<UInt32> = []
     /// Papers indexed by an earlier segment whose text this one replaces.
     private(set) var replaced: [UInt32] = []
@@ -60,12 +57,27 @@ struct SearchSegmentBuilder {
 
     /// `replacing`: the paper was indexed before (its text changed).
     mutating func add(num: UInt32, fields: SearchFields, replacing: Bool) {
+        add(num: num, split: SplitPaper(fields), replacing: replacing)
+    }
+
+    mutating func add(num: UInt32, split: SplitPaper, replacing: Bool) {
         docs.insert(num)
         if replacing { replaced.append(num) }
-        addText(fields.title, field: 0, num: num)
-        addText(fields.abstract, field: 1, num: num)
-        for author in fields.authors { addText(author, field: 2, num: num) }
-        for category in fields.categories {
+        split.bytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for word in split.words {
+                let end = Int(word.end)
+                add(term: table.term(UnsafeBufferPointer(rebasing: bytes[start..<end]), field: word.field, hash: word.hash), num: num)
+                start = end
+            }
+        }
+        for (text, field) in split.other {
+            for word in TextNormalizer.searchWords(text) {
+                var word = word
+                word.withUTF8 { add(term: table.term($0, field: field), num: num) }
+            }
+        }
+        for category in split.categories {
             var name = category.lowercased()
             name.withUTF8 { add(term: table.term($0, field: 3), num: num) }
         }
@@ -77,52 +89,6 @@ struct SearchSegmentBuilder {
         lastNum[Int(term)] = num
         entryTerms.append(term)
         entryNums.append(num)
-    }
-
-    private mutating func addText(_ text: String, field: UInt8, num: UInt32) {
-        var text = text
-        let isASCII = text.withUTF8 { bytes in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
-            addASCII(bytes, field: field, num: num)
-            return true
-        }
-        guard !isASCII else { return }
-        for word in TextNormalizer.searchWords(text) {
-            var word = word
-            word.withUTF8 { add(term: table.term($0, field: field), num: num) }
-        }
-    }
-
-    /// Words of ASCII text, lowercased and hashed in one pass over the bytes.
-    private mutating func addASCII(_ bytes: UnsafeBufferPointer<UInt8>, field: UInt8, num: UInt32) {
-        if scratch.count < bytes.count { scratch = [UInt8](repeating: 0, count: max(bytes.count, 2 * scratch.count)) }
-        var words = spans
-        words.removeAll(keepingCapacity: true)
-        defer { spans = words }
-        scratch.withUnsafeMutableBufferPointer { lower in
-            var length = 0, start = 0
-            var hash = SearchTermTable.hashStart(field: field)
-            for byte in bytes {
-                var folded = byte
-                if folded &- UInt8(ascii: "A") < 26 { folded |= 0x20 }
-                if folded &- UInt8(ascii: "a") < 26 || folded &- UInt8(ascii: "0") < 10 {
-                    lower[length] = folded
-                    length += 1
-                    hash = SearchTermTable.hash(hash, folded)
-                } else if length > start {
-                    words.append((start, length, hash))
-                    start = length
-                    hash = SearchTermTable.hashStart(field: field)
-                }
-            }
-            if length > start { words.append((start, length, hash)) }
-        }
-        scratch.withUnsafeBufferPointer { lower in
-            for word in words {
-                let term = table.term(UnsafeBufferPointer(rebasing: lower[word.start..<word.end]), field: field, hash: word.hash)
-                add(term: term, num: num)
-            }
-        }
     }
 
     /// Every key with its encoded list, in the byte order of the keys (so they are appended to the

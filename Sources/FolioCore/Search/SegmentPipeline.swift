@@ -14,7 +14,12 @@ struct SegmentPart: Sendable {
 /// a segment ends (so a paper indexed twice in one import lands in two segments) and writes the parts of
 /// finished segments as they come, while the builder encodes the rest. The builder is touched only on `queue`.
 final class SegmentPipeline: @unchecked Sendable {
-    typealias Entry = (num: UInt32, fields: SearchFields, replacing: Bool)
+    /// A paper's text as handed over: split into words already, or for the builder to split.
+    enum Text: Sendable {
+        case fields(SearchFields)
+        case split(SplitPaper)
+    }
+    typealias Entry = (num: UInt32, text: Text, replacing: Bool)
 
     private let papersPerSegment: Int
     private let queue = DispatchQueue(label: "folio.search-segments")
@@ -23,15 +28,21 @@ final class SegmentPipeline: @unchecked Sendable {
     private static let batchSize = 256
     private static let partSize = 4096
 
-    /// Guards `parts`; signalled when a part arrives.
+    /// Guards `parts` and `queued`; signalled when a part arrives.
     private let arrived = NSCondition()
     private var parts: [SegmentPart] = []
+    /// Batches handed over and not yet built.
+    private var queued = 0
+    /// Splitting words is a third of the builder's work. When this many batches wait for it, the
+    /// import's thread splits the next batch itself, so neither thread waits for the other for long.
+    private static let builderBehind = 4
     /// On `queue` only.
     private var builder = SearchSegmentBuilder()
     /// On the caller's thread only: the batch being filled, the papers of the segment being built, and
     /// how many segments were ended and how many of them were handed back whole.
     private var batch: [Entry] = []
     private var segmentNums = Set<UInt32>()
+    private var splitHere = false
     private var segmentsEnded = 0
     private var segmentsTaken = 0
 
@@ -42,7 +53,8 @@ final class SegmentPipeline: @unchecked Sendable {
     func add(num: UInt32, fields: SearchFields, replacing: Bool) {
         if segmentNums.contains(num) || segmentNums.count >= papersPerSegment { endSegment() }
         segmentNums.insert(num)
-        batch.append((num, fields, replacing))
+        if batch.isEmpty { splitHere = batchesQueued() >= SegmentPipeline.builderBehind }
+        batch.append((num, splitHere ? .split(SplitPaper(fields)) : .fields(fields), replacing))
         if batch.count >= SegmentPipeline.batchSize { handOver() }
     }
 
@@ -68,6 +80,12 @@ final class SegmentPipeline: @unchecked Sendable {
         }
     }
 
+    private func batchesQueued() -> Int {
+        arrived.lock()
+        defer { arrived.unlock() }
+        return queued
+    }
+
     private func counted(_ taken: [SegmentPart]) -> [SegmentPart] {
         segmentsTaken += taken.count { $0.isLast }
         return taken
@@ -78,8 +96,19 @@ final class SegmentPipeline: @unchecked Sendable {
         let entries = batch
         batch.removeAll(keepingCapacity: true)
         batchesInFlight.wait()
+        arrived.lock()
+        queued += 1
+        arrived.unlock()
         queue.async {
-            for entry in entries { self.builder.add(num: entry.num, fields: entry.fields, replacing: entry.replacing) }
+            for entry in entries {
+                switch entry.text {
+                case .fields(let fields): self.builder.add(num: entry.num, fields: fields, replacing: entry.replacing)
+                case .split(let split): self.builder.add(num: entry.num, split: split, replacing: entry.replacing)
+                }
+            }
+            self.arrived.lock()
+            self.queued -= 1
+            self.arrived.unlock()
             self.batchesInFlight.signal()
         }
     }

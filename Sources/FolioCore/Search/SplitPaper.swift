@@ -1,0 +1,45 @@
+/// A paper's searchable text split into words, ready for a segment's term table. Made on the import's
+/// thread, so the builder's thread (the slower of the two) only looks the words up: ASCII text is
+/// lowercased and hashed in one pass over its bytes, the words back to back in `bytes`; other text is
+/// kept whole and split on the builder's thread by `TextNormalizer.searchWords`.
+struct SplitPaper: Sendable {
+    /// Lowercased words of ASCII text, back to back.
+    private(set) var bytes: [UInt8] = []
+    /// Per word: where it ends in `bytes` (it starts where the one before ends), its hash and field.
+    private(set) var words: [(end: UInt32, hash: UInt32, field: UInt8)] = []
+    /// Text with non-ASCII characters, and its field.
+    private(set) var other: [(text: String, field: UInt8)] = []
+    private(set) var categories: [String]
+
+    init(_ fields: SearchFields) {
+        categories = fields.categories
+        bytes.reserveCapacity(fields.title.utf8.count + fields.abstract.utf8.count + 64)
+        add(fields.title, field: 0)
+        add(fields.abstract, field: 1)
+        for author in fields.authors { add(author, field: 2) }
+    }
+
+    private mutating func add(_ text: String, field: UInt8) {
+        var text = text
+        let isASCII = text.withUTF8 { text -> Bool in
+            guard !text.contains(where: { $0 >= 0x80 }) else { return false }
+            var start = bytes.count
+            var hash = SearchTermTable.hashStart(field: field)
+            for byte in text {
+                var folded = byte
+                if folded &- UInt8(ascii: "A") < 26 { folded |= 0x20 }
+                if folded &- UInt8(ascii: "a") < 26 || folded &- UInt8(ascii: "0") < 10 {
+                    bytes.append(folded)
+                    hash = SearchTermTable.hash(hash, folded)
+                } else if bytes.count > start {
+                    words.append((UInt32(bytes.count), hash, field))
+                    start = bytes.count
+                    hash = SearchTermTable.hashStart(field: field)
+                }
+            }
+            if bytes.count > start { words.append((UInt32(bytes.count), hash, field)) }
+            return true
+        }
+        if !isASCII { other.append((text, field)) }
+    }
+}
