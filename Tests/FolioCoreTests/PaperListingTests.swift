@@ -72,13 +72,7 @@ struct PaperListingTests {
     @Test func fixturesOfEveryFormat() throws {
         let (store, folder) = try makeStore()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let importer = LibraryImport(store: store)
-        _ = try importer.importDocument(try Fixtures.data("hf-daily-papers/daily_papers_2026-06-12.json"), format: .hfJSON, source: "t")
-        _ = try importer.importDocument(try Fixtures.data("arxiv-atom/search_au_del_maestro.xml"), format: .arxivAtom, source: "t")
-        _ = try importer.importDocument(try Fixtures.data("arxiv-atom/2026_id_astro-ph_0601001_s0_m100_3150dca9dc76.xml"), format: .arxivAtom, source: "t")
-        _ = try importer.importDocument(try Fixtures.data("arxiv-oai-jsonl/snapshot_head50.jsonl"), format: .arxivJSONL, source: "t")
-        _ = try importer.importDocument(try Fixtures.data("hf-daily-papers-page.txt"), format: .hfPage, source: "t")
-        _ = try importer.importDocument(try Fixtures.data("bibtex/pmlr_v224_automl23.bib"), format: .bibtex, source: "t")
+        try importFixturesOfEveryFormat(into: store, bibtex: true)
         try Self.addTopics(store)
         let ids = try store.papers().map(\.id)
         _ = try store.setStarred(stride(from: 0, to: ids.count, by: 6).map { ids[$0] }, true)

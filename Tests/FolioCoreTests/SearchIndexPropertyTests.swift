@@ -3,6 +3,17 @@ import GRDB
 import Testing
 @testable import FolioCore
 
+/// The fixtures of every importer in one library (BibTeX too when asked).
+func importFixturesOfEveryFormat(into store: Store, bibtex: Bool = false) throws {
+    let importer = LibraryImport(store: store)
+    _ = try importer.importDocument(try Fixtures.data("hf-daily-papers/daily_papers_2026-06-12.json"), format: .hfJSON, source: "t")
+    _ = try importer.importDocument(try Fixtures.data("arxiv-atom/search_au_del_maestro.xml"), format: .arxivAtom, source: "t")
+    _ = try importer.importDocument(try Fixtures.data("arxiv-atom/2026_id_astro-ph_0601001_s0_m100_3150dca9dc76.xml"), format: .arxivAtom, source: "t")
+    _ = try importer.importDocument(try Fixtures.data("arxiv-oai-jsonl/snapshot_head50.jsonl"), format: .arxivJSONL, source: "t")
+    _ = try importer.importDocument(try Fixtures.data("hf-daily-papers-page.txt"), format: .hfPage, source: "t")
+    if bibtex { _ = try importer.importDocument(try Fixtures.data("bibtex/pmlr_v224_automl23.bib"), format: .bibtex, source: "t") }
+}
+
 /// A small random library whose words repeat often, accents included, for comparing the index with the matcher.
 struct RandomLibrary {
     static let vocabulary = ["retrieval", "retriever", "graph", "graphs", "transformer", "image", "language", "model",
@@ -115,12 +126,7 @@ struct SearchIndexPropertyTests {
     @Test func fixturesOfEveryFormatAgreeWithTheMatcher() throws {
         let (store, folder) = try makeStore()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let importer = LibraryImport(store: store)
-        _ = try importer.importDocument(try Fixtures.data("hf-daily-papers/daily_papers_2026-06-12.json"), format: .hfJSON, source: "t")
-        _ = try importer.importDocument(try Fixtures.data("arxiv-atom/search_au_del_maestro.xml"), format: .arxivAtom, source: "t")
-        _ = try importer.importDocument(try Fixtures.data("arxiv-atom/2026_id_astro-ph_0601001_s0_m100_3150dca9dc76.xml"), format: .arxivAtom, source: "t")
-        _ = try importer.importDocument(try Fixtures.data("arxiv-oai-jsonl/snapshot_head50.jsonl"), format: .arxivJSONL, source: "t")
-        _ = try importer.importDocument(try Fixtures.data("hf-daily-papers-page.txt"), format: .hfPage, source: "t")
+        try importFixturesOfEveryFormat(into: store)
         let index = SearchIndex(store: store)
         for text in ["author:casanova", "author:\"del maestro\"", "cat:astro-ph", "cat:cond-mat.*", "cat:HEP-PH", "year:2026",
                      "after:2026-06-10", "quantum -cat:quant-ph", "balazs", "Balázs", "ba*", "q*", "qu*", "\"monte carlo\"",
