@@ -26,9 +26,7 @@ struct SplitPaper: Sendable {
             var start = bytes.count
             var hash = SearchTermTable.hashStart(field: field)
             for byte in text {
-                var folded = byte
-                if folded &- UInt8(ascii: "A") < 26 { folded |= 0x20 }
-                if folded &- UInt8(ascii: "a") < 26 || folded &- UInt8(ascii: "0") < 10 {
+                if let folded = TextNormalizer.asciiWordByte(byte) {
                     bytes.append(folded)
                     hash = SearchTermTable.hash(hash, folded)
                 } else if bytes.count > start {

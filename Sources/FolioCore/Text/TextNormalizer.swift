@@ -66,6 +66,15 @@ public enum TextNormalizer {
         asciiTitleKey(title) ?? searchWords(title).joined(separator: " ")
     }
 
+    /// An ASCII byte lowercased when it belongs to a word (a letter or a digit), else nil: the one
+    /// definition of a word's bytes for every ASCII fast path (titles, search words, the index's split).
+    @inline(__always)
+    static func asciiWordByte(_ byte: UInt8) -> UInt8? {
+        var folded = byte
+        if folded &- UInt8(ascii: "A") < 26 { folded |= 0x20 }
+        return folded &- UInt8(ascii: "a") < 26 || folded &- UInt8(ascii: "0") < 10 ? folded : nil
+    }
+
     /// `titleKey` of ASCII text straight into one buffer (it is made for every imported paper).
     private static func asciiTitleKey(_ title: String) -> String? {
         var title = title
@@ -75,9 +84,7 @@ public enum TextNormalizer {
             var wordEnded = false
             for byte in bytes {
                 if byte >= 0x80 { return nil }
-                var folded = byte
-                if folded &- UInt8(ascii: "A") < 26 { folded |= 0x20 }
-                if folded &- UInt8(ascii: "a") < 26 || folded &- UInt8(ascii: "0") < 10 {
+                if let folded = asciiWordByte(byte) {
                     if wordEnded && !key.isEmpty { key.append(0x20) }
                     wordEnded = false
                     key.append(folded)
@@ -97,16 +104,11 @@ public enum TextNormalizer {
         word.reserveCapacity(32)
         for byte in text.utf8 {
             if byte >= 0x80 { return nil }
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                word.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                word.append(byte + 32)
-            default:
-                if !word.isEmpty {
-                    words.append(String(decoding: word, as: UTF8.self))
-                    word.removeAll(keepingCapacity: true)
-                }
+            if let folded = asciiWordByte(byte) {
+                word.append(folded)
+            } else if !word.isEmpty {
+                words.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
             }
         }
         if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
