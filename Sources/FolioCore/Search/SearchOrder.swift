@@ -28,8 +28,8 @@ struct SearchOrder {
 
     /// Read straight from SQLite's row into the arrays: at a million papers each column is 4 MB, and
     /// the copies through `Data` were a tenth of an import's peak memory.
-    static func load(_ db: Database, table: String = "search_order") throws -> SearchOrder? {
-        try RawStatement(db, "SELECT nums, keys, \(table == "search_order" ? "ranked" : "0") FROM \(table) WHERE id = 1").withFirstRow([]) { row in
+    static func load(_ db: Database, from table: Table = .base) throws -> SearchOrder? {
+        try RawStatement(db, table.select).withFirstRow([]) { row in
             SearchOrder(nums: PostingList.decodeInts(row.blob(0), as: UInt32.self),
                         keys: PostingList.decodeInts(row.blob(1), as: Int32.self), ranked: row.integer(2) != 0)
         }
@@ -96,6 +96,29 @@ struct SearchOrder {
 
     // MARK: Stored as a base and recent changes
 
+    /// Where an order is stored: the base (with the generation and `ranked`), or the recent changes.
+    enum Table {
+        case base, recent
+
+        var select: String {
+            switch self {
+            case .base: "SELECT nums, keys, ranked FROM search_order WHERE id = 1"
+            case .recent: "SELECT nums, keys, 0 FROM search_order_recent WHERE id = 1"
+            }
+        }
+
+        /// Saving the base starts a new generation; the recent part's caller does that itself.
+        var save: String {
+            switch self {
+            case .base: """
+                INSERT INTO search_order (id, generation, nums, keys, ranked) VALUES (1, 1, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET generation = generation + 1, nums = excluded.nums, keys = excluded.keys, ranked = excluded.ranked
+                """
+            case .recent: "INSERT OR REPLACE INTO search_order_recent (id, nums, keys) VALUES (1, ?, ?)"
+            }
+        }
+    }
+
     /// The whole order: the stored base with the recent changes merged in.
     static func loadCombined(_ db: Database) throws -> SearchOrder? {
         guard let base = try load(db) else { return nil }
@@ -118,7 +141,7 @@ struct SearchOrder {
             try stored.merging(merged).save(db)
             try clearRecent(db)
         } else {
-            try merged.save(db, table: "search_order_recent")
+            try merged.save(db, to: .recent)
             try db.execute(sql: "UPDATE search_order SET generation = generation + 1 WHERE id = 1")
         }
     }
@@ -130,7 +153,7 @@ struct SearchOrder {
     }
 
     static func loadRecent(_ db: Database) throws -> SearchOrder? {
-        try load(db, table: "search_order_recent")
+        try load(db, from: .recent)
     }
 
     /// A library indexed before `v4-title-hash` has no table for recent changes until it migrates.
@@ -138,12 +161,9 @@ struct SearchOrder {
         if try db.tableExists("search_order_recent") { try db.execute(sql: "DELETE FROM search_order_recent") }
     }
 
-    func save(_ db: Database, table: String = "search_order") throws {
-        let statement = try RawStatement(db, table == "search_order" ? """
-            INSERT INTO search_order (id, generation, nums, keys, ranked) VALUES (1, 1, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET generation = generation + 1, nums = excluded.nums, keys = excluded.keys, ranked = excluded.ranked
-            """ : "INSERT OR REPLACE INTO \(table) (id, nums, keys) VALUES (1, ?, ?)")
-        let rest: [RawValue] = table == "search_order" ? [.int(ranked ? 1 : 0)] : []
+    func save(_ db: Database, to table: Table = .base) throws {
+        let statement = try RawStatement(db, table.save)
+        let rest: [RawValue] = table == .base ? [.int(ranked ? 1 : 0)] : []
         #if _endian(little)
         // The arrays' own bytes are the stored little-endian form: bound in place.
         try nums.withUnsafeBytes { nums in
