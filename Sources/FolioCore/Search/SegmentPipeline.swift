@@ -23,13 +23,14 @@ final class SegmentPipeline: @unchecked Sendable {
 
     private let papersPerSegment: Int
     private let queue = DispatchQueue(label: "folio.search-segments")
-    /// Batches handed over and not yet built: bounds the memory a fast writer can queue up.
-    private let batchesInFlight = DispatchSemaphore(value: 16)
     private static let batchSize = 256
+    /// Batches handed over and not yet built, at most: bounds the memory a fast writer can queue up.
+    private static let maxQueued = 16
     private static let partSize = 4096
 
-    /// Guards `parts` and `queued`; signalled when a part arrives.
-    private let arrived = NSCondition()
+    /// Guards `parts` and `queued`; signalled when a part arrives or a batch is built (only the
+    /// caller's thread ever waits on it).
+    private let progress = NSCondition()
     private var parts: [SegmentPart] = []
     /// Batches handed over and not yet built.
     private var queued = 0
@@ -60,10 +61,10 @@ final class SegmentPipeline: @unchecked Sendable {
 
     /// Parts that arrived since the last call, in order; does not wait.
     func takeParts() -> [SegmentPart] {
-        arrived.lock()
+        progress.lock()
         let out = parts
         parts.removeAll()
-        arrived.unlock()
+        progress.unlock()
         return counted(out)
     }
 
@@ -71,18 +72,18 @@ final class SegmentPipeline: @unchecked Sendable {
     func finish(_ write: (SegmentPart) throws -> Void) rethrows {
         endSegment()
         while segmentsTaken < segmentsEnded {
-            arrived.lock()
-            while parts.isEmpty { arrived.wait() }
+            progress.lock()
+            while parts.isEmpty { progress.wait() }
             let taken = parts
             parts.removeAll()
-            arrived.unlock()
+            progress.unlock()
             for part in counted(taken) { try write(part) }
         }
     }
 
     private func batchesQueued() -> Int {
-        arrived.lock()
-        defer { arrived.unlock() }
+        progress.lock()
+        defer { progress.unlock() }
         return queued
     }
 
@@ -95,10 +96,10 @@ final class SegmentPipeline: @unchecked Sendable {
         guard !batch.isEmpty else { return }
         let entries = batch
         batch.removeAll(keepingCapacity: true)
-        batchesInFlight.wait()
-        arrived.lock()
+        progress.lock()
+        while queued >= SegmentPipeline.maxQueued { progress.wait() }
         queued += 1
-        arrived.unlock()
+        progress.unlock()
         queue.async {
             for entry in entries {
                 switch entry.text {
@@ -106,10 +107,10 @@ final class SegmentPipeline: @unchecked Sendable {
                 case .split(let split): self.builder.add(num: entry.num, split: split, replacing: entry.replacing)
                 }
             }
-            self.arrived.lock()
+            self.progress.lock()
             self.queued -= 1
-            self.arrived.unlock()
-            self.batchesInFlight.signal()
+            self.progress.signal()
+            self.progress.unlock()
         }
     }
 
@@ -131,9 +132,9 @@ final class SegmentPipeline: @unchecked Sendable {
     }
 
     private func deliver(_ part: SegmentPart) {
-        arrived.lock()
+        progress.lock()
         parts.append(part)
-        arrived.signal()
-        arrived.unlock()
+        progress.signal()
+        progress.unlock()
     }
 }
