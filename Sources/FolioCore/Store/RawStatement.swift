@@ -25,9 +25,8 @@ final class RawStatement {
     /// SQLITE_TRANSIENT: SQLite copies the bytes, which live only as long as the binding call.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-
     /// Binds `values` to the parameters 1… in order.
-    func bind(_ values: [RawValue]) {
+    private func bind(_ values: [RawValue]) {
         sqlite3_reset(handle)
         for (i, value) in values.enumerated() {
             let index = Int32(i + 1)
