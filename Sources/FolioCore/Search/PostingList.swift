@@ -69,6 +69,9 @@ enum PostingList {
 
     static func decodeInts<T: FixedWidthInteger>(_ raw: UnsafeRawBufferPointer, as: T.Type) -> [T] {
         let count = raw.count / MemoryLayout<T>.size
+        // With no elements the initializer writes a count into Swift's one shared empty array, which
+        // ThreadSanitizer reports as a race between two threads decoding empty lists.
+        guard count > 0 else { return [] }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             for i in 0..<count { buffer[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: i * MemoryLayout<T>.size, as: T.self)) }
             initialized = count
