@@ -211,8 +211,10 @@ extension Store {
         return try pool.write { db in
             // SQLite's default 2 MB page cache re-reads the paper indexes of a large library from disk at
             // every insert. Back to the default afterwards, which frees the pages.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            // The memory map is off while importing: the pages an import reads and writes stayed mapped
+            // and counted against the process (400 MB at a million papers, against 270 without).
+            try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 0")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA mmap_size = \(Store.readMapSize)") }
             return try ImportSession.run(db: db, source: source, now: Timestamp.now(), body)
         }
     }
