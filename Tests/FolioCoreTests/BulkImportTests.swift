@@ -51,7 +51,7 @@ struct BulkImportTests {
         var lastParts = 0
         pipeline.finish { part in
             if let replaced = part.replaced { segments.append((replaced, [])) }
-            segments[segments.count - 1].postings += part.postings
+            segments[segments.count - 1].postings += part.postings.pairs
             if part.isLast { lastParts += 1 }
         }
         #expect(segments.count == 3)
@@ -80,7 +80,7 @@ struct BulkImportTests {
         builder.add(num: 2, fields: SearchFields(title: "alpha", abstract: "", authors: [], categories: ["cs.IR"]), replacing: false)
         var parts: [[(key: String, docs: [UInt8])]] = [], last: [Bool] = []
         builder.finished(partSize: 3) { postings, isLast in
-            parts.append(postings)
+            parts.append(postings.pairs)
             last.append(isLast)
         }
         #expect(last.filter { $0 } .count == 1 && last.last == true)

@@ -9,30 +9,37 @@ enum PostingList {
 
     /// `nums` ascending and distinct.
     static func encode<Nums: RandomAccessCollection<UInt32>>(_ nums: Nums) -> [UInt8] {
-        guard let first = nums.first, let last = nums.last else { return [sortedTag] }
+        var out: [UInt8] = []
+        encode(nums, into: &out)
+        return out
+    }
+
+    /// Appends the encoding of `nums` (ascending and distinct) to `out`.
+    static func encode<Nums: RandomAccessCollection<UInt32>>(_ nums: Nums, into out: inout [UInt8]) {
+        guard let first = nums.first, let last = nums.last else { return out.append(sortedTag) }
         let firstWord = Int(first >> 6), lastWord = Int(last >> 6)
         let bitmapBytes = 5 + (lastWord - firstWord + 1) * 8
         if bitmapBytes < 1 + nums.count * 4 {
             var words = [UInt64](repeating: 0, count: lastWord - firstWord + 1)
             for num in nums { words[Int(num >> 6) - firstWord] |= 1 << UInt64(num & 63) }
-            return encodeBitmap(firstWord: UInt32(firstWord), words: words[...])
+            return encodeBitmap(firstWord: UInt32(firstWord), words: words[...], into: &out)
         }
-        var out = [UInt8](repeating: 0, count: 1 + nums.count * 4)
-        out[0] = sortedTag
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: 1 + nums.count * 4))
+        out[start] = sortedTag
         out.withUnsafeMutableBytes { raw in
-            for (i, num) in nums.enumerated() { raw.storeBytes(of: num.littleEndian, toByteOffset: 1 + i * 4, as: UInt32.self) }
+            for (i, num) in nums.enumerated() { raw.storeBytes(of: num.littleEndian, toByteOffset: start + 1 + i * 4, as: UInt32.self) }
         }
-        return out
     }
 
-    static func encodeBitmap(firstWord: UInt32, words: ArraySlice<UInt64>) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: 5 + words.count * 8)
-        out[0] = bitmapTag
+    static func encodeBitmap(firstWord: UInt32, words: ArraySlice<UInt64>, into out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: 5 + words.count * 8))
+        out[start] = bitmapTag
         out.withUnsafeMutableBytes { raw in
-            raw.storeBytes(of: firstWord.littleEndian, toByteOffset: 1, as: UInt32.self)
-            for (i, word) in words.enumerated() { raw.storeBytes(of: word.littleEndian, toByteOffset: 5 + i * 8, as: UInt64.self) }
+            raw.storeBytes(of: firstWord.littleEndian, toByteOffset: start + 1, as: UInt32.self)
+            for (i, word) in words.enumerated() { raw.storeBytes(of: word.littleEndian, toByteOffset: start + 5 + i * 8, as: UInt64.self) }
         }
-        return out
     }
 
     /// ORs the stored list into `set`.

@@ -75,9 +75,7 @@ final class SegmentPartWriter {
             segment = db.lastInsertedRowID
         }
         guard let segment else { preconditionFailure("postings before their segment") }
-        for (key, docs) in part.postings {
-            try insertPosting.run([.int(segment), .text(key), .blob(docs)])
-        }
+        try part.postings.forEach { key, docs in try insertPosting.run(segment, text: key, blob: docs) }
     }
 }
 

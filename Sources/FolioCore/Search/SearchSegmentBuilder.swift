@@ -97,46 +97,49 @@ struct SearchSegmentBuilder {
     /// prefix together, and their prefixes in order too, so nothing else is sorted.
     /// Handed over in parts of `partSize` keys, so they can be written while the rest is encoded; the
     /// last part (`isLast`, possibly empty) is always handed over.
-    func finished(partSize: Int, _ emit: (_ postings: [(key: String, docs: [UInt8])], _ isLast: Bool) -> Void) {
-        var out: [(key: String, docs: [UInt8])] = []
+    func finished(partSize: Int, _ emit: (_ postings: PackedPostings, _ isLast: Bool) -> Void) {
+        var out = PackedPostings()
         defer { emit(out, true) }
         guard let low = docs.min(), let high = docs.max() else { return }
         let lists = groupedByTerm()
-        out.reserveCapacity(min(partSize, table.count + table.count / 8))
-        func append(_ posting: (key: String, docs: [UInt8])) {
+        let postings = min(partSize, table.count + table.count / 8)
+        out.reserve(postings: postings, bytes: postings * 24)
+        func append(_ field: String, _ separator: String, _ word: ArraySlice<UInt8>, _ encodeList: (inout [UInt8]) -> Void) {
             if out.count >= partSize {
                 emit(out, false)
-                out.removeAll(keepingCapacity: true)
+                out.removeAll()
             }
-            out.append(posting)
+            out.append(field: field, separator: separator, word: word, encodeList: encodeList)
         }
         let byName = SearchKey.fields.indices.sorted { SearchKey.fields[$0] < SearchKey.fields[$1] }
         for field in byName {
             let name = SearchKey.fields[field]
             let terms = table.sortedTerms(field: UInt8(field))
-            let words = terms.map { table.word($0) }
             if field < 3 {
                 for length in 1...2 {
+                    let separator = "\(length):"
                     var run: [ArraySlice<UInt32>] = []
-                    var runPrefix: [UInt8] = []
+                    var runPrefix: ArraySlice<UInt8> = []
                     func endRun() {
                         guard !run.isEmpty else { return }
-                        append((SearchKey.prefix(name, String(decoding: runPrefix, as: UTF8.self), length: length), union(run, low: low, high: high)))
+                        append(name, separator, runPrefix) { union(run, low: low, high: high, into: &$0) }
                         run.removeAll(keepingCapacity: true)
                     }
-                    for (term, word) in zip(terms, words) {
-                        guard let prefix = SearchSegmentBuilder.prefix(word, scalars: length) else { continue }
+                    for term in terms {
+                        let word = table.wordBytes(term)
+                        guard let end = SearchSegmentBuilder.prefixEnd(word, scalars: length) else { continue }
+                        let prefix = word[..<end]
                         if !prefix.elementsEqual(runPrefix) {
                             endRun()
-                            runPrefix = Array(prefix)
+                            runPrefix = prefix
                         }
                         run.append(lists[Int(term)])
                     }
                     endRun()
                 }
             }
-            for (term, word) in zip(terms, words) {
-                append((SearchKey.word(name, word), PostingList.encode(lists[Int(term)])))
+            for term in terms {
+                append(name, ":", table.wordBytes(term)) { PostingList.encode(lists[Int(term)], into: &$0) }
             }
         }
     }
@@ -144,23 +147,22 @@ struct SearchSegmentBuilder {
     /// Every key with its encoded list, in one piece.
     func finished() -> [(key: String, docs: [UInt8])] {
         var all: [(key: String, docs: [UInt8])] = []
-        finished(partSize: .max) { postings, _ in all += postings }
+        finished(partSize: .max) { postings, _ in all += postings.pairs }
         return all
     }
 
-    /// The bytes of the first `scalars` characters of a word, or nil when it is shorter.
-    static func prefix(_ word: String, scalars: Int) -> Substring.UTF8View? {
-        let utf8 = word.utf8
+    /// Where the first `scalars` characters of a word's UTF-8 bytes end, or nil when it is shorter.
+    static func prefixEnd(_ word: ArraySlice<UInt8>, scalars: Int) -> Int? {
         var seen = 0
-        var end = utf8.startIndex
-        while end != utf8.endIndex {
-            if utf8[end] & 0xC0 != 0x80 {  // not a continuation byte: a scalar starts here
+        var end = word.startIndex
+        while end != word.endIndex {
+            if word[end] & 0xC0 != 0x80 {  // not a continuation byte: a scalar starts here
                 if seen == scalars { break }
                 seen += 1
             }
-            end = utf8.index(after: end)
+            end += 1
         }
-        return seen == scalars ? utf8[..<end] : nil
+        return seen == scalars ? end : nil
     }
 
     /// Each term's nums, ascending: a counting sort of the entries by term.
@@ -181,9 +183,9 @@ struct SearchSegmentBuilder {
         }
     }
 
-    /// The union of lists within [low, high], already encoded: marked in a bitmap, stored as one if dense.
-    private func union(_ lists: [ArraySlice<UInt32>], low: UInt32, high: UInt32) -> [UInt8] {
-        if lists.count == 1 { return PostingList.encode(lists[0]) }
+    /// Appends the union of lists within [low, high], encoded: marked in a bitmap, stored as one if dense.
+    private func union(_ lists: [ArraySlice<UInt32>], low: UInt32, high: UInt32, into out: inout [UInt8]) {
+        if lists.count == 1 { return PostingList.encode(lists[0], into: &out) }
         let firstWord = Int(low >> 6)
         var words = [UInt64](repeating: 0, count: Int(high >> 6) - firstWord + 1)
         for list in lists {
@@ -191,7 +193,7 @@ struct SearchSegmentBuilder {
         }
         let count = words.reduce(0) { $0 + $1.nonzeroBitCount }
         if 5 + words.count * 8 < 1 + count * 4 {
-            return PostingList.encodeBitmap(firstWord: UInt32(firstWord), words: words[...])
+            return PostingList.encodeBitmap(firstWord: UInt32(firstWord), words: words[...], into: &out)
         }
         var nums: [UInt32] = []
         nums.reserveCapacity(count)
@@ -202,6 +204,6 @@ struct SearchSegmentBuilder {
                 bits &= bits - 1
             }
         }
-        return PostingList.encode(nums)
+        PostingList.encode(nums, into: &out)
     }
 }

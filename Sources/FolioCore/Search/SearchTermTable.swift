@@ -17,7 +17,11 @@ struct SearchTermTable {
     func field(_ term: UInt32) -> UInt8 { fields[Int(term)] }
 
     func word(_ term: UInt32) -> String {
-        String(decoding: bytes[Int(starts[Int(term)])..<Int(starts[Int(term) + 1])], as: UTF8.self)
+        String(decoding: wordBytes(term), as: UTF8.self)
+    }
+
+    func wordBytes(_ term: UInt32) -> ArraySlice<UInt8> {
+        bytes[Int(starts[Int(term)])..<Int(starts[Int(term) + 1])]
     }
 
     /// The term for `word` in `field`, added when new.

@@ -4,7 +4,7 @@ import Foundation
 struct SegmentPart: Sendable {
     /// On a segment's first part: the papers it replaces. A part with it starts a new segment.
     var replaced: [UInt32]?
-    var postings: [(key: String, docs: [UInt8])]
+    var postings: PackedPostings
     /// The segment's last part.
     var isLast: Bool
 }

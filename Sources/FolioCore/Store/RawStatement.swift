@@ -74,6 +74,19 @@ final class RawStatement {
         guard code == SQLITE_DONE else { throw failure(code) }
     }
 
+    /// Runs with an integer, a text (UTF-8) and a blob bound in place, without a copy.
+    func run(_ number: Int64, text: UnsafeRawBufferPointer, blob: UnsafeRawBufferPointer) throws {
+        sqlite3_reset(handle)
+        // A pointer is needed even for no bytes; SQLite reads none.
+        let nowhere = UnsafeRawPointer(bitPattern: 1)!
+        sqlite3_bind_int64(handle, 1, number)
+        sqlite3_bind_text(handle, 2, (text.baseAddress ?? nowhere).assumingMemoryBound(to: CChar.self), Int32(text.count), nil)
+        sqlite3_bind_blob(handle, 3, blob.baseAddress ?? nowhere, Int32(blob.count), nil)
+        defer { sqlite3_clear_bindings(handle) }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else { throw failure(code) }
+    }
+
     /// `body` with the first row's columns (valid only inside it), or nil when there is no row.
     func withFirstRow<T>(_ values: [RawValue], _ body: (RawRow) throws -> T) throws -> T? {
         bind(values)
