@@ -191,4 +191,28 @@ struct BulkImportTests {
         }
         #expect(try store.papers().map(\.id) == ["2401.00001"])
     }
+
+    /// Words that share their first 16 bytes, differ only in length, or are the same in two fields are
+    /// different terms, and each is found again after the table grew.
+    @Test func termTableTellsApartWordsAlikeInTheirFirstBytes() {
+        var table = SearchTermTable()
+        let long = String(repeating: "a", count: 16)
+        var words = ["a", "aa", long, long + "a", long + "aa", long + "b", "abcdefghijklmnop", "abcdefghijklmnoq", "é", "ωmega"]
+        words += (0..<5000).map { "w\($0)" } + (0..<500).map { long + "x\($0)" }
+        var terms: [String: UInt32] = [:]
+        for field in UInt8(0)..<4 {
+            for word in words {
+                var word = word
+                terms["\(field):\(word)"] = word.withUTF8 { table.term($0, field: field) }
+            }
+        }
+        #expect(Set(terms.values).count == words.count * 4, "every (field, word) is a term of its own")
+        #expect(table.count == words.count * 4)
+        for (name, term) in terms {
+            let field = UInt8(String(name.prefix(1)))!
+            var word = String(name.dropFirst(2))
+            #expect(word.withUTF8 { table.term($0, field: field) } == term)
+            #expect(table.word(term) == word && table.field(term) == field)
+        }
+    }
 }
