@@ -215,4 +215,24 @@ struct BulkImportTests {
             #expect(table.word(term) == word && table.field(term) == field)
         }
     }
+
+    /// A source without arXiv ids finds the arXiv paper it means by the title: one from an earlier import
+    /// (through the search index's title words), one from the same import, and never a paper whose title
+    /// only shares words with it.
+    @Test func titleOnlyPapersFindTheArxivPaperWithTheirTitle() throws {
+        let (store, folder) = try makeStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try store.importPapers(source: "arxiv") { session in
+            try session.add(PaperInput(arxivID: "2401.00001", title: "Dense Retrieval at Scale", abstract: "a"))
+            try session.add(PaperInput(arxivID: "2401.00002", title: "Dense Retrieval at Scale, Again", abstract: "b"))
+        }
+        let counts = try store.importPapers(source: "page") { session in
+            #expect(try session.add(PaperInput(title: "DENSE RETRIEVAL — at scale", abstract: "")).id == "2401.00001")
+            try session.add(PaperInput(arxivID: "2401.00003", title: "Sparse Experts Everywhere", abstract: "c"))
+            #expect(try session.add(PaperInput(title: "sparse experts, everywhere", abstract: "")).id == "2401.00003")
+            #expect(try session.add(PaperInput(title: "Dense Retrieval", abstract: "")).outcome == .new)
+        }
+        #expect(counts.new == 2)
+        #expect(try store.papers().count == 4)
+    }
 }

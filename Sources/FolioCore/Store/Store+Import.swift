@@ -28,6 +28,10 @@ public final class ImportSession {
     private let insertPaper: RawStatement
     /// Whether some paper lacks an arXiv id: only then can an arXiv paper be one seen before by title.
     private var hasPapersWithoutArxivID: Bool
+    /// Made when the first paper without an arXiv id arrives; it knows the papers of earlier imports.
+    private var titleWords: TitleWordLookup?
+    /// Title hash → num of the arXiv papers this import wrote, which the search index has not yet.
+    private var arxivTitles: [Int64: Int64] = [:]
 
     private init(db: Database, source: String, now: String) throws {
         self.db = db
@@ -82,7 +86,7 @@ public final class ImportSession {
             try insert(input, id: arxiv, titleKey: key)
             return (arxiv, .new)
         }
-        if !key.isEmpty, let known = try row(sql: "SELECT * FROM paper WHERE title_hash = ? AND title_key = ? ORDER BY arxiv_id IS NULL, num LIMIT 1", PaperRow.titleHash(key), key) {
+        if !key.isEmpty, let known = try paper(titled: key, words: TextNormalizer.searchWords(input.title)) {
             return try merge(input, into: known, titleKey: key, newID: nil)
         }
         var id = TitleID.make(titleKey: key)
@@ -93,6 +97,30 @@ public final class ImportSession {
         }
         try insert(input, id: id, titleKey: key)
         return (id, .new)
+    }
+
+    /// The paper a source without arXiv ids means by this title: the first arXiv paper with it, else the
+    /// first paper without an arXiv id. The arXiv papers come from the search index's title words (and
+    /// this import's own), those without an id from the small index on their title hash.
+    private func paper(titled key: String, words: [String]) throws -> Row? {
+        let hash = PaperRow.titleHash(key)
+        if titleWords == nil { titleWords = try TitleWordLookup(db) }
+        var candidates = try titleWords?.papers(withTitleWords: words) ?? []
+        if let num = arxivTitles[hash] { candidates.append(num) }
+        if !candidates.isEmpty, let known = try row(sql: """
+            SELECT * FROM paper WHERE num IN (SELECT value FROM json_each(?)) AND title_hash = ? AND title_key = ? AND arxiv_id IS NOT NULL
+            ORDER BY num LIMIT 1
+            """, "[" + candidates.map(String.init).joined(separator: ",") + "]", hash, key) {
+            return known
+        }
+        return try row(sql: "SELECT * FROM paper WHERE title_hash = ? AND title_key = ? AND arxiv_id IS NULL ORDER BY num LIMIT 1", hash, key)
+    }
+
+    /// An arXiv paper written by this import, for `paper(titled:words:)`.
+    private func wrote(num: Int64, _ paper: PaperInput, titleKey: String) {
+        guard paper.arxivID != nil, !titleKey.isEmpty else { return }
+        let hash = PaperRow.titleHash(titleKey)
+        if arxivTitles[hash].map({ num < $0 }) ?? true { arxivTitles[hash] = num }
     }
 
     private func row(sql: String, _ arguments: any DatabaseValueConvertible...) throws -> Row? {
@@ -148,6 +176,8 @@ public final class ImportSession {
         if merged == old && newID == nil { return (oldID, .unchanged) }
         let id = newID ?? oldID
         let num: Int64 = row["num"]
+        let mergedKey = TextNormalizer.titleKey(merged.title)
+        wrote(num: num, merged, titleKey: mergedKey)
         if SearchFields(merged) != SearchFields(old) {
             try searchIndex.indexed(num: num, fields: SearchFields(merged), replacing: true, db: db)
         }
@@ -159,7 +189,7 @@ public final class ImportSession {
               abs_url = ?, pdf_url = ?, comments = ?, journal_ref = ?, doi = ?, upvotes = ?, github_repo = ?,
               ai_keywords = ?, announce_type = ?, last_source = ?, last_imported_at = ?
             WHERE id = ?
-            """).execute(arguments: [id] + PaperRow.values(merged, titleKey: TextNormalizer.titleKey(merged.title)) + [source, now, oldID])
+            """).execute(arguments: [id] + PaperRow.values(merged, titleKey: mergedKey) + [source, now, oldID])
         return (id, .updated)
     }
 
@@ -167,6 +197,7 @@ public final class ImportSession {
         if input.arxivID == nil { hasPapersWithoutArxivID = true }
         try insertPaper.run(PaperRow.rawValues(input, titleKey: titleKey) + [.text(id), .text(source), .text(now), .text(source), .text(now)])
         let num = db.lastInsertedRowID
+        wrote(num: num, input, titleKey: titleKey)
         try searchIndex.indexed(num: num, fields: SearchFields(input), replacing: false, db: db)
         searchIndex.dated(num: num, published: input.published)
     }
@@ -256,3 +287,4 @@ enum Memory {
         _ = trim?(0)
     }
 }
+
