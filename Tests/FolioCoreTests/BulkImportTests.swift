@@ -235,4 +235,34 @@ struct BulkImportTests {
         #expect(counts.new == 2)
         #expect(try store.papers().count == 4)
     }
+
+    /// Small lists are packed in block rows and big ones keep rows of their own; read back, every key has
+    /// exactly the list the builder made, and a key that is not stored finds nothing.
+    @Test func smallListsArePackedInBlocksAndReadBackWhole() throws {
+        let (store, folder) = try makeStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let papers = (0..<600).map { i in
+            PaperInput(arxivID: String(format: "2401.%05d", i), title: "Common w\(i) w\(i % 7)", abstract: "rare\(i) shared\(i % 50) half\(i % 2)")
+        }
+        _ = try store.importPapers(source: "t") { session in for paper in papers { try session.add(paper) } }
+        var builder = SearchSegmentBuilder()
+        for (i, paper) in papers.enumerated() {
+            builder.add(num: UInt32(i + 1), fields: SearchFields(ImportSession.normalized(paper)), replacing: false)
+        }
+        let expected = Dictionary(uniqueKeysWithValues: builder.finished().map { ($0.key, PostingList.decode($0.docs, capacity: 1 << 16)) })
+        let stored = try postings(store)
+        let segment = try #require(stored.keys.first)
+        #expect(stored.count == 1 && stored[segment] == expected)
+        let rows = try store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM search_postings") ?? 0 }
+        #expect(rows * 10 < expected.count, "\(rows) rows for \(expected.count) keys")
+        try store.pool.read { db in
+            let reader = try PostingReader(db)
+            for (key, nums) in expected {
+                var found = DocSet(capacity: 1 << 16), missing = DocSet(capacity: 1 << 16)
+                try reader.add(segment: segment, key: key, to: &found)
+                try reader.add(segment: segment, key: key + "~", to: &missing)
+                #expect(found.nums == nums && missing.isEmpty, "\(key)")
+            }
+        }
+    }
 }

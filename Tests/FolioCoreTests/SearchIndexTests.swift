@@ -8,7 +8,20 @@ func postings(_ store: Store) throws -> [Int64: [String: [Int64]]] {
     try store.pool.read { db in
         var out: [Int64: [String: [Int64]]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT segment, key, docs FROM search_postings") {
-            out[row["segment"], default: [:]][row["key"]] = PostingList.decode([UInt8](row["docs"] as Data), capacity: 1 << 16)
+            let segment: Int64 = row["segment"]
+            let rowKey: [UInt8] = Array((row["key"] as String).utf8)
+            let docs: [UInt8] = [UInt8](row["docs"] as Data)
+            var lists: [String: [Int64]] = out[segment] ?? [:]
+            rowKey.withUnsafeBytes { (rowKey: UnsafeRawBufferPointer) in
+                docs.withUnsafeBytes { (docs: UnsafeRawBufferPointer) in
+                    PostingRows.forEachEntry(key: rowKey, docs: docs) { (key: UnsafeRawBufferPointer, list: UnsafeRawBufferPointer) -> Bool in
+                        let name = String(decoding: key, as: UTF8.self)
+                        lists[name] = PostingList.decode([UInt8](list), capacity: 1 << 16)
+                        return true
+                    }
+                }
+            }
+            out[segment] = lists
         }
         return out
     }

@@ -41,13 +41,9 @@ struct LoadedIndex {
 
     /// Papers in any of the lists stored under `keys`, each segment's list taken as of that segment.
     func union(_ db: Database, keys: [String]) throws -> DocSet {
-        let statement = try db.cachedStatement(sql: "SELECT docs FROM search_postings WHERE segment = ? AND key = ?")
+        let reader = try PostingReader(db)
         return try fold { segment, set in
-            for key in keys {
-                try Row.fetchOne(statement, arguments: [segment, key])?.withUnsafeData(atIndex: 0) { data in
-                    data?.withUnsafeBytes { PostingList.add($0, to: &set) }
-                }
-            }
+            for key in keys { try reader.add(segment: segment, key: key, to: &set) }
         }
     }
 
@@ -56,13 +52,11 @@ struct LoadedIndex {
         let low = SearchKey.word(field, prefix)
         // No word holds U+10FFFF (a noncharacter), so every key that begins with `low` sorts before this.
         let high = low + "\u{10FFFF}"
-        let statement = try db.cachedStatement(sql: "SELECT key, docs FROM search_postings WHERE segment = ? AND key >= ? AND key < ?")
+        let reader = try PostingReader(db)
         return try fold { segment, set in
-            let rows = try Row.fetchCursor(statement, arguments: [segment, low, high])
-            while let row = try rows.next() {
-                let key: String = row[0]
-                guard key.dropFirst(field.count + 1).hasPrefix(prefix) else { continue }
-                try row.withUnsafeData(atIndex: 1) { data in data?.withUnsafeBytes { PostingList.add($0, to: &set) } }
+            try reader.forEach(segment: segment, from: low, below: high) { key, docs in
+                guard String(decoding: key, as: UTF8.self).dropFirst(field.count + 1).hasPrefix(prefix) else { return }
+                PostingList.add(docs, to: &set)
             }
         }
     }

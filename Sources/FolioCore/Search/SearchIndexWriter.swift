@@ -62,6 +62,9 @@ final class SegmentPartWriter {
     private let insertSegment: RawStatement
     private let insertPosting: RawStatement
     private var segment: Int64?
+    /// Small lists packed so far, and the key of the first (the block row's key).
+    private var block: [UInt8] = []
+    private var blockKey: [UInt8] = []
 
     init(_ db: Database) throws {
         self.db = db
@@ -75,7 +78,24 @@ final class SegmentPartWriter {
             segment = db.lastInsertedRowID
         }
         guard let segment else { preconditionFailure("postings before their segment") }
-        try part.postings.forEach { key, docs in try insertPosting.run(segment, text: key, blob: docs) }
+        try part.postings.forEach { key, docs in
+            guard docs.count <= PostingRows.packedListLimit else {
+                try writeBlock(segment)
+                return try insertPosting.run(segment, text: key, blob: docs)
+            }
+            if block.isEmpty { blockKey = Array(key) }
+            PostingRows.append(key: key, docs: docs, to: &block)
+            if block.count >= PostingRows.blockLimit { try writeBlock(segment) }
+        }
+        if part.isLast { try writeBlock(segment) }
+    }
+
+    private func writeBlock(_ segment: Int64) throws {
+        guard !block.isEmpty else { return }
+        try blockKey.withUnsafeBytes { key in
+            try block.withUnsafeBytes { docs in try insertPosting.run(segment, text: key, blob: docs) }
+        }
+        block.removeAll(keepingCapacity: true)
     }
 }
 

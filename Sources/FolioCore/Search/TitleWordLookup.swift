@@ -7,14 +7,14 @@ import GRDB
 struct TitleWordLookup {
     private let segments: [(id: Int64, replaced: [UInt32])]
     private let capacity: Int
-    private let lookup: RawStatement
+    private let lists: PostingReader
 
     init(_ db: Database) throws {
         segments = try Row.fetchAll(db, sql: "SELECT id, replaced FROM search_segment ORDER BY id").map {
             ($0["id"], PostingList.decodeInts($0["replaced"], as: UInt32.self))
         }
         capacity = (try Int.fetchOne(db, sql: "SELECT max(num) FROM paper") ?? 0) + 1
-        lookup = try RawStatement(db, "SELECT docs FROM search_postings WHERE segment = ? AND key = ?")
+        lists = try PostingReader(db)
     }
 
     /// Papers indexed with all of `words` in their title; longer words first (they are rarer), stopping
@@ -26,7 +26,7 @@ struct TitleWordLookup {
             let key = SearchKey.word(SearchKey.title, word)
             for segment in segments {
                 for num in segment.replaced { set.remove(num) }
-                _ = try lookup.withFirstRow([.int(segment.id), .text(key)]) { row in PostingList.add(row.blob(0), to: &set) }
+                try lists.add(segment: segment.id, key: key, to: &set)
             }
             result?.formIntersection(set)
             if result == nil { result = set }

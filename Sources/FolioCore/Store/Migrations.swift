@@ -136,6 +136,9 @@ extension Store {
                 CREATE INDEX paper_title_hash_orphan ON paper(title_hash) WHERE arxiv_id IS NULL;
                 """)
         }
+        // Small posting lists are packed in block rows (`PostingRows`), which a Folio from before
+        // would read as lists: marked so that it refuses the library instead.
+        migrator.registerMigration("v6-posting-blocks") { _ in }
         return migrator
     }
 }

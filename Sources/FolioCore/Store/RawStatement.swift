@@ -99,6 +99,20 @@ final class RawStatement {
         }
     }
 
+    /// `body` with each row's columns in turn (valid only inside it).
+    func forEachRow(_ values: [RawValue], _ body: (RawRow) throws -> Void) throws {
+        bind(values)
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            switch code {
+            case SQLITE_ROW: try body(RawRow(handle: handle))
+            case SQLITE_DONE: return
+            default: throw failure(code)
+            }
+        }
+    }
+
     /// The first column of the first row as an integer, or nil when there is no row.
     func integer(_ values: [RawValue]) throws -> Int64? {
         bind(values)
