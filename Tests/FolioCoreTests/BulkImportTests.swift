@@ -234,6 +234,17 @@ struct BulkImportTests {
         }
         #expect(counts.new == 2)
         #expect(try store.papers().count == 4)
+        // An arXiv paper whose title this import changed is found by its new title, which the index has
+        // not yet, whether the import has looked titles up before or not.
+        for lookedUpBefore in [false, true] {
+            let id = lookedUpBefore ? "2401.00001" : "2401.00002"
+            _ = try store.importPapers(source: "arxiv") { session in
+                if lookedUpBefore { try session.add(PaperInput(title: "Unrelated Words", abstract: "")) }
+                try session.add(PaperInput(arxivID: id, title: "Renamed \(id)", abstract: "new"))
+                #expect(try session.add(PaperInput(title: "renamed \(id)", abstract: "")).id == id)
+            }
+        }
+        #expect(try store.papers().count == 5)
     }
 
     /// Small lists are packed in block rows and big ones keep rows of their own; read back, every key has

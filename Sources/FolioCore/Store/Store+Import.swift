@@ -30,8 +30,13 @@ public final class ImportSession {
     private var hasPapersWithoutArxivID: Bool
     /// Made when the first paper without an arXiv id arrives; it knows the papers of earlier imports.
     private var titleWords: TitleWordLookup?
-    /// Title hash → num of the arXiv papers this import wrote, which the search index has not yet.
-    private var arxivTitles: [Int64: Int64] = [:]
+    /// Title hash → num of the arXiv papers this import wrote, which the search index has not yet; kept
+    /// only from the first paper without an arXiv id on (a large arXiv import never needs it).
+    private var arxivTitles: [Int64: Int64]?
+    /// Nums from here on were inserted by this import.
+    private let firstNewNum: Int64
+    /// arXiv papers this import updated (their title may have changed), for `arxivTitles`.
+    private var updatedArxivNums: [Int64] = []
 
     private init(db: Database, source: String, now: String) throws {
         self.db = db
@@ -45,6 +50,7 @@ public final class ImportSession {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         hasPapersWithoutArxivID = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM paper WHERE arxiv_id IS NULL)") ?? true
+        firstNewNum = (try Int64.fetchOne(db, sql: "SELECT max(num) FROM paper") ?? 0) + 1
     }
 
     /// The only way to make a session: papers added by `body` reach the search index when it returns.
@@ -106,7 +112,7 @@ public final class ImportSession {
         let hash = PaperRow.titleHash(key)
         if titleWords == nil { titleWords = try TitleWordLookup(db) }
         var candidates = try titleWords?.papers(withTitleWords: words) ?? []
-        if let num = arxivTitles[hash] { candidates.append(num) }
+        if let num = try titlesWrittenHere()[hash] { candidates.append(num) }
         if !candidates.isEmpty, let known = try row(sql: """
             SELECT * FROM paper WHERE num IN (SELECT value FROM json_each(?)) AND title_hash = ? AND title_key = ? AND arxiv_id IS NOT NULL
             ORDER BY num LIMIT 1
@@ -116,11 +122,30 @@ public final class ImportSession {
         return try row(sql: "SELECT * FROM paper WHERE title_hash = ? AND title_key = ? AND arxiv_id IS NULL ORDER BY num LIMIT 1", hash, key)
     }
 
+    /// `arxivTitles`, made from the rows this import wrote so far when first asked for.
+    private func titlesWrittenHere() throws -> [Int64: Int64] {
+        if let arxivTitles { return arxivTitles }
+        arxivTitles = [:]
+        let written = try Row.fetchAll(db, sql: """
+            SELECT num, title_hash FROM paper WHERE arxiv_id IS NOT NULL AND title_key != ''
+              AND (num >= ? OR num IN (SELECT value FROM json_each(?)))
+            """, arguments: [firstNewNum, "[" + updatedArxivNums.map(String.init).joined(separator: ",") + "]"])
+        for row in written { record(num: row["num"], hash: row["title_hash"]) }
+        return arxivTitles ?? [:]
+    }
+
     /// An arXiv paper written by this import, for `paper(titled:words:)`.
-    private func wrote(num: Int64, _ paper: PaperInput, titleKey: String) {
+    private func wrote(num: Int64, _ paper: PaperInput, titleKey: String, updated: Bool) {
         guard paper.arxivID != nil, !titleKey.isEmpty else { return }
-        let hash = PaperRow.titleHash(titleKey)
-        if arxivTitles[hash].map({ num < $0 }) ?? true { arxivTitles[hash] = num }
+        if arxivTitles != nil {
+            record(num: num, hash: PaperRow.titleHash(titleKey))
+        } else if updated {
+            updatedArxivNums.append(num)
+        }
+    }
+
+    private func record(num: Int64, hash: Int64) {
+        if arxivTitles?[hash].map({ num < $0 }) ?? true { arxivTitles?[hash] = num }
     }
 
     private func row(sql: String, _ arguments: any DatabaseValueConvertible...) throws -> Row? {
@@ -177,7 +202,7 @@ public final class ImportSession {
         let id = newID ?? oldID
         let num: Int64 = row["num"]
         let mergedKey = TextNormalizer.titleKey(merged.title)
-        wrote(num: num, merged, titleKey: mergedKey)
+        wrote(num: num, merged, titleKey: mergedKey, updated: true)
         if SearchFields(merged) != SearchFields(old) {
             try searchIndex.indexed(num: num, fields: SearchFields(merged), replacing: true, db: db)
         }
@@ -197,7 +222,7 @@ public final class ImportSession {
         if input.arxivID == nil { hasPapersWithoutArxivID = true }
         try insertPaper.run(PaperRow.rawValues(input, titleKey: titleKey) + [.text(id), .text(source), .text(now), .text(source), .text(now)])
         let num = db.lastInsertedRowID
-        wrote(num: num, input, titleKey: titleKey)
+        wrote(num: num, input, titleKey: titleKey, updated: false)
         try searchIndex.indexed(num: num, fields: SearchFields(input), replacing: false, db: db)
         searchIndex.dated(num: num, published: input.published)
     }
