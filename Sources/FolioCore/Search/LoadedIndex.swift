@@ -11,8 +11,7 @@ struct LoadedIndex {
     let position: [UInt32]
     let all: DocSet
     let empty: DocSet
-    /// Segment ids ascending, with the papers each re-indexed (their postings in earlier segments are stale).
-    let segments: [(id: Int64, replaced: [UInt32])]
+    let segments: IndexSegments
 
     /// Parallel to `order`: each paper's `YYYYMMDD` (descending), unless `ranked` (see `SearchOrder`).
     let orderKeys: [Int32]
@@ -34,9 +33,7 @@ struct LoadedIndex {
         self.position = position
         self.all = all
         empty = DocSet(capacity: capacity)
-        segments = try Row.fetchAll(db, sql: "SELECT id, replaced FROM search_segment ORDER BY id").map {
-            ($0["id"], PostingList.decodeInts($0["replaced"], as: UInt32.self))
-        }
+        segments = try IndexSegments(db)
     }
 
     /// Papers in any of the lists stored under `keys`, each segment's list taken as of that segment.
@@ -61,14 +58,8 @@ struct LoadedIndex {
         }
     }
 
-    /// Segments oldest first: a paper re-indexed by a segment loses what earlier ones said about it.
     private func fold(_ addSegment: (Int64, inout DocSet) throws -> Void) throws -> DocSet {
-        var set = empty
-        for segment in segments {
-            for num in segment.replaced { set.remove(num) }
-            try addSegment(segment.id, &set)
-        }
-        return set
+        try segments.fold(from: empty, addSegment)
     }
 
     /// Papers published from `low` through `high` (`YYYYMMDD`, inclusive; no date never matches): a run
@@ -107,5 +98,27 @@ struct LoadedIndex {
             if docs.contains(Int64(num)) { out.append(Int64(num)) }
         }
         return out
+    }
+}
+
+/// The index's segments, ids ascending, with the papers each re-indexed (their postings in earlier
+/// segments are stale).
+struct IndexSegments {
+    let segments: [(id: Int64, replaced: [UInt32])]
+
+    init(_ db: Database) throws {
+        segments = try Row.fetchAll(db, sql: "SELECT id, replaced FROM search_segment ORDER BY id").map {
+            ($0["id"], PostingList.decodeInts($0["replaced"], as: UInt32.self))
+        }
+    }
+
+    /// Segments oldest first: a paper re-indexed by a segment loses what earlier ones said about it.
+    func fold(from start: DocSet, _ addSegment: (Int64, inout DocSet) throws -> Void) rethrows -> DocSet {
+        var set = start
+        for segment in segments {
+            for num in segment.replaced { set.remove(num) }
+            try addSegment(segment.id, &set)
+        }
+        return set
     }
 }

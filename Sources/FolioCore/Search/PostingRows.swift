@@ -93,9 +93,10 @@ struct PostingReader {
 
     /// ORs the list stored for `key` in `segment`, if any, into `set`.
     func add(segment: Int64, key: String, to set: inout DocSet) throws {
-        let wanted = Array(key.utf8)
+        var wantedKey = key  // a native String's own bytes, not a copy
         _ = try atOrBefore.withFirstRow([.int(segment), .text(key)]) { (row: RawRow) -> Void in
-            wanted.withUnsafeBytes { (wanted: UnsafeRawBufferPointer) -> Void in
+            wantedKey.withUTF8 { (wanted: UnsafeBufferPointer<UInt8>) -> Void in
+                let wanted = UnsafeRawBufferPointer(wanted)
                 PostingRows.forEachEntry(key: row.blob(0), docs: row.blob(1)) { (entryKey: UnsafeRawBufferPointer, docs: UnsafeRawBufferPointer) -> Bool in
                     let order = PostingRows.compare(entryKey, wanted)
                     if order == 0 { PostingList.add(docs, to: &set) }

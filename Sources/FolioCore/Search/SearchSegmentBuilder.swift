@@ -25,8 +25,11 @@ enum SearchKey {
     /// In the order of `SearchTermTable` field numbers.
     static let fields = [title, abstract, author, category]
 
-    static func word(_ field: String, _ word: String) -> String { field + ":" + word }
-    static func prefix(_ field: String, _ prefix: String, length: Int) -> String { field + "\(length):" + prefix }
+    static func word(_ field: String, _ word: String) -> String { field + wordSeparator + word }
+    static func prefix(_ field: String, _ prefix: String, length: Int) -> String { field + prefixSeparator(length: length) + prefix }
+    /// What comes between the field name and the word (or prefix) in a key.
+    static let wordSeparator = ":"
+    static func prefixSeparator(length: Int) -> String { "\(length):" }
     /// Categories are matched whole and case-insensitively (`cs.LG`), so the key is the lowercased name.
     static func category(_ name: String) -> String { category + ":" + name.lowercased() }
 
@@ -117,7 +120,7 @@ struct SearchSegmentBuilder {
             let terms = table.sortedTerms(field: UInt8(field))
             if field < 3 {
                 for length in 1...2 {
-                    let separator = "\(length):"
+                    let separator = SearchKey.prefixSeparator(length: length)
                     var run: [ArraySlice<UInt32>] = []
                     var runPrefix: ArraySlice<UInt8> = []
                     func endRun() {
@@ -139,7 +142,7 @@ struct SearchSegmentBuilder {
                 }
             }
             for term in terms {
-                append(name, ":", table.wordBytes(term)) { PostingList.encode(lists[Int(term)], into: &$0) }
+                append(name, SearchKey.wordSeparator, table.wordBytes(term)) { PostingList.encode(lists[Int(term)], into: &$0) }
             }
         }
     }

@@ -5,15 +5,14 @@ import GRDB
 /// on every paper's title hash did this before, but imports inserted into it all over: at a million
 /// papers it was a quarter of the import's time (29 s against 37 s for the bench's import).
 struct TitleWordLookup {
-    private let segments: [(id: Int64, replaced: [UInt32])]
+    private let segments: IndexSegments
     private let capacity: Int
     private let lists: PostingReader
 
-    init(_ db: Database) throws {
-        segments = try Row.fetchAll(db, sql: "SELECT id, replaced FROM search_segment ORDER BY id").map {
-            ($0["id"], PostingList.decodeInts($0["replaced"], as: UInt32.self))
-        }
-        capacity = (try Int.fetchOne(db, sql: "SELECT max(num) FROM paper") ?? 0) + 1
+    /// `capacity`: above the nums of every paper already in the library.
+    init(_ db: Database, capacity: Int) throws {
+        segments = try IndexSegments(db)
+        self.capacity = capacity
         lists = try PostingReader(db)
     }
 
@@ -22,11 +21,9 @@ struct TitleWordLookup {
     func papers(withTitleWords words: [String]) throws -> [Int64] {
         var result: DocSet?
         for word in Set(words).sorted(by: { ($0.utf8.count, $0) > ($1.utf8.count, $1) }) {
-            var set = DocSet(capacity: capacity)
             let key = SearchKey.word(SearchKey.title, word)
-            for segment in segments {
-                for num in segment.replaced { set.remove(num) }
-                try lists.add(segment: segment.id, key: key, to: &set)
+            let set = try segments.fold(from: DocSet(capacity: capacity)) { segment, set in
+                try lists.add(segment: segment, key: key, to: &set)
             }
             result?.formIntersection(set)
             if result == nil { result = set }

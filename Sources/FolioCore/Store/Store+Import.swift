@@ -110,7 +110,7 @@ public final class ImportSession {
     /// this import's own), those without an id from the small index on their title hash.
     private func paper(titled key: String, words: [String]) throws -> Row? {
         let hash = PaperRow.titleHash(key)
-        if titleWords == nil { titleWords = try TitleWordLookup(db) }
+        if titleWords == nil { titleWords = try TitleWordLookup(db, capacity: Int(firstNewNum)) }
         var candidates = try titleWords?.papers(withTitleWords: words) ?? []
         if let num = try titlesWrittenHere()[hash] { candidates.append(num) }
         if !candidates.isEmpty, let known = try row(sql: """
@@ -312,4 +312,3 @@ enum Memory {
         _ = trim?(0)
     }
 }
-
