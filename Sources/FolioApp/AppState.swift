@@ -26,7 +26,7 @@ public enum LibraryView: Sendable, Equatable {
     }
 }
 
-/// A question on the status line.
+/// A question on the status line, answered by a line of text.
 public struct Prompt: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case addTags
@@ -38,9 +38,39 @@ public struct Prompt: Sendable, Equatable {
         /// The topic's query, with the live match count beside it.
         case editTopic(name: String)
         case confirmDeleteTopic(name: String)
+        /// A topic of that name exists: replace its query?
+        case confirmReplaceTopic(name: String, query: String)
+
+        /// A yes-or-no question: `y` answers yes, any other key no.
+        var isConfirmation: Bool {
+            switch self {
+            case .confirmDeleteTopic, .confirmReplaceTopic: return true
+            default: return false
+            }
+        }
+
+        /// The history Up and Down walk through.
+        var history: PromptHistory.Kind? {
+            switch self {
+            case .filter: return .filter
+            case .addTags: return .tags
+            default: return nil
+            }
+        }
     }
+
     public var kind: Kind
-    public var text: String = ""
+    public var editor: LineEditor
+    /// The history entry shown (counting back from the newest, 1 the newest), and the text typed before
+    /// Up was pressed; nil while the text is the one being typed.
+    var historyStep: (steps: Int, typed: String)?
+
+    public init(kind: Kind, text: String = "") {
+        self.kind = kind
+        editor = LineEditor(text)
+    }
+
+    public var text: String { editor.text }
 
     public var label: String {
         switch kind {
@@ -50,7 +80,13 @@ public struct Prompt: Sendable, Equatable {
         case .saveTopic: return "save topic as: "
         case .editTopic(let name): return "topic \(name): "
         case .confirmDeleteTopic(let name): return "delete topic \(name)? (y/n) "
+        case .confirmReplaceTopic(let name, _): return "replace topic \(name)? (y/n) "
         }
+    }
+
+    public static func == (a: Prompt, b: Prompt) -> Bool {
+        a.kind == b.kind && a.editor == b.editor && a.historyStep?.steps == b.historyStep?.steps
+            && a.historyStep?.typed == b.historyStep?.typed
     }
 }
 
@@ -114,33 +150,69 @@ public struct LiveCount: Sendable, Equatable {
     }
 }
 
-/// Which list the reader shows: a library view narrowed by a filter.
+/// Which list the reader shows: a library view narrowed by a filter, at one version of the library.
 public struct ListKey: Sendable, Equatable {
     public var view: LibraryView
     public var filter: Query?
+    /// Bumped by every `Msg.loaded`: the library may have changed, so the list is found again.
+    public var version: Int
+
+    public init(view: LibraryView, filter: Query?, version: Int) {
+        self.view = view
+        self.filter = filter
+        self.version = version
+    }
+
+    /// The same view and filter, perhaps at another version of the library.
+    func sameList(as other: ListKey?) -> Bool { other?.view == view && other?.filter == filter }
+}
+
+/// A paper of the list and its number in the library (how the search index knows it).
+public struct ListRow: Sendable, Equatable {
+    public var num: Int64
+    public var paper: Paper
+
+    public init(num: Int64, paper: Paper) {
+        self.num = num
+        self.paper = paper
+    }
 }
 
 /// The part of the list the reader holds: the exact number of matches, and the rows around the screen
-/// (`papers[i]` is the paper at position `start + i`), loaded by the runtime from the search index.
+/// (`rows[i]` is the paper at position `start + i`), loaded through `Effect.openList` and `loadRows`.
 public struct ResultWindow: Sendable, Equatable {
-    /// The view and filter these rows answer; nil before the first load.
+    /// The list these rows answer; nil before the first load.
     public var key: ListKey?
     public var count = 0
     public var start = 0
-    public var papers: [Paper] = []
+    public var rows: [ListRow] = []
 
-    public init(key: ListKey? = nil, count: Int = 0, start: Int = 0, papers: [Paper] = []) {
+    public init(key: ListKey? = nil, count: Int = 0, start: Int = 0, rows: [ListRow] = []) {
         self.key = key
         self.count = count
         self.start = start
-        self.papers = papers
+        self.rows = rows
     }
 
     /// Positions whose rows are loaded.
-    public var loaded: Range<Int> { start..<(start + papers.count) }
+    public var loaded: Range<Int> { start..<(start + rows.count) }
 
-    public func paper(at position: Int) -> Paper? {
-        loaded.contains(position) ? papers[position - start] : nil
+    public var papers: [Paper] { rows.map(\.paper) }
+
+    public func row(at position: Int) -> ListRow? {
+        loaded.contains(position) ? rows[position - start] : nil
+    }
+
+    public func paper(at position: Int) -> Paper? { row(at: position)?.paper }
+
+    /// These rows and `other`'s of the same list, as one window when they touch; else `other`'s alone.
+    func merged(with other: ResultWindow) -> ResultWindow {
+        guard other.key == key, other.count == count, !rows.isEmpty,
+              other.loaded.lowerBound <= loaded.upperBound, loaded.lowerBound <= other.loaded.upperBound
+        else { return other }
+        let low = min(start, other.start), high = max(loaded.upperBound, other.loaded.upperBound)
+        let rows = (low..<high).map { other.row(at: $0) ?? row(at: $0)! }
+        return ResultWindow(key: key, count: count, start: low, rows: rows)
     }
 }
 
@@ -154,14 +226,18 @@ public struct StatusMessage: Sendable, Equatable {
     }
 }
 
-/// The whole reader as a value: `update` changes it, `render` draws it.
+/// The whole reader as a value: `update` changes it and says what to load or write, `render` draws it.
 public struct AppState: Sendable, Equatable {
     public var libraryName: String
-    public var width: Int
-    public var height: Int
+    public var width: Int { didSet { relayout() } }
+    public var height: Int { didSet { relayout() } }
+    /// Where each part of the screen goes: follows the size, mode and preferences it depends on.
+    public private(set) var layout: Layout
     public var snapshot = LibrarySnapshot.empty
+    /// Which snapshot this is (each `Msg.loaded` bumps it): part of the list's key.
+    public var libraryVersion = 0
     public var view = LibraryView.all
-    /// The filter being typed or kept, in the query language.
+    /// The filter as typed (kept so in the header, a saved topic and the filter prompt).
     public var filterText = ""
     /// The last filter that parsed: while the text is incomplete (an open quote) the list keeps it.
     public var filterQuery: Query?
@@ -169,6 +245,8 @@ public struct AppState: Sendable, Equatable {
     public var filterError: String?
     /// The list as shown: the view's papers that pass the filter, a window of them loaded.
     public var list = ResultWindow()
+    /// The load asked for and not answered yet, so it is asked once.
+    public var pendingLoad: Effect?
     /// The selected paper's position in the list, and its id (nil while its row is not loaded).
     public var selectedPosition: Int?
     public var selectedID: String?
@@ -177,15 +255,21 @@ public struct AppState: Sendable, Equatable {
     public var listOffset = 0
     public var paneScroll = 0
     public var focus = Focus.list
-    public var sidebarShown = true
+    public var sidebarShown = true { didSet { relayout() } }
     public var sidebarIndex = 0
-    public var mode = Mode.browse
+    public var sidebarOffset = 0
+    public var mode = Mode.browse { didSet { relayout() } }
     public var prompt: Prompt?
+    /// Earlier filters and tag entries, oldest first, for Up and Down in a prompt.
+    public var history = PromptHistory()
     public var status: StatusMessage?
     public var helpScroll = 0
     public var keymap = Keymap.standard
     public var preferences = ReaderPreferences() {
-        didSet { sidebarShown = preferences.sidebarShown }
+        didSet {
+            sidebarShown = preferences.sidebarShown
+            relayout()
+        }
     }
     public var quitRequested = false
     /// Sources being fetched in the background and what each is doing, in order; empty when idle.
@@ -196,26 +280,20 @@ public struct AppState: Sendable, Equatable {
         self.libraryName = libraryName
         self.width = width
         self.height = height
+        layout = Layout(width: width, height: height, mode: .browse, sidebarShown: true, split: ReaderPreferences().split)
     }
 
-    /// The selected paper's position in the list.
-    public var selectedIndex: Int? { selectedPosition }
+    private mutating func relayout() {
+        layout = Layout(width: width, height: height, mode: mode, sidebarShown: sidebarShown, split: preferences.split)
+    }
 
     public var selectedPaper: Paper? {
         guard let position = selectedPosition, let paper = list.paper(at: position), paper.id == selectedID else { return nil }
         return paper
     }
 
-    /// What the list should show now: the runtime loads a window for it when `list` answers another key.
-    public var listKey: ListKey { ListKey(view: view, filter: filterQuery) }
-
-    /// Positions whose rows must be loaded: the screen and half a screen either side.
-    public var neededRows: Range<Int> {
-        let rows = max(Layout(state: self).listRows, 1)
-        let low = max(min(listOffset, selectedPosition ?? 0) - rows / 2, 0)
-        let high = min(max(listOffset + rows, (selectedPosition ?? 0) + 1) + rows / 2, list.count)
-        return low..<max(low, high)
-    }
+    /// What the list should show now: `update` asks for it whenever `list` answers another key.
+    public var listKey: ListKey { ListKey(view: view, filter: filterQuery, version: libraryVersion) }
 
     /// Sidebar rows: the library views, one per tag, then one per topic (with its unread and new counts).
     public var sidebarEntries: [(view: LibraryView, count: Int, unread: Int?, new: Int?)] {

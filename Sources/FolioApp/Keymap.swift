@@ -27,9 +27,56 @@ public struct Binding: Sendable, Equatable {
     public var help: String
 }
 
+/// What a key does while the status line asks for text (the filter, tags, a topic's name or query).
+public enum PromptAction: String, CaseIterable, Sendable {
+    case submit, cancel, complete
+    case deleteBackward = "delete-backward", deleteForward = "delete-forward"
+    case left, right, home, end
+    case deleteWord = "delete-word", deleteToEnd = "delete-to-end", deleteToStart = "delete-to-start"
+    case older = "history-older", newer = "history-newer"
+}
+
+public struct PromptBinding: Sendable, Equatable {
+    public var action: PromptAction
+    public var keys: [Key]
+    public var help: String
+}
+
 /// One table both dispatches keys and writes the help screen, so the two cannot disagree.
 public struct Keymap: Sendable, Equatable {
     public var bindings: [Binding]
+    /// Keys in a prompt; any other printable key is typed.
+    public var promptBindings: [PromptBinding] = Keymap.promptStandard
+
+    public static let promptStandard = [
+        PromptBinding(action: .submit, keys: [.enter], help: "accept (an invalid query stays open with its error)"),
+        PromptBinding(action: .cancel, keys: [.escape], help: "cancel (clears the filter)"),
+        PromptBinding(action: .complete, keys: [.tab], help: "complete a tag name"),
+        PromptBinding(action: .deleteBackward, keys: [.backspace, .ctrl("h")], help: "delete the character before the cursor"),
+        PromptBinding(action: .deleteForward, keys: [.delete, .ctrl("d")], help: "delete the character under the cursor"),
+        PromptBinding(action: .left, keys: [.left, .ctrl("b")], help: "cursor left"),
+        PromptBinding(action: .right, keys: [.right, .ctrl("f")], help: "cursor right"),
+        PromptBinding(action: .home, keys: [.home, .ctrl("a")], help: "cursor to the start"),
+        PromptBinding(action: .end, keys: [.end, .ctrl("e")], help: "cursor to the end"),
+        PromptBinding(action: .deleteWord, keys: [.ctrl("w")], help: "delete the word before the cursor"),
+        PromptBinding(action: .deleteToEnd, keys: [.ctrl("k")], help: "delete to the end"),
+        PromptBinding(action: .deleteToStart, keys: [.ctrl("u")], help: "delete to the start"),
+        PromptBinding(action: .older, keys: [.up, .ctrl("p")], help: "earlier filter or tags (history)"),
+        PromptBinding(action: .newer, keys: [.down, .ctrl("n")], help: "later filter or tags (history)"),
+    ]
+
+    public init(bindings: [Binding]) {
+        self.bindings = bindings
+    }
+
+    public func promptAction(for key: Key) -> PromptAction? {
+        promptBindings.first { $0.keys.contains(key) }?.action
+    }
+
+    /// Status-line hints: each action's first key as bound now, and what it does in a word or two.
+    public func hints(_ actions: KeyValuePairs<Action, String>) -> String {
+        actions.compactMap { action, name in keys(for: action).first.map { "\($0.label) \(name)" } }.joined(separator: "  ")
+    }
 
     public static let standard = Keymap(bindings: [
         Binding(action: .moveDown, keys: [.char("j"), .down], help: "next paper"),

@@ -1,6 +1,7 @@
 import TerminalUI
 
-/// Where each part of the screen goes, recomputed from the state on every frame and resize.
+/// Where each part of the screen goes, for a size, a mode and the layout preferences: `AppState.layout`
+/// keeps the one for the state's own, so update and view agree on every rectangle.
 public struct Layout: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// Sidebar, list and abstract side by side.
@@ -26,15 +27,15 @@ public struct Layout: Sendable, Equatable {
     public static let stackedMinWidth = 60
     public static let stackedMinHeight = 16
 
-    public init(state: AppState) {
-        let w = max(state.width, 1), h = max(state.height, 1)
+    public init(width: Int, height: Int, mode: Mode, sidebarShown: Bool, split: ReaderPreferences.Split) {
+        let w = max(width, 1), h = max(height, 1)
         header = Rect(x: 0, y: 0, width: w, height: h >= 3 ? 1 : 0)
         status = Rect(x: 0, y: h - 1, width: w, height: 1)
         let body = Rect(x: 0, y: header.height, width: w, height: max(h - header.height - 1, 0))
         boxed = w >= Layout.stackedMinWidth && h >= 10
         sidebar = nil
         pane = nil
-        switch state.mode {
+        switch mode {
         case .help:
             kind = .help
             list = Rect(x: 0, y: 0, width: 0, height: 0)
@@ -50,7 +51,7 @@ public struct Layout: Sendable, Equatable {
         }
         var rest = body
         let small = w < Layout.stackedMinWidth || h < Layout.stackedMinHeight
-        if state.sidebarShown && !small {
+        if sidebarShown && !small {
             let split = rest.splitHorizontally(leftWidth: w >= Layout.wideMinWidth ? 20 : 18)
             sidebar = split.left
             rest = split.right
@@ -58,7 +59,7 @@ public struct Layout: Sendable, Equatable {
         if small {
             kind = .listOnly
             list = rest
-        } else if state.preferences.split == .sideBySide || (state.preferences.split == .auto && w >= Layout.wideMinWidth) {
+        } else if split == .sideBySide || (split == .auto && w >= Layout.wideMinWidth) {
             kind = .wide
             let split = rest.splitHorizontally(leftWidth: rest.width * 3 / 5)
             list = split.left

@@ -75,7 +75,7 @@ enum PaperListView {
         for row in 0..<area.height {
             let index = state.listOffset + row
             guard index < state.list.count, let paper = state.list.paper(at: index) else { break }
-            let content = Row(paper, isSelected: index == state.selectedIndex, newSince: state.snapshot.newSince,
+            let content = Row(paper, isSelected: index == state.selectedPosition, newSince: state.snapshot.newSince,
                               dateFormat: state.preferences.dateFormat)
             if let cache {
                 canvas.draw(cache.listRow(content) { render(content, x: 0, y: 0, context: context, on: &$0) }, x: area.x, y: area.y + row)

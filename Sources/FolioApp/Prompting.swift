@@ -2,49 +2,89 @@ import FolioCore
 import TerminalUI
 
 extension AppState {
-    /// Keys while the status line asks something.
+    /// Keys while the status line asks something: the prompt half of the key table.
     mutating func promptKey(_ key: Key) -> [Effect] {
         guard var prompt else { return [] }
-        switch key {
-        case .escape:
+        if prompt.kind.isConfirmation {
+            self.prompt = nil
+            return key == .char("y") || key == .char("Y") ? submit(prompt) : []
+        }
+        switch keymap.promptAction(for: key) {
+        case .cancel:
             self.prompt = nil
             if prompt.kind == .filter { setFilter("", typing: false) }
             return []
-        case .enter:
-            self.prompt = nil
-            if prompt.kind == .filter { keepFilter(prompt.text) }
-            return submit(prompt)
-        case .char(let c) where isConfirmation(prompt):
-            self.prompt = nil
-            return c == "y" || c == "Y" ? submit(prompt) : []
-        case .backspace:
-            if !prompt.text.isEmpty { prompt.text.removeLast() }
-        case .ctrl("u"):
-            prompt.text = ""
-        case .tab:
-            prompt.text = completed(prompt)
-        case .char(let c):
-            prompt.text.append(c)
-        default:
-            return []
+        case .submit:
+            return submitTyped(prompt)
+        case .complete: prompt.editor.replace(with: completed(prompt))
+        case .deleteBackward: prompt.editor.deleteBackward()
+        case .deleteForward: prompt.editor.deleteForward()
+        case .left: prompt.editor.moveLeft()
+        case .right: prompt.editor.moveRight()
+        case .home: prompt.editor.moveHome()
+        case .end: prompt.editor.moveEnd()
+        case .deleteWord: prompt.editor.deleteWordBackward()
+        case .deleteToEnd: prompt.editor.deleteToEnd()
+        case .deleteToStart: prompt.editor.deleteToStart()
+        case .older: walkHistory(&prompt, by: 1)
+        case .newer: walkHistory(&prompt, by: -1)
+        case nil:
+            guard case .char(let c) = key else { return [] }
+            prompt.editor.insert(c)
         }
+        let changed = prompt.text != self.prompt?.text
         self.prompt = prompt
-        if prompt.kind == .filter { setFilter(prompt.text, typing: true) }
+        guard changed else { return [] }
+        switch prompt.kind {
+        case .filter: setFilter(prompt.text, typing: true)
+        case .editTopic: return [.countQuery(prompt.text)]
+        default: break
+        }
         return []
     }
 
-    /// Enter keeps what the list shows: a word still being typed stays a prefix, and the kept text
-    /// says so (`retriev` becomes `retriev*`), so the filter and a topic saved from it mean what was seen.
-    mutating func keepFilter(_ text: String) {
-        setFilter(text, typing: true)
-        if let filterQuery, filterError == nil, (try? QueryParser.parse(text)) != filterQuery {
-            filterText = filterQuery.description
-        }
+    /// Up (`steps` 1) and Down (-1) through the prompt's history; Down past the newest gives back what was typed.
+    private func walkHistory(_ prompt: inout Prompt, by steps: Int) {
+        guard let kind = prompt.kind.history else { return }
+        let texts = history.texts(kind)
+        let current = prompt.historyStep?.steps ?? 0
+        let next = min(max(current + steps, 0), texts.count)
+        guard next != current else { return }
+        let typed = prompt.historyStep?.typed ?? prompt.text
+        prompt.editor.replace(with: next == 0 ? typed : texts[texts.count - next])
+        prompt.historyStep = next == 0 ? nil : (next, typed)
     }
 
-    func isConfirmation(_ prompt: Prompt) -> Bool {
-        if case .confirmDeleteTopic = prompt.kind { return true }
-        return false
+    /// Enter: an invalid filter or topic query keeps the prompt open with its error; a topic name already
+    /// taken asks before replacing it.
+    private mutating func submitTyped(_ prompt: Prompt) -> [Effect] {
+        switch prompt.kind {
+        case .filter:
+            setFilter(prompt.text, typing: false)
+            if filterError != nil { return [] }
+        case .editTopic:
+            do {
+                _ = try QueryParser.parse(prompt.text)
+            } catch {
+                status = StatusMessage(text: "\(error)", isError: true)
+                return []
+            }
+        case .saveTopic:
+            let name = TextNormalizer.clean(prompt.text)
+            if snapshot.topics.contains(where: { $0.name == name }) {
+                self.prompt = Prompt(kind: .confirmReplaceTopic(name: name, query: filterText))
+                return []
+            }
+        default:
+            break
+        }
+        self.prompt = nil
+        var remembered: [Effect] = []
+        if let kind = prompt.kind.history, !prompt.text.allSatisfy(\.isWhitespace) {
+            history.add(prompt.text, to: kind)
+            remembered = [.remember(kind, prompt.text)]
+        }
+        return remembered + submit(prompt)
     }
 
     /// How many papers a topic query being edited matches, or why it does not parse.
@@ -66,12 +106,14 @@ extension AppState {
             return [.saveTopic(name: name, query: prompt.text)]
         case .confirmDeleteTopic(let name):
             return [.removeTopic(name: name)]
+        case .confirmReplaceTopic(let name, let query):
+            return [.saveTopic(name: name, query: query)]
         case .addTags, .removeTag:
             break
         }
         guard let paper = selectedPaper else { return [] }
         switch prompt.kind {
-        case .filter, .saveTopic, .editTopic, .confirmDeleteTopic:
+        case .filter, .saveTopic, .editTopic, .confirmDeleteTopic, .confirmReplaceTopic:
             return []
         case .addTags:
             let names = prompt.text.split(separator: ",").map { TextNormalizer.clean(String($0)) }.filter { !$0.isEmpty }
@@ -87,7 +129,7 @@ extension AppState {
     public func completions(for prompt: Prompt) -> [String] {
         let pool: [String]
         switch prompt.kind {
-        case .filter, .saveTopic, .editTopic, .confirmDeleteTopic: return []
+        case .filter, .saveTopic, .editTopic, .confirmDeleteTopic, .confirmReplaceTopic: return []
         case .addTags: pool = allTagNames
         case .removeTag(let choices): pool = choices
         }
@@ -108,34 +150,5 @@ extension AppState {
         let lead = parts.count > 1 ? " " : ""
         parts[parts.count - 1] = lead + common
         return parts.joined(separator: ",")
-    }
-
-    mutating func mouse(_ event: MouseEvent) -> [Effect] {
-        let layout = Layout(state: self)
-        switch event {
-        case .press(_, let x, let y):
-            if let sidebar = layout.sidebar, sidebar.contains(x: x, y: y) {
-                focus = .sidebar
-                let row = y - layout.inner(sidebar).y
-                if let index = SidebarView.entryIndex(atRow: row, state: self) {
-                    sidebarIndex = index
-                    choose(sidebarEntries[index].view)
-                }
-            } else if layout.list.contains(x: x, y: y) {
-                focus = .list
-                let row = y - layout.inner(layout.list).y
-                if row >= 0 && listOffset + row < list.count { select(index: listOffset + row) }
-            } else if let pane = layout.pane, pane.contains(x: x, y: y) {
-                focus = .pane
-            }
-        case .wheelUp(let x, let y), .wheelDown(let x, let y):
-            let step = { if case .wheelUp = event { return -3 } else { return 3 } }()
-            if let pane = layout.pane, pane.contains(x: x, y: y) || mode == .reading {
-                paneScroll = max(paneScroll + step, 0)
-            } else if layout.list.contains(x: x, y: y) {
-                select(index: (selectedIndex ?? 0) + step)
-            }
-        }
-        return []
     }
 }

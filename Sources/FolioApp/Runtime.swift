@@ -17,7 +17,8 @@ public protocol TerminalDevice: Backend {
     mutating func writeTerminalSequence(_ sequence: String)
 }
 
-/// Runs the reader: input → `update` → effects against the store → `render` → the changed cells.
+/// Runs the reader: input → `update` → the effects it asks for, whose results go back through `update`
+/// → `render` → the changed cells. The runtime holds no state of the reader's own.
 public final class ReaderRuntime<Device: TerminalDevice> {
     public internal(set) var state: AppState
     public private(set) var screen: Screen<Device>
@@ -33,20 +34,11 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     private var lastChangeCheck = Date.distantPast
     /// What `R` fetches; set from the config file.
     public var sources: [FetchSource] = []
-    /// Papers imported after this moment are marked new (see `beginSession`).
-    private(set) var newSince: String?
     let mailbox = Mailbox()
     /// Exact sets from the search index and SQL; kept until the library changes.
     let resolver: QueryResolver
-    /// The list the state shows, as the index knows it: which key, at which load, and its matches.
-    var current: (key: ListKey, load: Int, result: ResultList)?
-    /// Bumped by every `reload`: the library may have changed, so lists and counts are recomputed.
-    private(set) var loadCount = 0
-    /// Nums of the papers in the state's window (`windowNums[i]` is `state.list.papers[i]`'s), to
-    /// reuse rows and find the selected paper in a new list.
-    var windowNums: [Int64] = []
-    /// Nums of a stretch of positions of `current`'s list, read from the index a chunk at a time.
-    var knownNums: (result: ResultList, start: Int, nums: [Int64])?
+    /// Lists and their rows, for the list effects.
+    let lists: ListSource
     /// Rows and panes of earlier frames, reused while they show the same.
     private let renderCache = RenderCache()
 
@@ -65,6 +57,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         self.colorDepth = colorDepth
         self.environment = environment
         self.resolver = QueryResolver(store: store)
+        self.lists = ListSource(store: store, resolver: resolver)
     }
 
     /// The config file's keys and layout.
@@ -89,7 +82,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             // Rows ahead are read while no key waits, so a key rarely waits for the store.
             var event = screen.backend.readEvent(timeoutMilliseconds: 0)
             if event == nil {
-                readAheadWhileIdle()
+                send(.idle)
                 event = screen.backend.readEvent(timeoutMilliseconds: 100)
             }
             if let event { send(.input(event)) }
@@ -102,38 +95,25 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         return nil
     }
 
-    /// One message through `update`, and its effects.
+    /// One message through `update`, then its effects, and the messages they answer with, until none is left.
     public func send(_ msg: Msg) {
-        if case .input(.resize) = msg { screen.invalidate() }
-        for effect in state.update(msg) { perform(effect) }
-        if case .fetchDone = msg { reload() }
-        sync()
-    }
-
-    /// Loads what the state needs after `update`: the list for its view and filter, the rows around
-    /// the screen, the live count of a topic being edited.
-    public func sync() {
-        do {
-            for _ in 0..<3 {
-                guard try syncList() else { break }
-            }
-            if let prompt = state.prompt, case .editTopic = prompt.kind, state.liveCounted?.text != prompt.text {
-                let result: String
-                do {
-                    result = "\(try resolver.exact(try QueryParser.parse(prompt.text)).count) papers"
-                } catch {
-                    result = "\(error)"
-                }
-                _ = state.update(.liveCount(LiveCount(text: prompt.text, result: result)))
-            }
-        } catch {
-            _ = state.update(.status(StatusMessage(text: "cannot read the library: \(error)", isError: true)))
+        var queue = [msg]
+        while !queue.isEmpty {
+            let msg = queue.removeFirst()
+            if case .input(.resize) = msg { screen.invalidate() }
+            for effect in state.update(msg) { queue += perform(effect) }
+            if case .fetchDone = msg { queue += reloaded() }
         }
     }
 
-    /// Marks the papers that arrived since the last session as new, and starts this session.
+    /// Marks the papers that arrived since the last session as new, starts this session, and reads the
+    /// prompt history.
     public func beginSession() {
-        newSince = try? store.startReaderSession()
+        lists.newSince = try? store.startReaderSession()
+        if let saved = try? store.promptHistory() {
+            let entries = Dictionary(uniqueKeysWithValues: PromptHistory.Kind.allCases.map { ($0, saved[$0.rawValue] ?? []) })
+            send(.history(PromptHistory(entries)))
+        }
     }
 
     /// What background work (a fetch) has said since the last call, through `update`.
@@ -145,17 +125,20 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         screen.present(state.render(theme: theme, cache: renderCache), cursor: state.cursor())
     }
 
-    /// Counts the library again and reloads the list; the selection stays on its paper.
+    /// Counts the library again and finds the list again; the selection stays on its paper.
     public func reload() {
+        for msg in reloaded() { send(msg) }
+    }
+
+    private func reloaded() -> [Msg] {
         do {
             dataVersion = try store.dataVersion()
-            loadCount += 1
             resolver.refresh()
-            _ = state.update(.loaded(try counts()))
+            lists.forget()
+            return [.loaded(try counts())]
         } catch {
-            _ = state.update(.status(StatusMessage(text: "cannot read the library: \(error)", isError: true)))
+            return [failure(error)]
         }
-        sync()
     }
 
     /// The sidebar's counts with every set computed afresh (for `folio-bench`).
@@ -168,7 +151,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     /// The sidebar's counts: views and tags from SQL, topics from their sets.
     public func counts() throws -> LibrarySnapshot {
         let unread = try resolver.unread()
-        let new = try resolver.importedAfter(newSince)
+        let new = try resolver.importedAfter(lists.newSince)
         let topics = try store.topics()
         let topicCounts = try topics.map { topic -> LibrarySnapshot.TopicCount in
             let set = try resolver.topic(topic.name)
@@ -178,7 +161,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             return .init(name: topic.name, count: set.count, unread: unreadSet.count, new: newSet.count)
         }
         return LibrarySnapshot(total: try resolver.all().count, starred: try resolver.starred().count, unread: unread.count,
-                               tags: try store.tagCounts(), topics: topics, newSince: newSince, newCount: new.count,
+                               tags: try store.tagCounts(), topics: topics, newSince: lists.newSince, newCount: new.count,
                                topicCounts: topicCounts)
     }
 
@@ -189,53 +172,70 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         reload()
     }
 
-    func perform(_ effect: Effect) {
+    /// Every paper of the list the state shows, in order (tests compare it with the store's answer).
+    func listedPapers() throws -> [Paper] { try lists.all() }
+
+    /// Does what `update` asked; returns what it found or how it went.
+    func perform(_ effect: Effect) -> [Msg] {
         do {
             switch effect {
+            case .openList(let key, let keep, let fallback, let rows):
+                return [try lists.open(key, keep: keep, fallback: fallback, rows: rows)]
+            case .loadRows(let key, let rows):
+                return [try lists.rows(key, rows)]
+            case .countQuery(let text):
+                let result: String
+                do {
+                    result = "\(try resolver.exact(try QueryParser.parse(text)).count) papers"
+                } catch {
+                    result = "\(error)"
+                }
+                return [.liveCount(LiveCount(text: text, result: result))]
             case .setStarred(let id, let on):
                 try store.setStarred([id], on)
-                report(on ? "starred" : "unstarred")
+                return reloaded() + [report(on ? "starred" : "unstarred")]
             case .addTags(let id, let names):
                 try store.addTags(names, to: id)
-                report("tagged " + names.joined(separator: ", "))
+                return reloaded() + [report("tagged " + names.joined(separator: ", "))]
             case .removeTag(let id, let name):
                 let removed = try store.removeTags([name], from: id)
-                report(removed > 0 ? "removed tag \(name)" : "no tag \(name) on this paper")
+                return reloaded() + [report(removed > 0 ? "removed tag \(name)" : "no tag \(name) on this paper")]
             case .setRead(let id, let read):
                 try store.setRead([id], read)
-                report(read ? "marked read" : "marked unread")
+                return reloaded() + [report(read ? "marked read" : "marked unread")]
             case .saveTopic(let name, let query):
                 try store.saveTopic(name: name, query: query)
-                report("saved topic \(name)")
+                return reloaded() + [report("saved topic \(name)")]
             case .removeTopic(let name):
                 try store.removeTopic(name: name)
-                report("deleted topic \(name)")
+                return reloaded() + [report("deleted topic \(name)")]
+            case .remember(let kind, let text):
+                try store.remember(text, in: kind.rawValue, keeping: PromptHistory.limit)
+                return []
             case .openURL(let url):
-                report(ExternalOpener.open(url, environment: environment))
+                return [report(ExternalOpener.open(url, environment: environment))]
             case .copyToClipboard(let text):
                 screen.backend.writeTerminalSequence("\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}")
-                report("copied \(text)")
+                return [report("copied \(text)")]
             case .redraw:
                 screen.backend.redrawAll()
                 screen.invalidate()
+                return []
             case .cycleTheme:
-                cycleTheme()
+                return [cycleTheme()]
             case .fetch:
-                startFetch()
+                return startFetch()
             }
         } catch {
-            _ = state.update(.status(StatusMessage(text: "\(error)", isError: true)))
+            return [failure(error)]
         }
-        if effect.changesLibrary { reload() }
     }
 
     /// Fetches on a thread of its own: progress and the outcome come back through the mailbox, so
     /// the loop keeps reading keys meanwhile.
-    func startFetch() {
+    func startFetch() -> [Msg] {
         guard !sources.isEmpty else {
-            send(.fetchDone([]))
-            report("no sources to fetch: add [sources.NAME] to config.toml")
-            return
+            return [.fetchDone([]), report("no sources to fetch: add [sources.NAME] to config.toml")]
         }
         let fetcher = Fetcher(store: store)
         let sources = sources
@@ -244,33 +244,29 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             let reports = fetcher.fetch(sources) { mailbox.post(.fetchEvent(source: $0, $1)) }
             mailbox.post(.fetchDone(reports))
         }
+        return []
     }
 
     /// The next theme in `folio themes` order; a broken one says why and keeps the current theme.
-    func cycleTheme() {
+    func cycleTheme() -> Msg {
         let names = themes.names
         let current = names.firstIndex(of: lastCycledTheme ?? theme.name) ?? -1
         let next = names[(current + 1) % names.count]
         lastCycledTheme = next
         do {
             theme = try themes.load(next).degraded(to: colorDepth)
-            report("theme: \(next)")
+            return report("theme: \(next)")
         } catch {
-            _ = state.update(.status(StatusMessage(text: "\(error); keeping \(theme.name)", isError: true)))
+            return .status(StatusMessage(text: "\(error); keeping \(theme.name)", isError: true))
         }
     }
 
-    private func report(_ text: String) {
-        _ = state.update(.status(StatusMessage(text: text, isError: false)))
+    private func report(_ text: String) -> Msg {
+        .status(StatusMessage(text: text, isError: false))
     }
-}
 
-extension Effect {
-    var changesLibrary: Bool {
-        switch self {
-        case .setStarred, .addTags, .removeTag, .setRead, .saveTopic, .removeTopic: return true
-        case .openURL, .copyToClipboard, .redraw, .cycleTheme, .fetch: return false
-        }
+    private func failure(_ error: Error) -> Msg {
+        .status(StatusMessage(text: "cannot read the library: \(error)", isError: true))
     }
 }
 

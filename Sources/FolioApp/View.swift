@@ -6,7 +6,7 @@ extension AppState {
     /// parts drawn for an earlier frame that show the same things are copied instead of drawn again.
     public func render(theme: Theme, cache: RenderCache? = nil) -> Canvas {
         var canvas = Canvas(width: max(width, 1), height: max(height, 1))
-        let layout = Layout(state: self)
+        let layout = self.layout
         HeaderView.render(self, layout: layout, theme: theme, on: &canvas)
         switch layout.kind {
         case .help:
@@ -34,10 +34,10 @@ extension AppState {
         return canvas
     }
 
-    /// Where the terminal cursor goes: after the prompt's text, else hidden.
+    /// Where the terminal cursor goes: at the prompt's editing point, else hidden.
     public func cursor() -> (x: Int, y: Int)? {
         guard let prompt else { return nil }
-        let x = DisplayWidth.of(SafeText.visible(prompt.label + prompt.text))
+        let x = DisplayWidth.of(SafeText.visible(prompt.label + prompt.editor.beforeCursor))
         return (min(x, width - 1), height - 1)
     }
 
@@ -103,12 +103,17 @@ enum StatusView {
             canvas.put(line, x: area.x, y: area.y, style: theme[.filterLine])
             return
         }
-        let position = state.selectedIndex.map { "\($0 + 1)/\(state.list.count)" } ?? "0/\(state.list.count)"
+        let position = state.selectedPosition.map { "\($0 + 1)/\(state.list.count)" } ?? "0/\(state.list.count)"
+        let keys = state.keymap
         let hint: String
         switch state.mode {
-        case .reading: hint = "j/k scroll  s star  t tag  o open  q back"
-        case .help: hint = "j/k scroll  any other key closes"
-        case .browse: hint = "s star  t tag  r read  / filter  S save topic  Enter read  ? help  q quit"
+        case .reading:
+            hint = keys.hints([.moveDown: "scroll", .star: "star", .tag: "tag", .openInBrowser: "open", .quit: "back"])
+        case .help:
+            hint = keys.hints([.moveDown: "scroll"]) + "  any other key closes"
+        case .browse:
+            hint = keys.hints([.star: "star", .tag: "tag", .toggleRead: "read", .filter: "filter", .saveTopic: "save topic",
+                               .open: "read", .help: "help", .quit: "quit"])
         }
         let left = " \(position)  \(state.view.label)  \(hint)"
         let message = state.status?.text ?? state.fetchProgressText ?? ""
@@ -127,14 +132,22 @@ enum StatusView {
 /// One binding as `?` and `folio keys` write it: keys, action name, what it does.
 public enum KeyHelp {
     public static func line(_ binding: Binding) -> String {
-        TextLayout.pad(binding.keys.map(\.label).joined(separator: ", "), width: 18) + "  "
-            + TextLayout.pad(binding.action.rawValue, width: 22) + binding.help
+        line(keys: binding.keys, name: binding.action.rawValue, help: binding.help)
+    }
+
+    public static func line(_ binding: PromptBinding) -> String {
+        line(keys: binding.keys, name: binding.action.rawValue, help: binding.help)
+    }
+
+    static func line(keys: [Key], name: String, help: String) -> String {
+        TextLayout.pad(keys.map(\.label).joined(separator: ", "), width: 18) + "  " + TextLayout.pad(name, width: 22) + help
     }
 }
 
 enum HelpView {
     static func lines(_ keymap: Keymap) -> [String] {
         ["Keys", ""] + keymap.bindings.map(KeyHelp.line)
+            + ["", "In a prompt (filter, tags, topic)", ""] + keymap.promptBindings.map(KeyHelp.line)
             + ["", "Mouse: click selects a row or focuses a pane; the wheel scrolls what is under the pointer."]
     }
 

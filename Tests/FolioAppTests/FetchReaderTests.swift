@@ -27,7 +27,7 @@ struct FetchReaderTests {
 
         app.press(.char("j"))  // answered at once, while the server still sleeps
         #expect(app.state.isFetching)
-        #expect(app.state.selectedIndex == 1)
+        #expect(app.state.selectedPosition == 1)
         let second = try #require(app.state.selectedPaper)
 
         try waitUntil(app, "the fetch to end") { !$0.state.isFetching }

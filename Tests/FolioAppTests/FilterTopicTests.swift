@@ -44,7 +44,7 @@ struct FilterTopicTests {
         app.type("lasso")
         app.press(.enter, .tab)  // focus the pane so the list row is not drawn selected
         let memory = app.screen.backend.memory
-        let layout = Layout(state: app.state)
+        let layout = app.state.layout
         let pane = layout.inner(try #require(layout.pane))
         var highlighted = 0
         for y in pane.y..<pane.maxY {
@@ -61,7 +61,7 @@ struct FilterTopicTests {
         let lib = try SampleLibrary()
         let app = lib.runtime()
         app.press(.char("/"))
-        app.type("retriev")
+        app.type("retriev*")
         app.press(.enter, .char("S"))
         app.type("ir")
         app.press(.enter)
@@ -82,6 +82,9 @@ struct FilterTopicTests {
         #expect(try lib.store.topics().count == 1)
         app.press(.char("D"), .char("y"))
         #expect(try lib.store.topics().isEmpty)
+        // The topic shown is gone: the reader goes back to All.
+        #expect(app.state.view == .all)
+        #expect(app.lines[0].contains("54 of 54 ─ All"))
     }
 
     @Test func editingATopicShowsTheLiveCount() throws {

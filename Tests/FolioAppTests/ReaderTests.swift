@@ -9,7 +9,7 @@ struct ReaderTests {
     @Test func wideScreenShowsSidebarListAndAbstract() throws {
         let lib = try SampleLibrary()
         let app = lib.runtime()
-        #expect(Layout(state: app.state).kind == .wide)
+        #expect(app.state.layout.kind == .wide)
         #expect(app.lines[0].contains("Folio ─ library.sqlite"))
         #expect(app.lines[0].contains("54 of 54"))
         #expect(app.text.contains("┌ Library"))
@@ -26,11 +26,11 @@ struct ReaderTests {
         let fourth = app.listed[3]
         #expect(app.state.selectedID == fourth.id)
         #expect(app.lines[39].contains("4/54"))
-        let pane = try #require(Layout(state: app.state).pane)
+        let pane = try #require(app.state.layout.pane)
         let paneText = app.lines.map { String($0.dropFirst(pane.x)) }.joined(separator: "\n")
         #expect(paneText.contains(String(fourth.metadata.abstract.prefix(20))))
         // The selected row is drawn in reverse video.
-        let listInner = Layout(state: app.state).inner(Layout(state: app.state).list)
+        let listInner = app.state.layout.inner(app.state.layout.list)
         #expect(app.screen.backend.memory.style(atX: listInner.x + 3, y: listInner.y + 3).attributes.contains(.reverse))
         #expect(!app.screen.backend.memory.style(atX: listInner.x + 3, y: listInner.y + 2).attributes.contains(.reverse))
     }
@@ -108,8 +108,8 @@ struct ReaderTests {
         #expect(app.lines.count == height)
         #expect(app.lines.allSatisfy { DisplayWidth.of($0) == width })
         if height >= 3 {
-            let index = try #require(app.state.selectedIndex)
-            let rows = Layout(state: app.state).listRows
+            let index = try #require(app.state.selectedPosition)
+            let rows = app.state.layout.listRows
             #expect(index >= app.state.listOffset && index < app.state.listOffset + rows, "selection visible")
         }
         if width >= 20 && height >= 6 {
@@ -120,11 +120,11 @@ struct ReaderTests {
     @Test func mediumScreensStackTheAbstractUnderTheList() throws {
         let lib = try SampleLibrary()
         let app = lib.runtime(width: 80, height: 24)
-        let layout = Layout(state: app.state)
+        let layout = app.state.layout
         #expect(layout.kind == .stacked)
         #expect(try #require(layout.pane).y > layout.list.y)
         let small = lib.runtime(width: 40, height: 12)
-        #expect(Layout(state: small.state).kind == .listOnly)
+        #expect(small.state.layout.kind == .listOnly)
     }
 
     @Test func helpListsEveryBindingFromTheKeymap() throws {
@@ -204,19 +204,19 @@ struct ReaderMouseAndPaneTests {
     @Test func clickSelectsARowAndFocusesPanesWheelScrollsWhatIsUnderThePointer() throws {
         let lib = try SampleLibrary()
         let app = lib.runtime()
-        let layout = Layout(state: app.state)
+        let layout = app.state.layout
         let list = layout.inner(layout.list)
         app.send(.input(.mouse(.press(.left, x: list.x + 5, y: list.y + 6))))
-        #expect(app.state.selectedIndex == 6)
+        #expect(app.state.selectedPosition == 6)
         #expect(app.state.focus == .list)
         let pane = try #require(layout.pane)
         app.send(.input(.mouse(.press(.left, x: pane.x + 3, y: pane.y + 3))))
         #expect(app.state.focus == .pane)
         app.send(.input(.mouse(.wheelDown(x: pane.x + 3, y: pane.y + 3))))
         #expect(app.state.paneScroll == 3)
-        #expect(app.state.selectedIndex == 6)
+        #expect(app.state.selectedPosition == 6)
         app.send(.input(.mouse(.wheelDown(x: list.x + 3, y: list.y + 3))))
-        #expect(app.state.selectedIndex == 9)
+        #expect(app.state.selectedPosition == 9)
         let sidebar = layout.inner(try #require(layout.sidebar))
         app.send(.input(.mouse(.press(.left, x: sidebar.x + 1, y: sidebar.y + 2))))  // "Starred"
         #expect(app.state.view == .starred)

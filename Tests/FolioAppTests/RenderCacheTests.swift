@@ -54,7 +54,7 @@ import Testing
         paper.starredAt = "2026-03-18T00:00:00Z"
         paper.tags = ["lasso"]
         paper.readAt = "2026-03-18T00:00:00Z"
-        state.list.papers[position - state.list.start] = paper
+        state.list.rows[position - state.list.start].paper = paper
         let cached = state.render(theme: app.theme, cache: cache)
         #expect(cached == state.render(theme: app.theme))
         let row = try #require(cached.lines().first { $0.contains(String(paper.title.prefix(20))) })
@@ -90,7 +90,7 @@ import Testing
         let lib = try SampleLibrary()
         let app = lib.runtime(width: 120, height: 14)
         for _ in 0..<30 { app.press(.char("j")) }
-        app.readAheadWhileIdle()
+        app.send(.idle)
         let all = app.listed
         #expect(app.state.list.loaded.upperBound > (app.state.selectedPosition ?? 0) + 5)
         #expect(app.state.selectedPaper?.id == all[app.state.selectedPosition ?? 0].id)

@@ -17,9 +17,9 @@ enum TextInput {
     }
 }
 
-enum ArxivLinks {
-    static func abs(_ id: String) -> String { "https://arxiv.org/abs/\(id)" }
-    static func pdf(_ id: String) -> String { "https://arxiv.org/pdf/\(id)" }
+public enum ArxivLinks {
+    public static func abs(_ id: String) -> String { "https://arxiv.org/abs/\(id)" }
+    public static func pdf(_ id: String) -> String { "https://arxiv.org/pdf/\(id)" }
 }
 
 /// `YYYY-MM-DD` for dates readers assemble from parts.

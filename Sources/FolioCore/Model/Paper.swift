@@ -24,7 +24,7 @@ public struct Paper: Sendable, Equatable, Identifiable {
     /// The page a person opens: the source's link, else arXiv's abstract page.
     public var url: String? {
         if let abs = metadata.absURL { return abs }
-        if let arxiv = metadata.arxivID { return "https://arxiv.org/abs/\(arxiv)" }
+        if let arxiv = metadata.arxivID { return ArxivLinks.abs(arxiv) }
         return nil
     }
 }

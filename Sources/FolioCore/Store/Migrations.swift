@@ -139,6 +139,17 @@ extension Store {
         // Small posting lists are packed in block rows (`PostingRows`), which a Folio from before
         // would read as lists: marked so that it refuses the library instead.
         migrator.registerMigration("v6-posting-blocks") { _ in }
+        // What was entered at the reader's filter and tag prompts, for Up and Down (the newest per kind are kept).
+        migrator.registerMigration("v7-prompt-history") { db in
+            try db.execute(sql: """
+                CREATE TABLE prompt_history (
+                    seq INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    text TEXT NOT NULL
+                );
+                CREATE INDEX prompt_history_kind ON prompt_history(kind, seq);
+                """)
+        }
         return migrator
     }
 }

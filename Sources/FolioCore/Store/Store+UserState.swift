@@ -108,3 +108,28 @@ extension Store {
         }
     }
 }
+
+/// The reader's prompt history: entries per kind (`filter`, `tags`), oldest first.
+extension Store {
+    public func promptHistory() throws -> [String: [String]] {
+        try pool.read { db in
+            var history: [String: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT kind, text FROM prompt_history ORDER BY seq") {
+                history[row["kind"], default: []].append(row["text"])
+            }
+            return history
+        }
+    }
+
+    /// `text` becomes the newest entry of `kind` (an earlier copy moves up); only the newest `keeping` stay.
+    public func remember(_ text: String, in kind: String, keeping: Int) throws {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM prompt_history WHERE kind = ? AND text = ?", arguments: [kind, text])
+            try db.execute(sql: "INSERT INTO prompt_history (kind, text) VALUES (?, ?)", arguments: [kind, text])
+            try db.execute(sql: """
+                DELETE FROM prompt_history WHERE kind = ? AND seq NOT IN
+                  (SELECT seq FROM prompt_history WHERE kind = ? ORDER BY seq DESC LIMIT ?)
+                """, arguments: [kind, kind, keeping])
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import FolioCore
+import TerminalUI
+
+/// Answers the list effects from the library: the search index finds a list's papers and their order,
+/// the store reads the rows asked for. Keeps the last list found and a stretch of its numbers, so
+/// scrolling reads rows without finding the list again.
+final class ListSource {
+    let store: Store
+    let resolver: QueryResolver
+    /// Papers imported after this moment are the New view's.
+    var newSince: String?
+    private var current: (key: ListKey, result: ResultList)?
+    /// Numbers of a stretch of `current`'s positions, read from the index a chunk at a time.
+    private var knownNums: (start: Int, nums: [Int64])?
+
+    /// Positions whose numbers are read at once: finding them walks the index's date order, so a step
+    /// that reads a row ahead takes its number from the last walk.
+    static let numsChunk = 256
+
+    init(store: Store, resolver: QueryResolver) {
+        self.store = store
+        self.resolver = resolver
+    }
+
+    /// The library changed: lists are found again.
+    func forget() {
+        current = nil
+        knownNums = nil
+    }
+
+    func open(_ key: ListKey, keep: Int64?, fallback: Int, rows: Int) throws -> Msg {
+        let result = try self.result(key)
+        guard result.count > 0 else { return .listOpened(ResultWindow(key: key), selected: nil) }
+        let position = keep.flatMap { result.position(of: $0) } ?? min(max(fallback, 0), result.count - 1)
+        let window = try self.window(key, max(position - rows / 2, 0)..<(position + rows + rows / 2))
+        return .listOpened(window, selected: position)
+    }
+
+    func rows(_ key: ListKey, _ rows: Range<Int>) throws -> Msg {
+        .rowsLoaded(try window(key, rows))
+    }
+
+    /// The list's papers at `rows` (clamped into it), their topics filled in.
+    private func window(_ key: ListKey, _ rows: Range<Int>) throws -> ResultWindow {
+        let result = try self.result(key)
+        let rows = rows.clamped(to: 0..<result.count)
+        let nums = self.nums(rows, of: result)
+        // A paper deleted since the list was found ends the window there (the reload after it finds the list again).
+        let found = try papers(nums)
+        let whole = zip(found, nums).prefix { $0.0.num == $0.1 }.map(\.0)
+        return ResultWindow(key: key, count: result.count, start: rows.lowerBound, rows: whole)
+    }
+
+    private func result(_ key: ListKey) throws -> ResultList {
+        if let current, current.key == key { return current.result }
+        var docs = try viewSet(key.view)
+        if let filter = key.filter { docs.formIntersection(try resolver.exact(filter)) }
+        let result = try resolver.index.list(docs)
+        current = (key, result)
+        knownNums = nil
+        return result
+    }
+
+    /// The numbers at `rows` of `result`.
+    private func nums(_ rows: Range<Int>, of result: ResultList) -> [Int64] {
+        if let known = knownNums, known.start <= rows.lowerBound, rows.upperBound <= known.start + known.nums.count {
+            return Array(known.nums[(rows.lowerBound - known.start)..<(rows.upperBound - known.start)])
+        }
+        let chunk = max(rows.lowerBound - Self.numsChunk / 2, 0)..<(rows.upperBound + Self.numsChunk)
+        let nums = result.nums(chunk)
+        knownNums = (chunk.lowerBound, nums)
+        let from = rows.lowerBound - chunk.lowerBound
+        return Array(nums[min(from, nums.count)..<min(from + rows.count, nums.count)])
+    }
+
+    /// Rows for `nums`, in their order, each with the topics it carries.
+    func papers(_ nums: [Int64]) throws -> [ListRow] {
+        guard !nums.isEmpty else { return [] }
+        let topics = try resolver.topicMembers().sorted { $0.key < $1.key }
+        return try store.papers(byNum: nums).map { num, paper in
+            var paper = paper
+            paper.topics = topics.filter { $0.value.contains(num) }.map(\.key)
+            return ListRow(num: num, paper: paper)
+        }
+    }
+
+    /// Every paper of the list last found, in order (tests compare it with the store's answer).
+    func all() throws -> [Paper] {
+        guard let current else { return [] }
+        return try papers(current.result.nums(0..<current.result.count)).map(\.paper)
+    }
+
+    /// The papers a library view holds.
+    func viewSet(_ view: LibraryView) throws -> DocSet {
+        switch view {
+        case .all: return try resolver.all()
+        case .starred: return try resolver.starred()
+        case .unread: return try resolver.unread()
+        case .new: return try resolver.importedAfter(newSince)
+        case .tag(let name): return try resolver.tagged(name)
+        case .topic(let name): return try resolver.topic(name)
+        }
+    }
+}

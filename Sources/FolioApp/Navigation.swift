@@ -1,0 +1,242 @@
+import FolioCore
+import TerminalUI
+
+/// Keys and the mouse outside prompts: moving, scrolling and the actions of the key table.
+/// Every offset is clamped to its content here, so no key, however often pressed, overflows or
+/// leaves an offset that later keys must first undo.
+extension AppState {
+    mutating func handle(_ key: Key) -> [Effect] {
+        let action = keymap.action(for: key)
+        if mode == .help {
+            switch action {
+            case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom,
+                 .scrollPaneDown, .scrollPaneUp:
+                helpScroll = scrolled(helpScroll, by: action!, page: helpPage, limit: helpScrollLimit)
+            default:
+                mode = .browse
+            }
+            return []
+        }
+        guard let action else {
+            status = StatusMessage(text: "\(key.label) does nothing here; ? lists the keys", isError: false)
+            return []
+        }
+        status = nil
+        return perform(action)
+    }
+
+    /// `offset` moved by a movement action: a row, a page, half a page or to either end, within 0...limit.
+    func scrolled(_ offset: Int, by action: Action, page: Int, limit: Int) -> Int {
+        let page = max(page, 1)
+        let target: Int
+        switch action {
+        case .moveDown, .scrollPaneDown: target = offset &+ 1
+        case .moveUp, .scrollPaneUp: target = offset &- 1
+        case .pageDown: target = offset &+ page
+        case .pageUp: target = offset &- page
+        case .halfPageDown: target = offset &+ max(page / 2, 1)
+        case .halfPageUp: target = offset &- max(page / 2, 1)
+        case .top: target = 0
+        default: target = limit
+        }
+        return min(max(target, 0), max(limit, 0))
+    }
+
+    /// The abstract pane (or the full-screen paper) has the keys.
+    var paneHasKeys: Bool { mode == .reading || (focus == .pane && layout.pane != nil) }
+
+    mutating func perform(_ action: Action) -> [Effect] {
+        switch action {
+        case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom:
+            if paneHasKeys {
+                paneScroll = scrolled(paneScroll, by: action, page: panePage, limit: paneScrollLimit)
+            } else if focus == .sidebar {
+                let index = scrolled(sidebarIndex, by: action, page: layout.inner(layout.sidebar ?? layout.list).height,
+                                     limit: sidebarEntries.count - 1)
+                chooseSidebarEntry(index)
+            } else {
+                select(position: scrolled(selectedPosition ?? 0, by: action, page: listRows - 1, limit: list.count - 1))
+            }
+        case .focusNext, .focusPrevious:
+            let order = focusOrder
+            let current = order.firstIndex(of: focus) ?? 0
+            focus = order[(current + (action == .focusNext ? 1 : order.count - 1)) % order.count]
+        case .scrollPaneDown, .scrollPaneUp:
+            paneScroll = scrolled(paneScroll, by: action, page: panePage, limit: paneScrollLimit)
+        case .open:
+            if focus == .sidebar {
+                focus = .list
+            } else if let paper = selectedPaper {
+                mode = .reading
+                paneScroll = 0
+                if !paper.isRead { return [.setRead(id: paper.id, true)] }
+            }
+        case .back:
+            if mode != .browse {
+                mode = .browse
+                keepOffsetsInside()
+            } else if !filterText.isEmpty {
+                setFilter("", typing: false)
+            }
+        case .quit:
+            if mode != .browse {
+                mode = .browse
+                keepOffsetsInside()
+            } else {
+                quitRequested = true
+            }
+        case .star, .toggleRead, .tag, .untag, .openInBrowser, .copyURL:
+            return paperAction(action)
+        case .filter:
+            prompt = Prompt(kind: .filter, text: filterText)
+        case .saveTopic:
+            if filterQuery == nil || filterError != nil {
+                status = StatusMessage(text: "filter first (\(keyLabel(.filter))), then \(keyLabel(.saveTopic)) saves the filter as a topic",
+                                       isError: false)
+            } else {
+                prompt = Prompt(kind: .saveTopic)
+            }
+        case .editTopic, .deleteTopic:
+            return topicAction(action)
+        case .toggleSidebar:
+            sidebarShown.toggle()
+            keepFocusOnAShownPane()
+            keepOffsetsInside()
+        case .redraw:
+            return [.redraw]
+        case .cycleTheme:
+            return [.cycleTheme]
+        case .fetch:
+            return startFetch()
+        case .help:
+            mode = .help
+            helpScroll = 0
+        }
+        return []
+    }
+
+    /// Actions on the selected paper; an empty list or a paper without the thing says so.
+    private mutating func paperAction(_ action: Action) -> [Effect] {
+        guard let paper = selectedPaper else {
+            status = StatusMessage(text: list.count == 0 ? "no papers here" : "loading…", isError: false)
+            return []
+        }
+        switch action {
+        case .star: return [.setStarred(id: paper.id, !paper.isStarred)]
+        case .toggleRead: return [.setRead(id: paper.id, !paper.isRead)]
+        case .tag: prompt = Prompt(kind: .addTags)
+        case .untag:
+            if paper.tags.isEmpty {
+                status = StatusMessage(text: "this paper has no tags", isError: false)
+            } else {
+                prompt = Prompt(kind: .removeTag(choices: paper.tags))
+            }
+        case .openInBrowser:
+            guard let url = paper.url else {
+                status = StatusMessage(text: "this paper has no link", isError: false)
+                return []
+            }
+            return [.openURL(url)]
+        case .copyURL:
+            guard let arxiv = paper.arxivID else {
+                status = StatusMessage(text: "this paper has no arXiv id yet, so no arXiv URL", isError: false)
+                return []
+            }
+            return [.copyToClipboard(ArxivLinks.abs(arxiv))]
+        default: break
+        }
+        return []
+    }
+
+    private mutating func topicAction(_ action: Action) -> [Effect] {
+        let chosen = sidebarEntries[min(max(sidebarIndex, 0), sidebarEntries.count - 1)].view
+        let name: String
+        if focus == .sidebar, case .topic(let chosenName) = chosen {
+            name = chosenName
+        } else if case .topic(let shown) = view {
+            name = shown
+        } else {
+            status = StatusMessage(text: "choose a topic in the sidebar first (\(keyLabel(.focusNext)))", isError: false)
+            return []
+        }
+        if action == .deleteTopic {
+            prompt = Prompt(kind: .confirmDeleteTopic(name: name))
+            return []
+        }
+        let query = snapshot.topics.first { $0.name == name }?.query ?? ""
+        prompt = Prompt(kind: .editTopic(name: name), text: query)
+        return [.countQuery(query)]
+    }
+
+    /// The first key bound to `action`, as hints write it.
+    func keyLabel(_ action: Action) -> String { keymap.keys(for: action).first?.label ?? action.rawValue }
+
+    mutating func chooseSidebarEntry(_ index: Int) {
+        let entries = sidebarEntries
+        sidebarIndex = min(max(index, 0), entries.count - 1)
+        choose(entries[sidebarIndex].view)
+    }
+
+    /// Panes Tab moves through: those on the screen.
+    var focusOrder: [Focus] {
+        (layout.sidebar != nil ? [.sidebar] : []) + [.list] + (layout.pane != nil && mode == .browse ? [.pane] : [])
+    }
+
+    mutating func keepFocusOnAShownPane() {
+        if !focusOrder.contains(focus) { focus = .list }
+    }
+
+    /// After a resize or a change of mode: every offset back inside its content.
+    mutating func keepOffsetsInside() {
+        keepSelectionVisible()
+        paneScroll = min(paneScroll, paneScrollLimit)
+        helpScroll = min(helpScroll, helpScrollLimit)
+    }
+
+    // MARK: - What each offset may reach
+
+    /// The rectangle the abstract or full-screen paper is drawn in.
+    var paneArea: Rect? { layout.pane.map(layout.inner) }
+
+    var panePage: Int { max((paneArea?.height ?? 1) - 1, 1) }
+
+    /// The pane scrolls until its last line is at the bottom.
+    var paneScrollLimit: Int {
+        guard let area = paneArea, let paper = selectedPaper, area.width > 0 else { return 0 }
+        return max(PaneView.lines(for: paper, width: area.width).count - area.height, 0)
+    }
+
+    var helpArea: Rect { layout.inner(layout.pane ?? layout.list) }
+    var helpPage: Int { max(helpArea.height - 1, 1) }
+    var helpScrollLimit: Int { max(HelpView.lines(keymap).count - helpArea.height, 0) }
+
+    // MARK: - Mouse
+
+    mutating func mouse(_ event: MouseEvent) -> [Effect] {
+        if mode == .help { return [] }
+        switch event {
+        case .press(_, let x, let y):
+            if mode == .reading { return [] }
+            if let sidebar = layout.sidebar, sidebar.contains(x: x, y: y) {
+                focus = .sidebar
+                if let index = SidebarView.entryIndex(atRow: y - layout.inner(sidebar).y + sidebarOffset, state: self) {
+                    chooseSidebarEntry(index)
+                }
+            } else if layout.list.contains(x: x, y: y) {
+                focus = .list
+                let row = y - layout.inner(layout.list).y
+                if row >= 0 && listOffset + row < list.count { select(position: listOffset + row) }
+            } else if let pane = layout.pane, pane.contains(x: x, y: y) {
+                focus = .pane
+            }
+        case .wheelUp(let x, let y), .wheelDown(let x, let y):
+            let action: Action = if case .wheelUp = event { .moveUp } else { .moveDown }
+            if let pane = layout.pane, pane.contains(x: x, y: y) || mode == .reading {
+                for _ in 0..<3 { paneScroll = scrolled(paneScroll, by: action, page: 1, limit: paneScrollLimit) }
+            } else if layout.list.contains(x: x, y: y) {
+                select(position: (selectedPosition ?? 0) + (action == .moveUp ? -3 : 3))
+            }
+        }
+        return []
+    }
+}
