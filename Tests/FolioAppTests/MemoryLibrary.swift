@@ -1,0 +1,146 @@
+@testable import FolioCore
+import TerminalUI
+@testable import FolioApp
+
+/// Papers in memory that answer the reader's effects as the runtime answers them from a library: the
+/// query matcher decides what a filter or topic holds. With it, `AppState` is driven by messages alone.
+struct MemoryLibrary {
+    /// In list order (newest first); a paper's num is its index + 1.
+    var papers: [Paper]
+    var topics: [Topic] = []
+    var newSince: String?
+
+    static func paper(_ i: Int, title: String? = nil, abstract: String? = nil, date: String = "2026-03-18") -> Paper {
+        let input = PaperInput(arxivID: String(format: "2603.%05d", i), title: title ?? "Paper number \(i) on sparse retrieval",
+                               abstract: abstract ?? "An abstract of paper \(i) about dense and sparse models.", published: date)
+        return Paper(id: input.arxivID!, metadata: input, firstSource: "test", firstImportedAt: "2026-03-18T00:00:00Z",
+                     lastSource: "test", lastImportedAt: "2026-03-18T00:00:00Z", starredAt: nil, readAt: nil, tags: [])
+    }
+
+    static func numbered(_ count: Int) -> MemoryLibrary {
+        MemoryLibrary(papers: (0..<count).map { paper($0) })
+    }
+
+    var snapshot: LibrarySnapshot {
+        var tagCounts: [String: Int] = [:]
+        for paper in papers { for tag in paper.tags { tagCounts[tag, default: 0] += 1 } }
+        let topicCounts = topics.map { topic in
+            let members = rows(view: .topic(topic.name), filter: nil)
+            return LibrarySnapshot.TopicCount(name: topic.name, count: members.count,
+                                              unread: members.filter { !$0.paper.isRead }.count, new: 0)
+        }
+        return LibrarySnapshot(total: papers.count, starred: papers.filter(\.isStarred).count,
+                               unread: papers.filter { !$0.isRead }.count,
+                               tags: tagCounts.sorted { $0.key < $1.key }.map { TagCount(name: $0.key, count: $0.value) },
+                               topics: topics, newSince: newSince, newCount: 0, topicCounts: topicCounts)
+    }
+
+    func topicNames(of paper: Paper) -> [String] {
+        topics.filter { (try? QueryParser.parse($0.query))?.matches(PaperFacts(paper)) == true }.map(\.name).sorted()
+    }
+
+    func rows(view: LibraryView, filter: Query?) -> [ListRow] {
+        papers.enumerated().compactMap { index, paper in
+            var paper = paper
+            paper.topics = topicNames(of: paper)
+            let inView: Bool
+            switch view {
+            case .all: inView = true
+            case .starred: inView = paper.isStarred
+            case .unread: inView = !paper.isRead
+            case .new: inView = paper.isNew(since: newSince)
+            case .tag(let name): inView = paper.tags.contains(name)
+            case .topic(let name): inView = paper.topics.contains(name)
+            }
+            guard inView, filter?.matches(PaperFacts(paper, topics: paper.topics)) ?? true else { return nil }
+            return ListRow(num: Int64(index + 1), paper: paper)
+        }
+    }
+
+    func window(_ key: ListKey, _ range: Range<Int>) -> ResultWindow {
+        let all = rows(view: key.view, filter: key.filter)
+        let range = range.clamped(to: 0..<all.count)
+        return ResultWindow(key: key, count: all.count, start: range.lowerBound, rows: Array(all[range]))
+    }
+
+    private mutating func change(_ id: String, _ body: (inout Paper) -> Void) -> [Msg] {
+        if let index = papers.firstIndex(where: { $0.id == id }) { body(&papers[index]) }
+        return [.loaded(snapshot)]
+    }
+
+    /// What the runtime would send back for `effect`.
+    mutating func answer(_ effect: Effect) -> [Msg] {
+        switch effect {
+        case .openList(let key, let keep, let fallback, let rows):
+            let all = self.rows(view: key.view, filter: key.filter)
+            guard !all.isEmpty else { return [.listOpened(ResultWindow(key: key), selected: nil)] }
+            let position = keep.flatMap { num in all.firstIndex { $0.num == num } } ?? min(max(fallback, 0), all.count - 1)
+            return [.listOpened(window(key, max(position - rows / 2, 0)..<(position + rows + rows / 2)), selected: position)]
+        case .loadRows(let key, let range):
+            return [.rowsLoaded(window(key, range))]
+        case .countQuery(let text):
+            let result = (try? QueryParser.parse(text)).map { query in
+                "\(papers.filter { query.matches(PaperFacts($0)) }.count) papers"
+            } ?? "does not parse"
+            return [.liveCount(LiveCount(text: text, result: result))]
+        case .setStarred(let id, let on):
+            return change(id) { $0.starredAt = on ? "2026-03-19T00:00:00Z" : nil }
+        case .setRead(let id, let on):
+            return change(id) { $0.readAt = on ? "2026-03-19T00:00:00Z" : nil }
+        case .addTags(let id, let names):
+            return change(id) { $0.tags = Array(Set($0.tags + names)).sorted() }
+        case .removeTag(let id, let name):
+            return change(id) { $0.tags.removeAll { $0 == name } }
+        case .saveTopic(let name, let query):
+            topics.removeAll { $0.name == name }
+            topics.append(Topic(name: name, query: query, createdAt: "2026-03-19T00:00:00Z"))
+            topics.sort { $0.name < $1.name }
+            return [.loaded(snapshot)]
+        case .removeTopic(let name):
+            topics.removeAll { $0.name == name }
+            return [.loaded(snapshot)]
+        case .remember, .openURL, .copyToClipboard, .redraw, .cycleTheme:
+            return []
+        case .fetch:
+            return [.fetchDone([])]
+        }
+    }
+}
+
+/// An `AppState` and the library that answers its effects, driven as the runtime drives it.
+struct StateDriver {
+    var state: AppState
+    var library: MemoryLibrary
+    /// Every effect `update` asked for, in order.
+    var effects: [Effect] = []
+
+    init(_ library: MemoryLibrary, width: Int = 120, height: Int = 40, keymap: Keymap = .standard) {
+        self.library = library
+        state = AppState(libraryName: "memory", width: width, height: height)
+        state.keymap = keymap
+        send(.loaded(library.snapshot))
+    }
+
+    mutating func send(_ msg: Msg) {
+        var queue = [msg]
+        while !queue.isEmpty {
+            for effect in state.update(queue.removeFirst()) {
+                effects.append(effect)
+                queue += library.answer(effect)
+            }
+        }
+    }
+
+    mutating func press(_ keys: Key...) {
+        for key in keys { send(.input(.key(key))) }
+    }
+
+    mutating func type(_ text: String) {
+        for c in text { send(.input(.key(.char(c)))) }
+    }
+
+    var lines: [String] { state.render(theme: .standard).lines() }
+    var statusLine: String { lines.last ?? "" }
+    var header: String { lines.first ?? "" }
+    var selectedTitle: String? { state.selectedPaper?.title }
+}
