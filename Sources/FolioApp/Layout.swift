@@ -35,20 +35,6 @@ public struct Layout: Sendable, Equatable {
         boxed = w >= Layout.stackedMinWidth && h >= 10
         sidebar = nil
         pane = nil
-        switch mode {
-        case .help:
-            kind = .help
-            list = Rect(x: 0, y: 0, width: 0, height: 0)
-            pane = body
-            return
-        case .reading:
-            kind = .reading
-            list = Rect(x: 0, y: 0, width: 0, height: 0)
-            pane = body
-            return
-        case .browse:
-            break
-        }
         var rest = body
         let small = w < Layout.stackedMinWidth || h < Layout.stackedMinHeight
         if sidebarShown && !small {
@@ -70,6 +56,14 @@ public struct Layout: Sendable, Equatable {
             list = split.top
             pane = split.bottom
         }
+        // Reading and help cover the body; the list keeps its browsing size, so its offset means the same after.
+        switch mode {
+        case .help: kind = .help
+        case .reading: kind = .reading
+        case .browse: return
+        }
+        sidebar = nil
+        pane = body
     }
 
     public func inner(_ area: Rect) -> Rect { boxed ? Box.inner(area) : area }

@@ -35,14 +35,12 @@ struct MemoryLibrary {
                                topics: topics, newSince: newSince, newCount: 0, topicCounts: topicCounts)
     }
 
-    func topicNames(of paper: Paper) -> [String] {
-        topics.filter { (try? QueryParser.parse($0.query))?.matches(PaperFacts(paper)) == true }.map(\.name).sorted()
-    }
-
     func rows(view: LibraryView, filter: Query?) -> [ListRow] {
-        papers.enumerated().compactMap { index, paper in
+        let parsed = topics.compactMap { topic in (try? QueryParser.parse(topic.query)).map { (topic.name, $0) } }.sorted { $0.0 < $1.0 }
+        return papers.enumerated().compactMap { index, paper in
             var paper = paper
-            paper.topics = topicNames(of: paper)
+            let facts = PaperFacts(paper)
+            paper.topics = parsed.filter { $0.1.matches(facts) }.map(\.0)
             let inView: Bool
             switch view {
             case .all: inView = true
