@@ -173,10 +173,10 @@ enum PaneView {
 
 /// Library views and tags with their counts; choosing one shows its papers.
 enum SidebarView {
-    /// Rows: heading "Library" and four views, heading "Tags" and a row per tag, heading "Topics"
+    /// Rows: four views (the box's title says Library), heading "Tags" and a row per tag, heading "Topics"
     /// and a row per topic with its papers and, in parentheses, its new papers (`+3`) or else its unread ones.
     static func rows(_ state: AppState) -> [(text: String, count: String, entry: Int?)] {
-        var rows: [(String, String, Int?)] = [("Library", "", nil)]
+        var rows: [(String, String, Int?)] = []
         var heading = ""
         for (i, entry) in state.sidebarEntries.enumerated() {
             switch entry.view {

@@ -1,0 +1,61 @@
+import Foundation
+import TerminalUI
+import Testing
+@testable import FolioApp
+@testable import FolioCore
+
+/// States built by hand and drawn at 120×30: the wide layout puts the sidebar's inner rows at
+/// columns 1–18, the list's at 21–78 and the abstract's at 81–118, rows 2–27.
+@Suite("View polish") struct ViewPolishTests {
+    static let listColumns = 21..<79
+    static let paneColumns = 81..<119
+    static let paneRows = 2..<28
+
+    static func paper(_ n: Int, published: String? = "2024-03-18", title: String? = nil, tags: [String] = [],
+                      abstract: String = "Short.") -> Paper {
+        Paper(id: "p\(n)", metadata: PaperInput(title: title ?? "Paper \(n)", abstract: abstract, published: published),
+              firstSource: "test", firstImportedAt: "2024-01-01T00:00:00Z", lastSource: "test",
+              lastImportedAt: "2024-01-01T00:00:00Z", starredAt: nil, readAt: nil, tags: tags)
+    }
+
+    static func state(_ papers: [Paper], tags: [TagCount] = [], width: Int = 120, height: Int = 30) -> AppState {
+        var state = AppState(libraryName: "test", width: width, height: height)
+        state.list = ResultWindow(key: nil, count: papers.count, start: 0, papers: papers)
+        state.snapshot = LibrarySnapshot(total: papers.count, starred: 0, unread: papers.count, tags: tags)
+        state.selectedPosition = 0
+        state.selectedID = papers.first?.id
+        return state
+    }
+
+    /// The columns `range` of `row`: the rows here hold one column per character (no wide ones).
+    static func text(_ lines: [String], row: Int, _ range: Range<Int>) -> String {
+        let characters = Array(lines[row])
+        return String(characters[range])
+    }
+
+    static func listRow(_ state: AppState, _ row: Int) -> String {
+        text(state.render(theme: .standard).lines(), row: 2 + row, listColumns)
+    }
+
+    // MARK: Sidebar
+
+    @Test func sidebarStartsWithTheViewsNotASecondLibraryHeading() {
+        let state = Self.state((0..<3).map { Self.paper($0) }, tags: [TagCount(name: "lasso", count: 2)])
+        let lines = state.render(theme: .standard).lines()
+        #expect(lines[1].hasPrefix("┌ Library"))
+        let sidebar = (2..<28).map { Self.text(lines, row: $0, 1..<19) }
+        #expect(sidebar[0].hasPrefix("All"))
+        #expect(!sidebar.contains { $0.hasPrefix("Library") })
+        // A click on a row chooses the entry drawn on it; headings choose nothing.
+        for (row, line) in sidebar.enumerated() {
+            let entry = SidebarView.entryIndex(atRow: row, state: state)
+            switch line.trimmingCharacters(in: .whitespaces).split(separator: " ").first {
+            case "All": #expect(entry.map { state.sidebarEntries[$0].view } == .all)
+            case "Starred": #expect(entry.map { state.sidebarEntries[$0].view } == .starred)
+            case "lasso": #expect(entry.map { state.sidebarEntries[$0].view } == .tag("lasso"))
+            case "Tags", nil: #expect(entry == nil, "row \(row)")
+            default: #expect(entry != nil, "row \(row): \(line)")
+            }
+        }
+    }
+}
