@@ -12,7 +12,8 @@ enum PaperListView {
     }
 
     /// Tags and upvotes get a column only when some paper on the screen has them, so titles keep
-    /// the room; the columns are the same on every row.
+    /// the room; the columns are the same on every row. The tags column is as wide as the widest
+    /// chips on the screen, at most 14 (24 on wide rows), so a long tag cannot halve every title.
     /// Only the columns the `[layout]` settings keep are shown.
     static func columns(width: Int, shown: ArraySlice<Paper>, preferences: ReaderPreferences) -> Columns {
         let wanted = preferences.columns

@@ -58,4 +58,35 @@ import Testing
             }
         }
     }
+
+    // MARK: Tags column
+
+    /// No spaces, so `truncate` cuts it at exactly the width it is given.
+    static let longTitle = String(repeating: "abcdefghij", count: 12)
+
+    @Test func noTagsOnScreenLeaveTheTitleTheWholeRow() {
+        // The paper with a tag is loaded but far below the screen.
+        var papers = (0..<40).map { Self.paper($0, title: Self.longTitle) }
+        papers[39].tags = ["a-very-long-tag-name"]
+        let row = Self.listRow(Self.state(papers), 0)
+        // Star 2, date 6, then the title in 50 columns: 49 and a space.
+        #expect(row == "  03-18 " + TextLayout.truncate(Self.longTitle, width: 49) + " ")
+    }
+
+    @Test func tagsColumnIsAsWideAsTheWidestTagOnScreen() {
+        var papers = (0..<3).map { Self.paper($0, title: Self.longTitle) }
+        papers[1].tags = ["ml"]
+        let state = Self.state(papers)
+        // Tags "ml": 2 columns and a space, so the title keeps 47.
+        #expect(Self.listRow(state, 0) == "  03-18 " + TextLayout.truncate(Self.longTitle, width: 46) + "    ")
+        #expect(Self.listRow(state, 1) == "  03-18 " + TextLayout.truncate(Self.longTitle, width: 46) + " ml ")
+    }
+
+    @Test func aLongTagTakesAtMost14Columns() {
+        var papers = (0..<3).map { Self.paper($0, title: Self.longTitle) }
+        papers[0].tags = [String(repeating: "x", count: 40)]
+        let row = Self.listRow(Self.state(papers), 0)
+        // 14 columns of tags and a space; the title keeps 58 - 2 - 6 - 15 = 35.
+        #expect(row == "  03-18 " + TextLayout.truncate(Self.longTitle, width: 34) + " " + TextLayout.truncate(papers[0].tags[0], width: 14) + " ")
+    }
 }
