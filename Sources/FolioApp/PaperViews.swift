@@ -20,7 +20,7 @@ enum PaperListView {
         let widestTags = shown.map { DisplayWidth.of(SafeText.visible(chips($0))) }.max() ?? 0
         let tags = widestTags == 0 || width < 40 || !wanted.contains(.tags) ? 0 : min(widestTags, width >= 90 ? 24 : 14) + 1
         let upvotes = width >= 40 && wanted.contains(.upvotes) && shown.contains { $0.metadata.upvotes != nil } ? 6 : 0
-        let dateWidth = preferences.dateFormat == .iso ? 11 : 6
+        let dateWidth = dateFormat(shown: shown, preferences: preferences) == .iso ? 11 : 6
         let date = width >= 30 + dateWidth - 6 && wanted.contains(.date) ? dateWidth : 0
         return Columns(date: date, title: max(width - 2 - date - tags - upvotes, 1), tags: tags, upvotes: upvotes)
     }
@@ -67,8 +67,23 @@ enum PaperListView {
         }
     }
 
+    /// `MM-DD` hides the year: when the papers on the screen are not all of one year, the list shows
+    /// whole dates (`2024-03-18`, as the `iso` setting does; `24-03-18` reads as a day first). Only the
+    /// rows on screen decide, since the list may hold millions; so the column can widen on scrolling.
+    static func dateFormat(shown: ArraySlice<Paper>, preferences: ReaderPreferences) -> ReaderPreferences.DateFormat {
+        guard preferences.dateFormat == .monthDay else { return preferences.dateFormat }
+        var year: Substring?
+        for paper in shown {
+            guard let date = paper.metadata.published, date.count >= 10 else { continue }
+            if let year, year != date.prefix(4) { return .iso }
+            year = date.prefix(4)
+        }
+        return .monthDay
+    }
+
     static func render(_ state: AppState, area: Rect, theme: Theme, cache: RenderCache?, on canvas: inout Canvas) {
         let shown = ArraySlice((state.listOffset..<(state.listOffset + area.height)).compactMap { state.list.paper(at: $0) })
+        let dateFormat = dateFormat(shown: shown, preferences: state.preferences)
         let context = Context(theme: theme, terms: state.highlightTerms,
                               columns: columns(width: area.width, shown: shown, preferences: state.preferences), width: area.width,
                               selectedRole: state.focus == .list || state.mode != .browse ? .listSelected : .listSelectedUnfocused)
@@ -77,7 +92,7 @@ enum PaperListView {
             let index = state.listOffset + row
             guard index < state.list.count, let paper = state.list.paper(at: index) else { break }
             let content = Row(paper, isSelected: index == state.selectedIndex, newSince: state.snapshot.newSince,
-                              dateFormat: state.preferences.dateFormat)
+                              dateFormat: dateFormat)
             if let cache {
                 canvas.draw(cache.listRow(content) { render(content, x: 0, y: 0, context: context, on: &$0) }, x: area.x, y: area.y + row)
             } else {

@@ -89,4 +89,30 @@ import Testing
         // 14 columns of tags and a space; the title keeps 58 - 2 - 6 - 15 = 35.
         #expect(row == "  03-18 " + TextLayout.truncate(Self.longTitle, width: 34) + " " + TextLayout.truncate(papers[0].tags[0], width: 14) + " ")
     }
+
+    // MARK: Dates
+
+    @Test func datesOfOneYearShowMonthAndDay() {
+        let state = Self.state([Self.paper(0, published: "2024-03-18"), Self.paper(1, published: "2024-12-01")])
+        #expect(Self.listRow(state, 0).hasPrefix("  03-18 Paper 0 "))
+        #expect(Self.listRow(state, 1).hasPrefix("  12-01 Paper 1 "))
+    }
+
+    @Test func datesOfSeveralYearsOnScreenShowTheYear() {
+        let state = Self.state([Self.paper(0, published: "2024-03-18"), Self.paper(1, published: "2023-12-31"),
+                                Self.paper(2, published: nil)])
+        #expect(Self.listRow(state, 0).hasPrefix("  2024-03-18 Paper 0 "))
+        #expect(Self.listRow(state, 1).hasPrefix("  2023-12-31 Paper 1 "))
+        #expect(Self.listRow(state, 2).hasPrefix("  ---        Paper 2 "))
+    }
+
+    @Test func onlyTheRowsOnScreenDecideTheDateFormat() {
+        // 26 rows on screen; the paper of another year is loaded below them.
+        var papers = (0..<40).map { Self.paper($0, published: "2024-03-18") }
+        papers[39].metadata.published = "2019-01-01"
+        var state = Self.state(papers)
+        #expect(Self.listRow(state, 0).hasPrefix("  03-18 Paper 0 "))
+        state.listOffset = 14
+        #expect(Self.listRow(state, 0).hasPrefix("  2024-03-18 Paper 14 "))
+    }
 }
