@@ -184,6 +184,25 @@ enum PaneView {
             Highlight.put(line.0, x: area.x, y: area.y + row, style: theme[line.1], match: theme[.match],
                           maxWidth: area.width, terms: highlighted ? terms : [], on: &canvas)
         }
+        ScrollSigns.draw(start: start, total: all.count, area: area, style: theme[.metadata], on: &canvas)
+    }
+}
+
+/// Where a scrolled text is: ` ↓ 12/40 ` at the right of the last row while lines 13–40 are below,
+/// ` ↑ 5/40 ` at the right of the first while lines 1–4 are above. They cover the ends of rows that
+/// scrolling brings into view, never the first or last line of the text.
+enum ScrollSigns {
+    static func draw(start: Int, total: Int, area: Rect, style: Style, on canvas: inout Canvas) {
+        guard area.height > 0 else { return }
+        let end = min(start + area.height, total)
+        func sign(_ text: String, row: Int) {
+            let width = DisplayWidth.of(text)
+            // Only where it leaves some of the row's text readable.
+            guard area.width >= width + 4 else { return }
+            canvas.put(text, x: area.maxX - width, y: row, style: style, maxWidth: width)
+        }
+        if start > 0 && (area.height > 1 || end >= total) { sign(" ↑ \(start + 1)/\(total) ", row: area.y) }
+        if end < total { sign(" ↓ \(end)/\(total) ", row: area.maxY - 1) }
     }
 }
 

@@ -115,4 +115,56 @@ import Testing
         state.listOffset = 14
         #expect(Self.listRow(state, 0).hasPrefix("  2024-03-18 Paper 14 "))
     }
+
+    // MARK: Abstract scroll signs
+
+    static let longAbstract = (1...300).map { "word\($0)" }.joined(separator: " ")
+
+    /// The pane's rows and all the lines of the selected paper at the pane's width.
+    static func pane(scroll: Int, abstract: String = longAbstract) -> (rows: [String], lines: [String]) {
+        var state = Self.state([Self.paper(0, abstract: abstract)])
+        state.paneScroll = scroll
+        let lines = state.render(theme: .standard).lines()
+        let all = PaneView.lines(for: state.list.paper(at: 0)!, width: paneColumns.count).map(\.0)
+        return (paneRows.map { text(lines, row: $0, paneColumns) }, all)
+    }
+
+    @Test func aLongAbstractSaysThereIsMoreBelow() {
+        let (rows, all) = Self.pane(scroll: 0)
+        #expect(all.count > 40)
+        #expect(rows.last!.hasSuffix(" ↓ 26/\(all.count) "))
+        #expect(!rows.joined().contains("↑"))
+        #expect(rows[0].hasPrefix("Paper 0"))
+    }
+
+    @Test func scrolledDownItSaysThereIsMoreAboveAndBelow() {
+        let (rows, all) = Self.pane(scroll: 5)
+        #expect(rows[0].hasSuffix(" ↑ 6/\(all.count) "))
+        #expect(rows[0].hasPrefix(String(all[5].prefix(20))))
+        #expect(rows.last!.hasSuffix(" ↓ 31/\(all.count) "))
+    }
+
+    @Test func atTheEndOnlyTheSignAboveAndTheLastLineWhole() {
+        // Scrolling past the end stops at the last line (the clamp at render time).
+        let (rows, all) = Self.pane(scroll: 1000)
+        let first = all.count - 26
+        #expect(rows[0].hasSuffix(" ↑ \(first + 1)/\(all.count) "))
+        #expect(!rows.joined().contains("↓"))
+        #expect(rows.last!.trimmingCharacters(in: .whitespaces) == all.last!)
+    }
+
+    @Test func anAbstractThatFitsHasNoSign() {
+        let (rows, _) = Self.pane(scroll: 3, abstract: "Short.")
+        #expect(!rows.joined().contains("↓") && !rows.joined().contains("↑"))
+        #expect(rows[1].hasPrefix("2024-03-18"))
+    }
+
+    @Test func helpSaysThereIsMoreBelow() {
+        var state = Self.state([Self.paper(0)], height: 12)
+        state.mode = .help
+        let lines = state.render(theme: .standard).lines()
+        // Rows 2–9 show lines 1–8 of the help.
+        #expect(lines[9].contains("↓ 8/"))
+        #expect(!lines.joined().contains("↑"))
+    }
 }
