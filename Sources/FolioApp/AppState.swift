@@ -258,7 +258,13 @@ public struct AppState: Sendable, Equatable {
     public var sidebarShown = true { didSet { relayout() } }
     public var sidebarIndex = 0
     public var sidebarOffset = 0
-    public var mode = Mode.browse { didSet { relayout() } }
+    public var mode = Mode.browse {
+        didSet {
+            relayout()
+            if mode != .help { helpScroll = 0 }
+            paneScroll = min(paneScroll, paneScrollLimit)
+        }
+    }
     public var prompt: Prompt?
     /// Earlier filters and tag entries, oldest first, for Up and Down in a prompt.
     public var history = PromptHistory()

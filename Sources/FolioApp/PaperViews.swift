@@ -12,14 +12,15 @@ enum PaperListView {
     }
 
     /// Tags and upvotes get a column only when some paper on the screen has them, so titles keep
-    /// the room; the columns are the same on every row.
+    /// the room; the columns are the same on every row. The tags column is as wide as the widest
+    /// chips on the screen, at most 14 (24 on wide rows), so a long tag cannot halve every title.
     /// Only the columns the `[layout]` settings keep are shown.
     static func columns(width: Int, shown: ArraySlice<Paper>, preferences: ReaderPreferences) -> Columns {
         let wanted = preferences.columns
         let widestTags = shown.map { DisplayWidth.of(SafeText.visible(chips($0))) }.max() ?? 0
         let tags = widestTags == 0 || width < 40 || !wanted.contains(.tags) ? 0 : min(widestTags, width >= 90 ? 24 : 14) + 1
         let upvotes = width >= 40 && wanted.contains(.upvotes) && shown.contains { $0.metadata.upvotes != nil } ? 6 : 0
-        let dateWidth = preferences.dateFormat == .iso ? 11 : 6
+        let dateWidth = dateFormat(shown: shown, preferences: preferences) == .iso ? 11 : 6
         let date = width >= 30 + dateWidth - 6 && wanted.contains(.date) ? dateWidth : 0
         return Columns(date: date, title: max(width - 2 - date - tags - upvotes, 1), tags: tags, upvotes: upvotes)
     }
@@ -66,8 +67,23 @@ enum PaperListView {
         }
     }
 
+    /// `MM-DD` hides the year: when the papers on the screen are not all of one year, the list shows
+    /// whole dates (`2024-03-18`, as the `iso` setting does; `24-03-18` reads as a day first). Only the
+    /// rows on screen decide, since the list may hold millions; so the column can widen on scrolling.
+    static func dateFormat(shown: ArraySlice<Paper>, preferences: ReaderPreferences) -> ReaderPreferences.DateFormat {
+        guard preferences.dateFormat == .monthDay else { return preferences.dateFormat }
+        var year: Substring?
+        for paper in shown {
+            guard let date = paper.metadata.published, date.count >= 10 else { continue }
+            if let year, year != date.prefix(4) { return .iso }
+            year = date.prefix(4)
+        }
+        return .monthDay
+    }
+
     static func render(_ state: AppState, area: Rect, theme: Theme, cache: RenderCache?, on canvas: inout Canvas) {
         let shown = ArraySlice((state.listOffset..<(state.listOffset + area.height)).compactMap { state.list.paper(at: $0) })
+        let dateFormat = dateFormat(shown: shown, preferences: state.preferences)
         let context = Context(theme: theme, terms: state.highlightTerms,
                               columns: columns(width: area.width, shown: shown, preferences: state.preferences), width: area.width,
                               selectedRole: state.focus == .list || state.mode != .browse ? .listSelected : .listSelectedUnfocused)
@@ -76,7 +92,7 @@ enum PaperListView {
             let index = state.listOffset + row
             guard index < state.list.count, let paper = state.list.paper(at: index) else { break }
             let content = Row(paper, isSelected: index == state.selectedPosition, newSince: state.snapshot.newSince,
-                              dateFormat: state.preferences.dateFormat)
+                              dateFormat: dateFormat)
             if let cache {
                 canvas.draw(cache.listRow(content) { render(content, x: 0, y: 0, context: context, on: &$0) }, x: area.x, y: area.y + row)
             } else {
@@ -168,15 +184,34 @@ enum PaneView {
             Highlight.put(line.0, x: area.x, y: area.y + row, style: theme[line.1], match: theme[.match],
                           maxWidth: area.width, terms: highlighted ? terms : [], on: &canvas)
         }
+        ScrollSigns.draw(start: start, total: all.count, area: area, style: theme[.metadata], on: &canvas)
+    }
+}
+
+/// Where a scrolled text is: ` ↓ 12/40 ` at the right of the last row while lines 13–40 are below,
+/// ` ↑ 5/40 ` at the right of the first while lines 1–4 are above. They cover the ends of rows that
+/// scrolling brings into view, never the first or last line of the text.
+enum ScrollSigns {
+    static func draw(start: Int, total: Int, area: Rect, style: Style, on canvas: inout Canvas) {
+        guard area.height > 0 else { return }
+        let end = min(start + area.height, total)
+        func sign(_ text: String, row: Int) {
+            let width = DisplayWidth.of(text)
+            // Only where it leaves some of the row's text readable.
+            guard area.width >= width + 4 else { return }
+            canvas.put(text, x: area.maxX - width, y: row, style: style, maxWidth: width)
+        }
+        if start > 0 && (area.height > 1 || end >= total) { sign(" ↑ \(start + 1)/\(total) ", row: area.y) }
+        if end < total { sign(" ↓ \(end)/\(total) ", row: area.maxY - 1) }
     }
 }
 
 /// Library views and tags with their counts; choosing one shows its papers.
 enum SidebarView {
-    /// Rows: heading "Library" and four views, heading "Tags" and a row per tag, heading "Topics"
+    /// Rows: four views (the box's title says Library), heading "Tags" and a row per tag, heading "Topics"
     /// and a row per topic with its papers and, in parentheses, its new papers (`+3`) or else its unread ones.
     static func rows(_ state: AppState) -> [(text: String, count: String, entry: Int?)] {
-        var rows: [(String, String, Int?)] = [("Library", "", nil)]
+        var rows: [(String, String, Int?)] = []
         var heading = ""
         for (i, entry) in state.sidebarEntries.enumerated() {
             switch entry.view {

@@ -159,5 +159,6 @@ enum HelpView {
         for (row, line) in all.dropFirst(start).prefix(inner.height).enumerated() {
             canvas.put(line, x: inner.x, y: inner.y + row, style: theme[row == 0 && start == 0 ? .paneTitle : .help], maxWidth: inner.width)
         }
+        ScrollSigns.draw(start: start, total: all.count, area: inner, style: theme[.metadata], on: &canvas)
     }
 }

@@ -26,9 +26,9 @@ public struct Canvas: Sendable, Equatable {
 
     public func style(atX x: Int, y: Int) -> Style { self[x, y].style }
 
-    /// Writes `text` from column `x` of row `y`, grapheme by grapheme, by display width, after
-    /// making it safe with `SafeText.visible`. Stops at the canvas edge and after `maxWidth`
-    /// columns; a wide grapheme that would straddle either limit becomes a space. Graphemes of
+    /// Writes `text` from column `x` of row `y`, cell by cell as `TerminalCells` cuts its graphemes,
+    /// after making it safe with `SafeText.visible`. Stops at the canvas edge and after `maxWidth`
+    /// columns; a wide cell that would straddle either limit becomes a space. Graphemes of
     /// width 0 (a lone combining mark) take no column and are skipped. Columns left of the
     /// canvas are clipped. Returns the number of columns written inside the canvas.
     @discardableResult
@@ -47,16 +47,17 @@ public struct Canvas: Sendable, Equatable {
         }
         for character in SafeText.visible(text) {
             guard column < limit else { break }
-            let graphemeWidth = DisplayWidth.of(character)
-            if graphemeWidth == 0 { continue }
-            let end = column + graphemeWidth
-            if column >= 0 && end <= limit {
-                place(Cell(checked: String(character), width: graphemeWidth, style: style), x: column, y: y)
-            } else if max(0, column) < min(limit, end) {
-                // A wide grapheme cut by the left edge or the right limit: its visible half becomes a space.
-                place(.blank(style), x: max(0, column), y: y)
+            TerminalCells.forEach(in: character) { grapheme, cellWidth in
+                guard column < limit else { return }
+                let end = column + cellWidth
+                if column >= 0 && end <= limit {
+                    place(Cell(checked: grapheme, width: cellWidth, style: style), x: column, y: y)
+                } else if max(0, column) < min(limit, end) {
+                    // A wide cell cut by the left edge or the right limit: its visible half becomes a space.
+                    place(.blank(style), x: max(0, column), y: y)
+                }
+                column = min(end, limit)
             }
-            column = min(end, limit)
         }
         return max(0, column - max(0, x))
     }

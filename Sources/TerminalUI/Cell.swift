@@ -1,6 +1,7 @@
 import CWidth
 
-/// One terminal column: a grapheme as it should be displayed, and its style.
+/// One terminal column: a grapheme as it should be displayed, and its style. A grapheme the
+/// terminal draws as several cells (`👍🏽`, `🇫🇷`) is kept as its parts, one a cell (see `TerminalCells`).
 ///
 /// A wide grapheme (width 2) occupies its own cell and a *continuation* cell to its right,
 /// which holds no text and has width 0. Cells are safe by construction: their text has
@@ -30,14 +31,14 @@ public struct Cell: Sendable, Hashable {
 
     public var isContinuation: Bool { columns == 0 }
 
-    /// A cell showing `character`. A character that is unsafe (see `SafeText.visible`) or has
-    /// no width of its own (a lone combining mark) is shown as U+FFFD instead, so every cell
-    /// is visible and exactly as wide as it says.
+    /// A cell showing `character`. A character that is unsafe (see `SafeText.visible`), has
+    /// no width of its own (a lone combining mark) or takes several cells (see `TerminalCells`)
+    /// is shown as U+FFFD instead, so every cell is visible and exactly as wide as it says.
     public init(_ character: Character, style: Style = .plain) {
         let safe = SafeText.visible(String(character))
-        let width = DisplayWidth.of(safe)
-        if safe.count == 1, width > 0 {
-            self.init(checked: safe, width: width, style: style)
+        let cells = safe.count == 1 ? TerminalCells.of(safe.first!) : []
+        if cells.count == 1 {
+            self.init(checked: cells[0].text, width: cells[0].width, style: style)
         } else {
             self.init(checked: String(SafeText.replacement), width: 1, style: style)
         }

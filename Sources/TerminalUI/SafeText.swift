@@ -1,31 +1,37 @@
 /// Text from papers and feeds is untrusted: an escape sequence in a title must not reach the
 /// terminal, and an invisible character must not hide or reorder what the user reads.
 public enum SafeText {
-    /// `text` with everything a terminal would act on, or that would hide or reorder text,
-    /// replaced by a visible placeholder, one scalar for one scalar:
+    /// `text` with everything a terminal would act on, or that would reorder text, replaced by a
+    /// visible placeholder, and invisible joiners and spaces left out:
     /// - C0 controls U+0000–U+001F (ESC, tab, newline too: split lines first) → their Control
     ///   Picture U+2400+code, so `ESC` reads `␛` and a tab `␉`;
     /// - DEL U+007F → `␡` (U+2421);
     /// - C1 controls U+0080–U+009F (U+009B is a one-byte CSI) → `�` (U+FFFD);
     /// - bidirectional embeddings, overrides, isolates and marks (U+202A–U+202E, U+2066–U+2069,
-    ///   U+200E, U+200F, U+061C) → `�`;
-    /// - zero-width and invisible format characters U+200B–U+200F, U+2060, U+FEFF, line and
-    ///   paragraph separators U+2028/U+2029 and tag characters U+E0000–U+E007F → `�`; except that
-    ///   U+200D and tags inside an emoji grapheme are kept, as they build the picture (👨‍👩‍👧, 🏴󠁧󠁢󠁳󠁣󠁴󠁿);
+    ///   U+200E, U+200F, U+061C), line and paragraph separators U+2028/U+2029 and tag characters
+    ///   U+E0000–U+E007F → `�`; except tags inside an emoji grapheme (🏴󠁧󠁢󠁳󠁣󠁴󠁿), which are part of it;
+    /// - zero-width space, non-joiner and joiner U+200B–U+200D, word joiner and invisible operators
+    ///   U+2060–U+2064 and U+FEFF → left out: they have no look, and a terminal would only add them
+    ///   to the cell before. U+200D inside an emoji grapheme is kept (`TerminalCells` drops it);
     /// - any scalar the C library cannot print (unassigned to it: `wcwidth` is -1) → `�`, since a
     ///   terminal would draw it at a width nobody can predict.
+    /// Soft hyphen U+00AD stays: tmux gives it a column, like any printable character.
     /// Idempotent: placeholders are themselves printable.
     public static func visible(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
-        // Most other text (borders, accents, CJK) has nothing to replace: one pass over the scalars
+        // Most other text (borders, accents, CJK) has nothing to change: one pass over the scalars
         // says so without building a copy. U+200D and tags depend on their grapheme, so they take the long way.
-        if text.unicodeScalars.allSatisfy({ $0.value != 0x200D && placeholder(for: $0, inEmoji: true) == nil }) { return text }
+        if text.unicodeScalars.allSatisfy({ action(for: $0, inEmoji: false) == .keep }) { return text }
         var out = String.UnicodeScalarView()
         for character in text {
             let scalars = character.unicodeScalars
             let isEmoji = DisplayWidth.isEmojiBase(scalars.first)
             for scalar in scalars {
-                out.append(placeholder(for: scalar, inEmoji: isEmoji) ?? scalar)
+                switch action(for: scalar, inEmoji: isEmoji) {
+                case .keep: out.append(scalar)
+                case .drop: continue
+                case .replace(let placeholder): out.append(placeholder)
+                }
             }
         }
         return String(out)
@@ -33,22 +39,30 @@ public enum SafeText {
 
     static let replacement: Unicode.Scalar = "\u{FFFD}"
 
-    /// What to show instead of `scalar`, or nil when it is safe as it is.
-    private static func placeholder(for scalar: Unicode.Scalar, inEmoji: Bool) -> Unicode.Scalar? {
+    private enum Action: Equatable {
+        case keep, drop
+        case replace(Unicode.Scalar)
+    }
+
+    /// What to do with `scalar`.
+    private static func action(for scalar: Unicode.Scalar, inEmoji: Bool) -> Action {
         switch scalar.value {
         case 0x20..<0x7F:
-            return nil
+            return .keep
         case 0x00..<0x20:
-            return Unicode.Scalar(0x2400 + scalar.value)
+            return .replace(Unicode.Scalar(0x2400 + scalar.value)!)
         case 0x7F:
-            return "\u{2421}"
-        case 0x80...0x9F, 0x061C, 0x200B, 0x200C, 0x200E, 0x200F, 0x2028, 0x2029,
-             0x202A...0x202E, 0x2060, 0x2066...0x2069, 0xFEFF:
-            return replacement
-        case 0x200D, 0xE0000...0xE007F:
-            return inEmoji ? nil : replacement
+            return .replace("\u{2421}")
+        case 0x80...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
+            return .replace(replacement)
+        case 0x200B, 0x200C, 0x2060...0x2064, 0xFEFF:
+            return .drop
+        case 0x200D:
+            return inEmoji ? .keep : .drop
+        case 0xE0000...0xE007F:
+            return inEmoji ? .keep : .replace(replacement)
         default:
-            return DisplayWidth.isPrintable(scalar) ? nil : replacement
+            return DisplayWidth.isPrintable(scalar) ? .keep : .replace(replacement)
         }
     }
 }

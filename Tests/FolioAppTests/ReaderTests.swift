@@ -218,7 +218,7 @@ struct ReaderMouseAndPaneTests {
         app.send(.input(.mouse(.wheelDown(x: list.x + 3, y: list.y + 3))))
         #expect(app.state.selectedPosition == 9)
         let sidebar = layout.inner(try #require(layout.sidebar))
-        app.send(.input(.mouse(.press(.left, x: sidebar.x + 1, y: sidebar.y + 2))))  // "Starred"
+        app.send(.input(.mouse(.press(.left, x: sidebar.x + 1, y: sidebar.y + 1))))  // "Starred"
         #expect(app.state.view == .starred)
         #expect(app.state.focus == .sidebar)
     }
