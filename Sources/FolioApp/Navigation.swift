@@ -175,6 +175,17 @@ extension AppState {
         let entries = sidebarEntries
         sidebarIndex = min(max(index, 0), entries.count - 1)
         choose(entries[sidebarIndex].view)
+        keepSidebarEntryVisible()
+    }
+
+    /// The sidebar scrolls so the chosen entry's row is on it (many tags and topics do not fit).
+    mutating func keepSidebarEntryVisible() {
+        let rows = SidebarView.rows(self)
+        let height = layout.sidebar.map { layout.inner($0).height } ?? 0
+        let row = rows.firstIndex { $0.entry == sidebarIndex } ?? 0
+        sidebarOffset = ScrollWindow.offset(selected: row, count: rows.count, height: max(height, 1), currentOffset: sidebarOffset)
+        // The headings above the first entries stay in view when there is room for them.
+        if row < height { sidebarOffset = 0 }
     }
 
     /// Panes Tab moves through: those on the screen.
@@ -189,6 +200,7 @@ extension AppState {
     /// After a resize or a change of mode: every offset back inside its content.
     mutating func keepOffsetsInside() {
         keepSelectionVisible()
+        keepSidebarEntryVisible()
         paneScroll = min(paneScroll, paneScrollLimit)
         helpScroll = min(helpScroll, helpScrollLimit)
     }

@@ -239,6 +239,7 @@ enum SidebarView {
     struct Key: Equatable {
         var snapshot: LibrarySnapshot
         var view: LibraryView
+        var offset: Int
         var width: Int
         var height: Int
         var theme: Theme
@@ -246,13 +247,14 @@ enum SidebarView {
 
     static func render(_ state: AppState, area: Rect, theme: Theme, cache: RenderCache?, on canvas: inout Canvas) {
         guard let cache else { return render(state, area: area, theme: theme, on: &canvas) }
-        let key = Key(snapshot: state.snapshot, view: state.view, width: area.width, height: area.height, theme: theme)
+        let key = Key(snapshot: state.snapshot, view: state.view, offset: state.sidebarOffset, width: area.width,
+                      height: area.height, theme: theme)
         canvas.draw(cache.sidebar(key) { render(state, area: Rect(x: 0, y: 0, width: area.width, height: area.height), theme: theme, on: &$0) },
                     x: area.x, y: area.y)
     }
 
     static func render(_ state: AppState, area: Rect, theme: Theme, on canvas: inout Canvas) {
-        for (row, item) in rows(state).prefix(area.height).enumerated() {
+        for (row, item) in rows(state).dropFirst(state.sidebarOffset).prefix(area.height).enumerated() {
             let y = area.y + row
             guard let entry = item.entry else {
                 canvas.put(item.text, x: area.x, y: y, style: theme[.sidebarHeading], maxWidth: area.width)

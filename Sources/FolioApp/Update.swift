@@ -118,6 +118,7 @@ extension AppState {
             sidebarIndex = 0
         }
         sidebarIndex = min(sidebarIndex, sidebarEntries.count - 1)
+        keepSidebarEntryVisible()
     }
 
     /// Parses the filter as typed: while `typing`, the word being typed counts as a prefix. An incomplete

@@ -149,4 +149,20 @@ struct AppStateTests {
         app.press(.char("?"))
         #expect(app.lines.contains { $0.contains("f ") && $0.contains("star") && $0.contains("star or unstar") })
     }
+
+    @Test func theSidebarScrollsToTheChosenEntry() {
+        var library = MemoryLibrary.numbered(40)
+        for i in 0..<40 { library.papers[i].tags = [String(format: "tag%02d", i)] }
+        var app = StateDriver(library, width: 100, height: 24)
+        app.press(.backTab)
+        #expect(app.state.focus == .sidebar)
+        app.press(.char("G"))
+        #expect(app.state.view == .tag("tag39"))
+        #expect(app.lines.contains { $0.contains(" tag39 ") }, "the last tag's row is on the screen")
+        #expect(app.state.sidebarOffset > 0)
+        app.press(.char("g"))
+        #expect(app.state.view == .all)
+        #expect(app.state.sidebarOffset == 0)
+        #expect(app.lines[2].contains("All"))
+    }
 }

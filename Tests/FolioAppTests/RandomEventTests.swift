@@ -57,7 +57,7 @@ enum RandomEvents {
         for i in library.papers.indices {
             if rng.next() % 5 == 0 { library.papers[i].starredAt = "2026-03-19T00:00:00Z" }
             if rng.next() % 4 == 0 { library.papers[i].readAt = "2026-03-19T00:00:00Z" }
-            if rng.next() % 6 == 0 { library.papers[i].tags = ["lasso", "theory"].shuffled(using: &rng).dropLast(Int(rng.next() % 2)) }
+            if rng.next() % 6 == 0 { library.papers[i].tags = ["lasso", "theory", "tag\(rng.next() % 30)"].shuffled(using: &rng).dropLast(Int(rng.next() % 2)) }
         }
         if rng.next() % 2 == 0 { library.topics = [Topic(name: "ir", query: "retriev*", createdAt: "")] }
         return library
@@ -90,6 +90,10 @@ enum RandomEvents {
         if !(0...state.paneScrollLimit).contains(state.paneScroll) { return "pane scroll \(state.paneScroll) of \(state.paneScrollLimit)" }
         if !(0...state.helpScrollLimit).contains(state.helpScroll) { return "help scroll \(state.helpScroll) of \(state.helpScrollLimit)" }
         if !state.sidebarEntries.indices.contains(state.sidebarIndex) { return "sidebar index \(state.sidebarIndex)" }
+        if let sidebar = state.layout.sidebar {
+            let rows = SidebarView.rows(state).count, height = state.layout.inner(sidebar).height
+            if state.sidebarOffset < 0 || state.sidebarOffset > max(rows - height, 0) { return "sidebar offset \(state.sidebarOffset) of \(rows)" }
+        }
         if !state.focusOrder.contains(state.focus) && state.mode == .browse { return "focus on \(state.focus), not shown" }
         return nil
     }
