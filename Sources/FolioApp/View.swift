@@ -144,8 +144,26 @@ public enum KeyHelp {
     }
 }
 
-enum HelpView {
-    static func lines(_ keymap: Keymap) -> [String] {
+extension KeyHelp {
+    /// The man page's KEYS section for `keymap`, in roff.
+    public static func manSection(_ keymap: Keymap) -> String {
+        func roff(_ text: String) -> String {
+            text.reduce(into: "") { out, c in out += c == "\\" ? "\\e" : c == "-" ? "\\-" : String(c) }
+        }
+        func entry(_ keys: [Key], _ name: String, _ help: String) -> [String] {
+            [".TP", ".B " + roff(keys.map(\.label).joined(separator: ", ")), roff(name) + ": " + roff(help)]
+        }
+        var lines = [".SH KEYS", "In the reader (a [keys] table in the config file rebinds an action;",
+                     ".B folio keys", "shows the map in effect, and", ".B ?", "in the reader lists it):"]
+        for binding in keymap.bindings { lines += entry(binding.keys, binding.action.rawValue, binding.help) }
+        lines += [".SS In a prompt (filter, tags, topic)"]
+        for binding in keymap.promptBindings { lines += entry(binding.keys, binding.action.rawValue, binding.help) }
+        return lines.joined(separator: "\n")
+    }
+}
+
+public enum HelpView {
+    public static func lines(_ keymap: Keymap) -> [String] {
         ["Keys", ""] + keymap.bindings.map(KeyHelp.line)
             + ["", "In a prompt (filter, tags, topic)", ""] + keymap.promptBindings.map(KeyHelp.line)
             + ["", "Mouse: click selects a row or focuses a pane; the wheel scrolls what is under the pointer."]

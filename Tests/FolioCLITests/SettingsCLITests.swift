@@ -87,6 +87,19 @@ import Testing
         #expect(bindings.contains { $0["action"] as? String == "cycle-theme" })
         let standard = try jsonLines(try CLI.run(["keys", "--json"]))
         #expect(standard.first { $0["action"] as? String == "star" }?["keys"] as? [String] == ["s"])
+        // Prompt keys come from the same table.
+        #expect(standard.contains { $0["action"] as? String == "history-older" && $0["prompt"] as? Bool == true })
+        let remappedMan = try CLI.run(["keys", "--man", "--config", config.path]).stdout
+        #expect(remappedMan.contains(".B f\nstar: star or unstar"))
+    }
+
+    /// folio.1's KEYS section is what `folio keys --man` writes for the standard map (regenerate it with
+    /// `folio keys --man` when the key table changes).
+    @Test func theManPageListsTheKeyTable() throws {
+        let page = try String(contentsOf: CLI.packageRoot.appendingPathComponent("folio.1"), encoding: .utf8)
+        let generated = try CLI.run(["keys", "--man", "--config", "/nonexistent/config.toml"]).stdout
+        let start = try #require(page.range(of: ".SH KEYS")), end = try #require(page.range(of: ".SH EXIT STATUS"))
+        #expect(String(page[start.lowerBound..<end.lowerBound]) == generated)
     }
 
     @Test(arguments: ["bash", "zsh", "fish"])

@@ -45,19 +45,28 @@ struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys", abstract: "The effective key map: the config's [keys] over the standard one, as `?` shows it.")
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON Lines {\"action\", \"keys\", \"help\"}.") var json = false
+    @Flag(help: "Print JSON Lines {\"action\", \"keys\", \"help\"} (prompt keys have \"prompt\": true).") var json = false
+    @Flag(help: "Print the KEYS section of the man page (folio.1 holds the standard map's).") var man = false
 
     func run() throws {
         let (config, problems) = global.loadConfig()
         for problem in problems { FileHandle.standardError.write(Data("folio: \(global.configPath): \(problem)\n".utf8)) }
-        for binding in config.keymap.bindings {
-            if json {
+        let keymap = config.keymap
+        if man {
+            Output.line(KeyHelp.manSection(keymap))
+        } else if json {
+            for binding in keymap.bindings {
                 Output.json(.object([("action", .string(binding.action.rawValue)),
                                      ("keys", .array(binding.keys.map { .string($0.label) })),
                                      ("help", .string(binding.help))]))
-            } else {
-                Output.line(KeyHelp.line(binding))
             }
+            for binding in keymap.promptBindings {
+                Output.json(.object([("action", .string(binding.action.rawValue)), ("prompt", .bool(true)),
+                                     ("keys", .array(binding.keys.map { .string($0.label) })),
+                                     ("help", .string(binding.help))]))
+            }
+        } else {
+            HelpView.lines(keymap).forEach(Output.line)
         }
     }
 }
