@@ -29,6 +29,8 @@ public final class CursesTerminal: Backend {
     private var cursor: (x: Int, y: Int)?
     private var isCursorVisible = false
     private var isShutDown = false
+    /// Events read along with another (a key right after a lone ESC), for the next reads.
+    private var pending: [InputEvent] = []
 
     public init() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw CursesTerminalError.notATerminal }
@@ -113,17 +115,65 @@ public final class CursesTerminal: Backend {
     /// was nothing the app has a key for.
     public func readEvent(timeoutMilliseconds: Int32) -> InputEvent? {
         guard !isShutDown, folio_signals_peek() == 0 else { return nil }
+        let event = pending.isEmpty ? nextEvent(timeoutMilliseconds: timeoutMilliseconds) : pending.removeFirst()
+        if let event { eventObserver?(event) }
+        return event
+    }
+
+    /// Sees every event before the app does. For tests only: `folio --test-trap-on-key` traps here.
+    public var eventObserver: ((InputEvent) -> Void)?
+
+    private func nextEvent(timeoutMilliseconds: Int32) -> InputEvent? {
         wtimeout(window, timeoutMilliseconds)
         var character: wint_t = 0
         switch wget_wch(window, &character) {
         case KEY_CODE_YES:
             return keyCodeEvent(Int32(bitPattern: character))
+        case OK where character == 0x1B:
+            return escapeEvent()
         case OK:
             return KeyDecoder.decode(code: Int32(bitPattern: character), isKeyCode: false).map(InputEvent.key)
         default: // ERR: the timeout passed, or a signal interrupted the read
             return nil
         }
     }
+
+    /// After an ESC that ncurses matched to no key of its terminfo entry: reads the rest of the
+    /// sequence byte by byte and decodes or drops it whole (see `EscapeSequence`), so it never
+    /// arrives as Escape and stray characters. A lone ESC is Escape. ESC and then anything that
+    /// starts no sequence (Alt-x) is Escape and then that input, read again: Escape typed just
+    /// before a key (or sent with it by tmux) loses neither. An unfinished sequence is dropped.
+    private func escapeEvent() -> InputEvent? {
+        var bytes: [UInt8] = [0x1B]
+        while true {
+            // ncurses already waited ESCDELAY after the ESC: if nothing follows now, it was alone.
+            // Once a sequence has begun its remaining bytes may still be on the wire.
+            wtimeout(window, bytes.count == 1 ? 0 : Self.sequenceByteWait)
+            let code = wgetch(window)
+            if code == ERR { return bytes.count == 1 ? .key(.escape) : nil }
+            guard (0...0xFF).contains(code) else {
+                // A key ncurses decoded (or a resize) came next: keep it for the next read.
+                if let event = keyCodeEvent(code) { pending.append(event) }
+                return bytes.count == 1 ? .key(.escape) : nil
+            }
+            bytes.append(UInt8(code))
+            switch EscapeSequence.scan(bytes) {
+            case .incomplete:
+                continue
+            case .complete(let event):
+                return event
+            case .notASequence:
+                ungetch(code) // read again whole, as a character (a UTF-8 lead byte's rest still waits)
+                return .key(.escape)
+            case .malformed:
+                if code == 0x1B { ungetch(code) } // the start of the next sequence
+                return nil
+            }
+        }
+    }
+
+    /// How long to wait for each further byte of a sequence under way.
+    private static let sequenceByteWait: Int32 = 25
 
     /// The signal that arrived since the last call, cleared; nil if none. SIGINT, SIGTERM or
     /// SIGHUP (shut down and exit) come before SIGTSTP (`suspend()`).
