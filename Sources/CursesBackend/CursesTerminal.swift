@@ -59,6 +59,8 @@ public final class CursesTerminal: Backend {
             colors = ColorPairs(colorCount: Int(folio_colors()), pairCount: Int(folio_color_pairs()),
                                 hasDefaultColors: use_default_colors() == OK)
         }
+        Self.turnFlowControlOff()
+        def_prog_mode() // curses puts these modes back itself after `fg`
     }
 
     deinit {
@@ -207,6 +209,17 @@ public final class CursesTerminal: Backend {
         folio_signals_stop_process()
         keypad(window, true) // sends keypad-transmit again at once, so the first arrow after `fg` decodes
         redrawAll()
+        Self.turnFlowControlOff() // the shell may have changed the modes while we were stopped
+        def_prog_mode()
+    }
+
+    /// IXON and IXOFF off, so Ctrl-S and Ctrl-Q reach Folio as keys instead of pausing output.
+    /// ISIG stays on: Ctrl-C and Ctrl-Z still signal. endwin puts the shell's modes back.
+    private static func turnFlowControlOff() {
+        var modes = termios()
+        guard tcgetattr(STDIN_FILENO, &modes) == 0 else { return }
+        modes.c_iflag &= ~tcflag_t(IXON | IXOFF)
+        tcsetattr(STDIN_FILENO, TCSANOW, &modes)
     }
 
     /// Repaints the whole terminal from what curses holds (Ctrl-L: something else wrote on it).
