@@ -40,7 +40,10 @@ public final class CursesTerminal: Backend {
         // Before newterm: ncurses then installs none of its own handlers for these (its SIGINT
         // one exits from inside the handler; its SIGTSTP one left keypad mode off after `fg`).
         folio_signals_install()
+        // Also before newterm: it saves the tty modes the shell had, for a crash to put back.
+        folio_crash_guard_install()
         guard folio_newterm() != nil, let window = folio_stdscr() else {
+            folio_crash_guard_uninstall()
             folio_signals_uninstall()
             throw CursesTerminalError.unknownTerminal(term: getenv("TERM").map { String(cString: $0) })
         }
@@ -255,6 +258,7 @@ public final class CursesTerminal: Backend {
         guard !isShutDown else { return }
         isShutDown = true
         endwin()
+        folio_crash_guard_uninstall()
         folio_signals_uninstall()
     }
 

@@ -8,7 +8,9 @@ extension CursesTerminal: TerminalDevice {}
 
 /// `folio` with no subcommand: the reader on a library, in the terminal.
 enum Reader {
-    static func open(_ store: Store, name: String, options: GlobalOptions, theme chosenTheme: String?) throws {
+    /// `trapKey`: testing only (`--test-trap-on-key`), reading that key traps.
+    static func open(_ store: Store, name: String, options: GlobalOptions, theme chosenTheme: String?,
+                     trapKey: Character? = nil) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError("the reader needs a terminal; for scripts use `folio list`")
         }
@@ -26,6 +28,11 @@ enum Reader {
         let terminal = try CursesTerminal()
         // Every way out restores the terminal: normal return, a thrown error, SIGINT/SIGTERM/SIGHUP.
         defer { terminal.shutdown() }
+        if let trapKey {
+            terminal.eventObserver = { event in
+                if event == .key(.char(trapKey)) { fatalError("--test-trap-on-key: trapping on purpose") }
+            }
+        }
         let depth = ColorDepth.detect(colors: terminal.colorCount, environment: environment)
         let runtime = ReaderRuntime(device: terminal, store: store, libraryName: name, theme: theme,
                                     themes: themes, colorDepth: depth, environment: environment)
