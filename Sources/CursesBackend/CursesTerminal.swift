@@ -197,6 +197,8 @@ public final class CursesTerminal: Backend {
             var event = MEVENT()
             guard getmouse(&event) == OK else { return nil }
             return KeyDecoder.decodeMouse(buttons: event.bstate, x: Int(event.x), y: Int(event.y)).map(InputEvent.mouse)
+        case let code where code > KEY_MAX:
+            return keyname(code).flatMap { KeyDecoder.decodeExtended(name: String(cString: $0)) }.map(InputEvent.key)
         default:
             return KeyDecoder.decode(code: code, isKeyCode: true).map(InputEvent.key)
         }
