@@ -22,6 +22,10 @@ public enum CursesTerminalError: Error, Equatable {
 /// - SIGINT, SIGTERM, SIGHUP: call `shutdown()` and exit.
 ///
 /// Window resizes are ncurses' own (SIGWINCH) and arrive as `.resize`.
+///
+/// A crash (a trap, SIGSEGV, SIGABRT, SIGBUS, SIGFPE) while the terminal is open is the one case
+/// handled inside a handler: it gives the terminal back and dies by the same signal (CrashGuard.c,
+/// and `CrashCleanup` for files to delete then).
 public final class CursesTerminal: Backend {
     private let window: UnsafeMutablePointer<WINDOW>
     private var colors: ColorPairs?
