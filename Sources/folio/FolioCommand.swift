@@ -60,15 +60,18 @@ struct Folio: ParsableCommand {
             guard text.count == 1, let key = text.first else { throw ValidationError("--test-trap-on-key takes one character") }
             return key
         }
+        let signal: Int32?
         if demo {
             let store = try DemoLibrary.create()
             defer { DemoLibrary.remove(store) }
-            try Reader.open(store, name: "demo library", options: global, theme: theme, trapKey: trapKey)
+            signal = try Reader.open(store, name: "demo library", options: global, theme: theme, trapKey: trapKey)
         } else {
             let store = try global.openStore()
-            try Reader.open(store, name: (global.libraryPath as NSString).lastPathComponent, options: global, theme: theme,
-                            trapKey: trapKey)
+            signal = try Reader.open(store, name: (global.libraryPath as NSString).lastPathComponent, options: global,
+                                     theme: theme, trapKey: trapKey)
         }
+        // Only now, after the demo library is gone: exit skips every defer.
+        if let signal { Foundation.exit(128 + signal) }
     }
 }
 

@@ -8,9 +8,11 @@ extension CursesTerminal: TerminalDevice {}
 
 /// `folio` with no subcommand: the reader on a library, in the terminal.
 enum Reader {
-    /// `trapKey`: testing only (`--test-trap-on-key`), reading that key traps.
+    /// `trapKey`: testing only (`--test-trap-on-key`), reading that key traps. Returns the signal
+    /// (SIGINT, SIGTERM, SIGHUP) that ended the reader, with the terminal given back; the caller
+    /// cleans up and exits with 128 + it.
     static func open(_ store: Store, name: String, options: GlobalOptions, theme chosenTheme: String?,
-                     trapKey: Character? = nil) throws {
+                     trapKey: Character? = nil) throws -> Int32? {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError("the reader needs a terminal; for scripts use `folio list`")
         }
@@ -47,9 +49,6 @@ enum Reader {
             let more = problems.count > 1 ? " (+\(problems.count - 1) more: folio config check)" : ""
             runtime.send(.status(StatusMessage(text: first + more, isError: true)))
         }
-        if let signal = runtime.run() {
-            terminal.shutdown()
-            exit(128 + signal)
-        }
+        return runtime.run()
     }
 }

@@ -145,6 +145,20 @@ struct TerminalEndToEndTests {
         try expectShellWorks(tmux, after: "a trap")
     }
 
+    @Test func ctrlCOnTheDemoRemovesItsLibraryToo() throws {
+        let temporary = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let tmux = try Tmux()
+        try tmux.start(width: 120, height: 40, environment: ["TMPDIR": temporary.path])
+        try tmux.runInShell("'\(CLI.binary.path)' --demo")
+        try tmux.waitFor({ isReader($0, position: "1/54") }, "the demo reader")
+        try tmux.send(keys: "C-c")
+        try tmux.waitFor(isShellPrompt, "the shell prompt after Ctrl-C")
+        try tmux.runInShell("echo exit=$?")
+        try tmux.waitFor({ $0.contains("exit=\(128 + SIGINT)") }, "exit status \(128 + SIGINT)")
+        #expect(try demoFolders(in: temporary).isEmpty, "the demo library is left in TMPDIR after Ctrl-C")
+    }
+
     // MARK: Helpers
 
     /// A 120x40 pane and a library of the 54-paper Daily Papers page; `config` goes to the default place.
