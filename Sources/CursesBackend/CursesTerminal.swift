@@ -22,6 +22,10 @@ public enum CursesTerminalError: Error, Equatable {
 /// - SIGINT, SIGTERM, SIGHUP: call `shutdown()` and exit.
 ///
 /// Window resizes are ncurses' own (SIGWINCH) and arrive as `.resize`.
+///
+/// A crash (a trap, SIGSEGV, SIGABRT, SIGBUS, SIGFPE) while the terminal is open is the one case
+/// handled inside a handler: it gives the terminal back and dies by the same signal (CrashGuard.c,
+/// and `CrashCleanup` for files to delete then).
 public final class CursesTerminal: Backend {
     private let window: UnsafeMutablePointer<WINDOW>
     private var colors: ColorPairs?
@@ -29,6 +33,8 @@ public final class CursesTerminal: Backend {
     private var cursor: (x: Int, y: Int)?
     private var isCursorVisible = false
     private var isShutDown = false
+    /// Events read along with another (a key right after a lone ESC), for the next reads.
+    private var pending: [InputEvent] = []
 
     public init() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw CursesTerminalError.notATerminal }
@@ -38,7 +44,10 @@ public final class CursesTerminal: Backend {
         // Before newterm: ncurses then installs none of its own handlers for these (its SIGINT
         // one exits from inside the handler; its SIGTSTP one left keypad mode off after `fg`).
         folio_signals_install()
+        // Also before newterm: it saves the tty modes the shell had, for a crash to put back.
+        folio_crash_guard_install()
         guard folio_newterm() != nil, let window = folio_stdscr() else {
+            folio_crash_guard_uninstall()
             folio_signals_uninstall()
             throw CursesTerminalError.unknownTerminal(term: getenv("TERM").map { String(cString: $0) })
         }
@@ -57,6 +66,8 @@ public final class CursesTerminal: Backend {
             colors = ColorPairs(colorCount: Int(folio_colors()), pairCount: Int(folio_color_pairs()),
                                 hasDefaultColors: use_default_colors() == OK)
         }
+        Self.turnFlowControlOff()
+        def_prog_mode() // curses puts these modes back itself after `fg`
     }
 
     deinit {
@@ -113,17 +124,65 @@ public final class CursesTerminal: Backend {
     /// was nothing the app has a key for.
     public func readEvent(timeoutMilliseconds: Int32) -> InputEvent? {
         guard !isShutDown, folio_signals_peek() == 0 else { return nil }
+        let event = pending.isEmpty ? nextEvent(timeoutMilliseconds: timeoutMilliseconds) : pending.removeFirst()
+        if let event { eventObserver?(event) }
+        return event
+    }
+
+    /// Sees every event before the app does. For tests only: `folio --test-trap-on-key` traps here.
+    public var eventObserver: ((InputEvent) -> Void)?
+
+    private func nextEvent(timeoutMilliseconds: Int32) -> InputEvent? {
         wtimeout(window, timeoutMilliseconds)
         var character: wint_t = 0
         switch wget_wch(window, &character) {
         case KEY_CODE_YES:
             return keyCodeEvent(Int32(bitPattern: character))
+        case OK where character == 0x1B:
+            return escapeEvent()
         case OK:
             return KeyDecoder.decode(code: Int32(bitPattern: character), isKeyCode: false).map(InputEvent.key)
         default: // ERR: the timeout passed, or a signal interrupted the read
             return nil
         }
     }
+
+    /// After an ESC that ncurses matched to no key of its terminfo entry: reads the rest of the
+    /// sequence byte by byte and decodes or drops it whole (see `EscapeSequence`), so it never
+    /// arrives as Escape and stray characters. A lone ESC is Escape. ESC and then anything that
+    /// starts no sequence (Alt-x) is Escape and then that input, read again: Escape typed just
+    /// before a key (or sent with it by tmux) loses neither. An unfinished sequence is dropped.
+    private func escapeEvent() -> InputEvent? {
+        var bytes: [UInt8] = [0x1B]
+        while true {
+            // ncurses already waited ESCDELAY after the ESC: if nothing follows now, it was alone.
+            // Once a sequence has begun its remaining bytes may still be on the wire.
+            wtimeout(window, bytes.count == 1 ? 0 : Self.sequenceByteWait)
+            let code = wgetch(window)
+            if code == ERR { return bytes.count == 1 ? .key(.escape) : nil }
+            guard (0...0xFF).contains(code) else {
+                // A key ncurses decoded (or a resize) came next: keep it for the next read.
+                if let event = keyCodeEvent(code) { pending.append(event) }
+                return bytes.count == 1 ? .key(.escape) : nil
+            }
+            bytes.append(UInt8(code))
+            switch EscapeSequence.scan(bytes) {
+            case .incomplete:
+                continue
+            case .complete(let event):
+                return event
+            case .notASequence:
+                ungetch(code) // read again whole, as a character (a UTF-8 lead byte's rest still waits)
+                return .key(.escape)
+            case .malformed:
+                if code == 0x1B { ungetch(code) } // the start of the next sequence
+                return nil
+            }
+        }
+    }
+
+    /// How long to wait for each further byte of a sequence under way.
+    private static let sequenceByteWait: Int32 = 25
 
     /// The signal that arrived since the last call, cleared; nil if none. SIGINT, SIGTERM or
     /// SIGHUP (shut down and exit) come before SIGTSTP (`suspend()`).
@@ -142,6 +201,8 @@ public final class CursesTerminal: Backend {
             var event = MEVENT()
             guard getmouse(&event) == OK else { return nil }
             return KeyDecoder.decodeMouse(buttons: event.bstate, x: Int(event.x), y: Int(event.y)).map(InputEvent.mouse)
+        case let code where code > KEY_MAX:
+            return keyname(code).flatMap { KeyDecoder.decodeExtended(name: String(cString: $0)) }.map(InputEvent.key)
         default:
             return KeyDecoder.decode(code: code, isKeyCode: true).map(InputEvent.key)
         }
@@ -157,6 +218,17 @@ public final class CursesTerminal: Backend {
         folio_signals_stop_process()
         keypad(window, true) // sends keypad-transmit again at once, so the first arrow after `fg` decodes
         redrawAll()
+        Self.turnFlowControlOff() // the shell may have changed the modes while we were stopped
+        def_prog_mode()
+    }
+
+    /// IXON and IXOFF off, so Ctrl-S and Ctrl-Q reach Folio as keys instead of pausing output.
+    /// ISIG stays on: Ctrl-C and Ctrl-Z still signal. endwin puts the shell's modes back.
+    private static func turnFlowControlOff() {
+        var modes = termios()
+        guard tcgetattr(STDIN_FILENO, &modes) == 0 else { return }
+        modes.c_iflag &= ~tcflag_t(IXON | IXOFF)
+        tcsetattr(STDIN_FILENO, TCSANOW, &modes)
     }
 
     /// Repaints the whole terminal from what curses holds (Ctrl-L: something else wrote on it).
@@ -192,6 +264,7 @@ public final class CursesTerminal: Backend {
         guard !isShutDown else { return }
         isShutDown = true
         endwin()
+        folio_crash_guard_uninstall()
         folio_signals_uninstall()
     }
 

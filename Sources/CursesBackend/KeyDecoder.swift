@@ -27,6 +27,23 @@ enum KeyDecoder {
     /// Function keys curses knows: F1 to F63.
     static let functionKeys = 1...63
 
+    /// A key code past `KEY_MAX`, which ncurses makes up for a terminfo entry's extended key
+    /// names (`kEND5` is Ctrl-End): the key without its modifier, by name. Nil for the rest.
+    static func decodeExtended(name: String) -> Key? {
+        switch name.prefix(while: { !$0.isNumber }) {
+        case "kUP": return .up
+        case "kDN": return .down
+        case "kLFT": return .left
+        case "kRIT": return .right
+        case "kHOM": return .home
+        case "kEND": return .end
+        case "kPRV": return .pageUp
+        case "kNXT": return .pageDown
+        case "kDC": return .delete
+        default: return nil // kIC (Insert) has no key; kpADD and the like are rare
+        }
+    }
+
     private static func decodeKeyCode(_ code: Int32) -> Key? {
         switch code {
         case KEY_UP: return .up
@@ -41,6 +58,16 @@ enum KeyDecoder {
         case KEY_DC: return .delete
         case KEY_BTAB: return .backTab
         case KEY_ENTER: return .enter
+        // Modifiers are ignored: Shift-Home is Home. VT220's Find and Select sit where Home and End are.
+        case KEY_SR: return .up
+        case KEY_SF: return .down
+        case KEY_SLEFT: return .left
+        case KEY_SRIGHT: return .right
+        case KEY_SPREVIOUS: return .pageUp
+        case KEY_SNEXT: return .pageDown
+        case KEY_SHOME, KEY_FIND: return .home
+        case KEY_SEND, KEY_SELECT: return .end
+        case KEY_SDC: return .delete
         default:
             let function = Int(code) - Int(folio_KEY_F(0))
             return functionKeys.contains(function) ? .function(function) : nil

@@ -1,3 +1,4 @@
+import CursesBackend
 import FolioCore
 import Foundation
 
@@ -5,7 +6,10 @@ import Foundation
 enum DemoLibrary {
     static func create() throws -> Store {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-demo-\(getpid())-\(UUID().uuidString.prefix(8))")
-        let store = try Store(path: folder.appendingPathComponent("library.sqlite").path)
+        let file = folder.appendingPathComponent("library.sqlite").path
+        // Recorded first: a crash in the reader removes the folder too (see CrashCleanup).
+        CrashCleanup.removeOnCrash(files: ["", "-wal", "-shm", "-journal"].map { file + $0 }, folder: folder.path)
+        let store = try Store(path: file)
         _ = try LibraryImport(store: store).importDocument(Data(SamplePage.text.utf8), format: .hfPage, source: "sample:hf-daily-papers-page.txt")
         return store
     }
@@ -13,5 +17,6 @@ enum DemoLibrary {
     /// The demo library is thrown away when the reader closes.
     static func remove(_ store: Store) {
         try? FileManager.default.removeItem(atPath: (store.path as NSString).deletingLastPathComponent)
+        CrashCleanup.forget()
     }
 }

@@ -50,15 +50,28 @@ struct Folio: ParsableCommand {
     @Option(help: ArgumentHelp("The reader's theme (see `folio themes`); overrides the config file's.", valueName: "name"))
     var theme: String?
 
+    /// Testing only, hidden from --help: the reader traps (a real Swift runtime trap) when this key
+    /// is read, so the end-to-end tests can see the crash handler give the terminal back.
+    @Option(name: .customLong("test-trap-on-key"), help: .hidden)
+    var testTrapKey: String?
+
     func run() throws {
+        let trapKey = try testTrapKey.map { text in
+            guard text.count == 1, let key = text.first else { throw ValidationError("--test-trap-on-key takes one character") }
+            return key
+        }
+        let signal: Int32?
         if demo {
             let store = try DemoLibrary.create()
             defer { DemoLibrary.remove(store) }
-            try Reader.open(store, name: "demo library", options: global, theme: theme)
+            signal = try Reader.open(store, name: "demo library", options: global, theme: theme, trapKey: trapKey)
         } else {
             let store = try global.openStore()
-            try Reader.open(store, name: (global.libraryPath as NSString).lastPathComponent, options: global, theme: theme)
+            signal = try Reader.open(store, name: (global.libraryPath as NSString).lastPathComponent, options: global,
+                                     theme: theme, trapKey: trapKey)
         }
+        // Only now, after the demo library is gone: exit skips every defer.
+        if let signal { Foundation.exit(128 + signal) }
     }
 }
 

@@ -8,7 +8,11 @@ extension CursesTerminal: TerminalDevice {}
 
 /// `folio` with no subcommand: the reader on a library, in the terminal.
 enum Reader {
-    static func open(_ store: Store, name: String, options: GlobalOptions, theme chosenTheme: String?) throws {
+    /// `trapKey`: testing only (`--test-trap-on-key`), reading that key traps. Returns the signal
+    /// (SIGINT, SIGTERM, SIGHUP) that ended the reader, with the terminal given back; the caller
+    /// cleans up and exits with 128 + it.
+    static func open(_ store: Store, name: String, options: GlobalOptions, theme chosenTheme: String?,
+                     trapKey: Character? = nil) throws -> Int32? {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError("the reader needs a terminal; for scripts use `folio list`")
         }
@@ -26,6 +30,11 @@ enum Reader {
         let terminal = try CursesTerminal()
         // Every way out restores the terminal: normal return, a thrown error, SIGINT/SIGTERM/SIGHUP.
         defer { terminal.shutdown() }
+        if let trapKey {
+            terminal.eventObserver = { event in
+                if event == .key(.char(trapKey)) { fatalError("--test-trap-on-key: trapping on purpose") }
+            }
+        }
         let depth = ColorDepth.detect(colors: terminal.colorCount, environment: environment)
         let runtime = ReaderRuntime(device: terminal, store: store, libraryName: name, theme: theme,
                                     themes: themes, colorDepth: depth, environment: environment)
@@ -40,9 +49,6 @@ enum Reader {
             let more = problems.count > 1 ? " (+\(problems.count - 1) more: folio config check)" : ""
             runtime.send(.status(StatusMessage(text: first + more, isError: true)))
         }
-        if let signal = runtime.run() {
-            terminal.shutdown()
-            exit(128 + signal)
-        }
+        return runtime.run()
     }
 }

@@ -22,6 +22,31 @@ import TerminalUI
         #expect(keyCode(0o527) == .enter)
     }
 
+    @Test func shiftedAndVT220KeysLoseTheirModifier() {
+        #expect(keyCode(0o607) == .home) // KEY_SHOME
+        #expect(keyCode(0o602) == .end) // KEY_SEND
+        #expect(keyCode(0o552) == .home) // KEY_FIND
+        #expect(keyCode(0o601) == .end) // KEY_SELECT
+        #expect(keyCode(0o521) == .up) // KEY_SR
+        #expect(keyCode(0o520) == .down) // KEY_SF
+        #expect(keyCode(0o616) == .pageUp)
+        #expect(keyCode(0o614) == .pageDown)
+        #expect(keyCode(0o577) == .delete)
+        #expect(keyCode(0o513) == nil) // KEY_IC: Insert has no key
+    }
+
+    @Test func extendedKeyNamesLoseTheirModifier() {
+        #expect(KeyDecoder.decodeExtended(name: "kEND5") == .end)
+        #expect(KeyDecoder.decodeExtended(name: "kHOM3") == .home)
+        #expect(KeyDecoder.decodeExtended(name: "kUP") == .up)
+        #expect(KeyDecoder.decodeExtended(name: "kDN6") == .down)
+        #expect(KeyDecoder.decodeExtended(name: "kNXT7") == .pageDown)
+        #expect(KeyDecoder.decodeExtended(name: "kDC5") == .delete)
+        #expect(KeyDecoder.decodeExtended(name: "kIC5") == nil)
+        #expect(KeyDecoder.decodeExtended(name: "kUP10") == .up)
+        #expect(KeyDecoder.decodeExtended(name: "kxIN") == nil)
+    }
+
     @Test func functionKeys() {
         #expect(keyCode(0o410 + 1) == .function(1))
         #expect(keyCode(0o410 + 12) == .function(12))

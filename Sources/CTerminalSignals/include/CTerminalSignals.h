@@ -1,6 +1,8 @@
 #ifndef FOLIO_CTERMINALSIGNALS_H
 #define FOLIO_CTERMINALSIGNALS_H
 
+#include "CrashGuard.h"
+
 /// Installs handlers for SIGINT, SIGTERM, SIGHUP and SIGTSTP that only record that the
 /// signal arrived, so leaving curses happens on the app's own thread, not in a handler.
 /// Without SA_RESTART, so a blocking read of the keyboard returns at once. Install before
