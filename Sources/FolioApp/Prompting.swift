@@ -60,8 +60,15 @@ extension AppState {
     private mutating func submitTyped(_ prompt: Prompt) -> [Effect] {
         switch prompt.kind {
         case .filter:
+            let asTyping = try? QueryParser.parse(prompt.text, typing: true)
             setFilter(prompt.text, typing: false)
             if filterError != nil { return [] }
+            // Kept as typed, the last word is whole again: say how to keep it a prefix.
+            let word = prompt.text.split(whereSeparator: { $0.isWhitespace || "()\"-".contains($0) }).last
+            if asTyping != filterQuery, let word {
+                status = StatusMessage(text: "\(word) now matches the whole word; \(word)* matches words starting with it",
+                                       isError: false)
+            }
         case .editTopic:
             do {
                 _ = try QueryParser.parse(prompt.text)

@@ -6,7 +6,7 @@ import Testing
 /// `AppState` driven by messages alone, its effects answered by papers in memory: no Store, no terminal.
 @Suite("app state")
 struct AppStateTests {
-    static let longAbstract = (1...60).map { "Sentence \($0) of a long abstract about retrieval." }.joined(separator: " ")
+    static let longAbstract = RandomEvents.longAbstract
 
     @Test func navigationMovesTheSelectionAndStopsAtTheEnds() {
         var app = StateDriver(.numbered(100), width: 120, height: 30)

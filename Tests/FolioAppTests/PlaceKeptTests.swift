@@ -83,6 +83,13 @@ struct PlaceKeptTests {
         app.type("straße")
         app.press(.enter)
         #expect(app.header.contains("/straße "))
+        // The word was a prefix while typed; the status line says how to keep it one.
+        app.press(.char("/"), .ctrl("u"))
+        app.type("retriev")
+        #expect(app.state.list.count > 0)
+        app.press(.enter)
+        #expect(app.state.filterText == "retriev")
+        #expect(app.statusLine.contains("retriev* matches words starting with it"))
     }
 
     @Test func enterOnAnInvalidFilterKeepsThePromptWithTheError() {

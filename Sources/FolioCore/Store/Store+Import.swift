@@ -1,18 +1,6 @@
 import Foundation
 import GRDB
 
-public struct ImportCounts: Sendable, Equatable {
-    public var new = 0
-    public var updated = 0
-    public var unchanged = 0
-    public init(new: Int = 0, updated: Int = 0, unchanged: Int = 0) {
-        self.new = new
-        self.updated = updated
-        self.unchanged = unchanged
-    }
-    public var total: Int { new + updated + unchanged }
-}
-
 public enum ImportOutcome: Sendable, Equatable {
     case new, updated, unchanged
 }

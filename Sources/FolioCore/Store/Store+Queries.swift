@@ -25,11 +25,6 @@ public struct PaperFilter: Sendable, Equatable {
     }
 }
 
-public struct TagCount: Sendable, Equatable {
-    public var name: String
-    public var count: Int
-}
-
 public struct LibraryStats: Sendable, Equatable {
     public var papers: Int
     public var withArxivID: Int

@@ -1,17 +1,6 @@
 import Foundation
 import GRDB
 
-public struct Topic: Sendable, Equatable {
-    public var name: String
-    public var query: String
-    public var createdAt: String
-    public init(name: String, query: String, createdAt: String) {
-        self.name = name
-        self.query = query
-        self.createdAt = createdAt
-    }
-}
-
 /// Stars, tags and read marks: each call is one transaction, committed before it returns.
 extension Store {
     /// Returns how many papers changed.

@@ -1,0 +1,32 @@
+/// Values about the library that the reader and the command line show, kept apart from the store that
+/// computes them (the reader's state and its fuzz target build without the store).
+
+/// A saved query: a named, live tag.
+public struct Topic: Sendable, Equatable {
+    public var name: String
+    public var query: String
+    public var createdAt: String
+    public init(name: String, query: String, createdAt: String) {
+        self.name = name
+        self.query = query
+        self.createdAt = createdAt
+    }
+}
+
+public struct TagCount: Sendable, Equatable {
+    public var name: String
+    public var count: Int
+}
+
+/// What an import did to the library.
+public struct ImportCounts: Sendable, Equatable {
+    public var new = 0
+    public var updated = 0
+    public var unchanged = 0
+    public init(new: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+        self.new = new
+        self.updated = updated
+        self.unchanged = unchanged
+    }
+    public var total: Int { new + updated + unchanged }
+}
