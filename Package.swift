@@ -30,7 +30,8 @@ let package = Package(
         // ncursesw for Swift: a shim header turns on the wide-character API and wraps macros and globals.
         // No pkgConfig: SwiftPM drops its -D flags with a warning, and shim.h defines them itself.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
-        // Signal handlers that only record the signal, so leaving curses happens outside the handler.
+        // Signal handlers: SIGINT/SIGTERM/SIGHUP/SIGTSTP only recorded (curses is left outside the handler);
+        // a crash (trap, SIGSEGV, SIGBUS, …) gives the terminal back and removes a demo library, then dies.
         .target(name: "CTerminalSignals"),
         // The only module that touches curses: draws TerminalUI cells and reads keys, mouse and resizes.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "CTerminalSignals", "TerminalUI"]),

@@ -91,8 +91,8 @@ extension AppState {
             prompt = Prompt(kind: .filter, text: filterText)
         case .saveTopic:
             if filterQuery == nil || filterError != nil {
-                status = StatusMessage(text: "filter first (\(keyLabel(.filter))), then \(keyLabel(.saveTopic)) saves the filter as a topic",
-                                       isError: false)
+                let hint = "filter first (\(keyLabel(.filter))), then \(keyLabel(.saveTopic)) saves the filter as a topic"
+                status = StatusMessage(text: hint, isError: false)
             } else {
                 prompt = Prompt(kind: .saveTopic)
             }

@@ -120,14 +120,16 @@ enum PaperListView {
             x += cols.date
         }
         Highlight.put(TextLayout.truncate(row.title, width: cols.title - 1), x: x, y: y, style: base,
-                      match: row.isSelected ? base.adding(.underline) : theme[.match], maxWidth: cols.title - 1, terms: context.terms, on: &canvas)
+                      match: row.isSelected ? base.adding(.underline) : theme[.match], maxWidth: cols.title - 1,
+                      terms: context.terms, on: &canvas)
         x += cols.title
         if cols.tags > 0 {
             let tagText = TextLayout.truncate(row.tags.joined(separator: ","), width: cols.tags - 1)
             let used = canvas.put(tagText, x: x, y: y, style: style(.tagChip), maxWidth: cols.tags - 1)
             if !row.topics.isEmpty && used < cols.tags - 2 {
                 let room = cols.tags - 1 - used - (used > 0 ? 1 : 0)
-                canvas.put(TextLayout.truncate(row.topics.joined(separator: ","), width: room), x: x + used + (used > 0 ? 1 : 0), y: y, style: style(.topicChip), maxWidth: room)
+                canvas.put(TextLayout.truncate(row.topics.joined(separator: ","), width: room), x: x + used + (used > 0 ? 1 : 0), y: y,
+                           style: style(.topicChip), maxWidth: room)
             }
             x += cols.tags
         }
@@ -249,8 +251,10 @@ enum SidebarView {
         guard let cache else { return render(state, area: area, theme: theme, on: &canvas) }
         let key = Key(snapshot: state.snapshot, view: state.view, offset: state.sidebarOffset, width: area.width,
                       height: area.height, theme: theme)
-        canvas.draw(cache.sidebar(key) { render(state, area: Rect(x: 0, y: 0, width: area.width, height: area.height), theme: theme, on: &$0) },
-                    x: area.x, y: area.y)
+        let drawn = cache.sidebar(key) {
+            render(state, area: Rect(x: 0, y: 0, width: area.width, height: area.height), theme: theme, on: &$0)
+        }
+        canvas.draw(drawn, x: area.x, y: area.y)
     }
 
     static func render(_ state: AppState, area: Rect, theme: Theme, on canvas: inout Canvas) {

@@ -17,11 +17,6 @@ enum TextInput {
     }
 }
 
-public enum ArxivLinks {
-    public static func abs(_ id: String) -> String { "https://arxiv.org/abs/\(id)" }
-    public static func pdf(_ id: String) -> String { "https://arxiv.org/pdf/\(id)" }
-}
-
 /// `YYYY-MM-DD` for dates readers assemble from parts.
 enum DateText {
     static func ymd(_ year: Int, _ month: Int, _ day: Int) -> String {

@@ -1,0 +1,67 @@
+import FolioCore
+
+/// Which list the reader shows: a library view narrowed by a filter, at one version of the library.
+public struct ListKey: Sendable, Equatable {
+    public var view: LibraryView
+    public var filter: Query?
+    /// Bumped by every `Msg.loaded`: the library may have changed, so the list is found again.
+    public var version: Int
+
+    public init(view: LibraryView, filter: Query?, version: Int) {
+        self.view = view
+        self.filter = filter
+        self.version = version
+    }
+
+    /// The same view and filter, perhaps at another version of the library.
+    func sameList(as other: ListKey?) -> Bool { other?.view == view && other?.filter == filter }
+}
+
+/// A paper of the list and its number in the library (how the search index knows it).
+public struct ListRow: Sendable, Equatable {
+    public var num: Int64
+    public var paper: Paper
+
+    public init(num: Int64, paper: Paper) {
+        self.num = num
+        self.paper = paper
+    }
+}
+
+/// The part of the list the reader holds: the exact number of matches, and the rows around the screen
+/// (`rows[i]` is the paper at position `start + i`), loaded through `Effect.openList` and `loadRows`.
+public struct ResultWindow: Sendable, Equatable {
+    /// The list these rows answer; nil before the first load.
+    public var key: ListKey?
+    public var count = 0
+    public var start = 0
+    public var rows: [ListRow] = []
+
+    public init(key: ListKey? = nil, count: Int = 0, start: Int = 0, rows: [ListRow] = []) {
+        self.key = key
+        self.count = count
+        self.start = start
+        self.rows = rows
+    }
+
+    /// Positions whose rows are loaded.
+    public var loaded: Range<Int> { start..<(start + rows.count) }
+
+    public var papers: [Paper] { rows.map(\.paper) }
+
+    public func row(at position: Int) -> ListRow? {
+        loaded.contains(position) ? rows[position - start] : nil
+    }
+
+    public func paper(at position: Int) -> Paper? { row(at: position)?.paper }
+
+    /// These rows and `other`'s of the same list, as one window when they touch; else `other`'s alone.
+    func merged(with other: ResultWindow) -> ResultWindow {
+        guard other.key == key, other.count == count, !rows.isEmpty,
+              other.loaded.lowerBound <= loaded.upperBound, loaded.lowerBound <= other.loaded.upperBound
+        else { return other }
+        let low = min(start, other.start), high = max(loaded.upperBound, other.loaded.upperBound)
+        let rows = (low..<high).map { other.row(at: $0) ?? row(at: $0)! }
+        return ResultWindow(key: key, count: count, start: low, rows: rows)
+    }
+}
