@@ -57,4 +57,24 @@ struct ScrollKeysEndToEndTests {
         try tmux.waitFor({ isReader($0, position: "1/54") && $0.contains { $0.contains("┌ Papers") } }, "the list after closing help")
         try expectAnswering(tmux, after: "? G k x")
     }
+
+    /// A `[keys]` remap shows wherever keys are named: the status line's hints and `?`.
+    @Test func aRemappedStarKeyShowsInTheHintsAndTheHelp() throws {
+        let library = try TestLibrary()
+        try library.ok(["import", CLI.fixture("hf-daily-papers-page.txt")])
+        let tmux = try Tmux()
+        let config = tmux.home.appendingPathComponent(".config/folio/config.toml")
+        try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "[keys]\nstar = [\"f\"]\n".write(to: config, atomically: true, encoding: .utf8)
+        try tmux.start(width: 120, height: 40)
+        try tmux.runInShell("'\(CLI.binary.path)' --library '\(library.path)'")
+        try tmux.waitFor({ ($0.first ?? "").contains("54 of 54") }, "the reader")
+        try tmux.send(keys: "j")
+        try tmux.waitFor({ isReader($0, position: "2/54") && status($0).contains("f star") && !status($0).contains("s star") },
+                         "`f star` among the hints")
+        try tmux.send(keys: "f")
+        try tmux.waitFor({ status($0).hasSuffix("starred") }, "f stars the paper")
+        try tmux.send(keys: "?")
+        try tmux.waitFor({ $0.contains { $0.contains("│f ") && $0.contains("star or unstar") } }, "`?` lists f for star")
+    }
 }
