@@ -225,6 +225,10 @@ public struct AppState: Sendable, Equatable {
 
     private mutating func relayout() {
         layout = Layout(width: width, height: height, mode: mode, sidebarShown: sidebarShown, split: preferences.split)
+        // A taller or shorter sidebar (after help, a resize) shows its rows from a place they still fill.
+        if let sidebar = layout.sidebar {
+            sidebarOffset = min(sidebarOffset, max(SidebarView.rows(self).count - layout.inner(sidebar).height, 0))
+        }
     }
 
     public var selectedPaper: Paper? {
