@@ -17,7 +17,8 @@ let package = Package(
         // Papers, the SQLite store, importers and exporters: no terminal in here.
         .target(
             name: "FolioCore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            exclude: ["Search/README.md"]
         ),
         // Fetching sources over HTTP (URLSession) into the store: the only module that touches the network.
         .target(name: "FolioFetch", dependencies: ["FolioCore"]),
