@@ -1,7 +1,8 @@
 import GRDB
 
 extension Store {
-    /// Shipped migrations are never edited; a change to the schema is a new migration.
+    /// Shipped migrations are never edited and run no app code (SQL only); a change to the schema is a new
+    /// migration, and work that needs app code is marked in `pending_upgrade` for `PendingUpgrade`.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -83,7 +84,8 @@ extension Store {
                 CREATE INDEX paper_first_imported_at ON paper(first_imported_at);
                 """)
         }
-        // The search index (see DECISIONS.md). A library made before it gets its index here, once.
+        // The search index (see DECISIONS.md). A library made before it gets its index built after the
+        // migrations, by the code of the Folio that opens it (`PendingUpgrade`): a migration runs no app code.
         migrator.registerMigration("v3-search-index") { db in
             try db.execute(sql: """
                 CREATE TABLE search_segment (
@@ -103,20 +105,19 @@ extension Store {
                     keys BLOB NOT NULL,
                     ranked INTEGER NOT NULL
                 );
+                CREATE TABLE IF NOT EXISTS pending_upgrade (task TEXT PRIMARY KEY);
+                INSERT OR IGNORE INTO pending_upgrade (task) VALUES ('rebuild-search-index');
                 """)
-            try SearchIndexWriter.rebuild(db)
         }
         // Papers are found by title through a hash of it: an index of 8-byte integers stays in the page
         // cache at a million papers, where the index of folded titles was read from disk at every insert.
         // Dates are answered from the search index's date order, so their index goes (each import
         // rewrote pages all over it). Imports add to the order through `search_order_recent`.
         migrator.registerMigration("v4-title-hash") { db in
-            db.add(function: DatabaseFunction("folio_title_hash", argumentCount: 1, pure: true) { values in
-                PaperRow.titleHash(String.fromDatabaseValue(values[0]) ?? "")
-            })
             try db.execute(sql: """
                 ALTER TABLE paper ADD COLUMN title_hash INTEGER NOT NULL DEFAULT 0;
-                UPDATE paper SET title_hash = folio_title_hash(title_key);
+                CREATE TABLE IF NOT EXISTS pending_upgrade (task TEXT PRIMARY KEY);
+                INSERT OR IGNORE INTO pending_upgrade (task) SELECT 'title-hashes' WHERE EXISTS (SELECT 1 FROM paper);
                 CREATE INDEX paper_title_hash ON paper(title_hash);
                 DROP INDEX paper_title_key;
                 DROP INDEX paper_published;
@@ -140,8 +141,10 @@ extension Store {
         // would read as lists: marked so that it refuses the library instead.
         migrator.registerMigration("v6-posting-blocks") { _ in }
         // What was entered at the reader's filter and tag prompts, for Up and Down (the newest per kind are kept).
+        // Also the table of work left after the migrations, for libraries migrated before v3 and v4 marked it.
         migrator.registerMigration("v7-prompt-history") { db in
             try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS pending_upgrade (task TEXT PRIMARY KEY);
                 CREATE TABLE prompt_history (
                     seq INTEGER PRIMARY KEY,
                     kind TEXT NOT NULL,

@@ -71,6 +71,7 @@ public final class Store: Sendable {
             }
             // Only when needed: migrating even with nothing to do rewrites the schema cookie.
             if !upToDate { try migrator.migrate(pool) }
+            try PendingUpgrade.run(pool)
         } catch let error as LibraryError {
             throw error
         } catch let error as DatabaseError {
