@@ -99,4 +99,21 @@ struct FilterTopicTests {
         app.press(.enter)
         #expect(try lib.store.topics().first?.query == "regulariz*")
     }
+
+    /// Filters and tags entered are kept in the library: a later reader walks them with Up.
+    @Test func promptHistoryOutlivesTheReader() throws {
+        let lib = try SampleLibrary()
+        let first = lib.runtime()
+        first.press(.char("/"))
+        first.type("lasso")
+        first.press(.enter, .char("t"))
+        first.type("theory")
+        first.press(.enter)
+        let second = lib.runtime()
+        second.beginSession()
+        second.press(.char("/"), .up)
+        #expect(second.state.prompt?.text == "lasso")
+        second.press(.escape, .char("t"), .up)
+        #expect(second.state.prompt?.text == "theory")
+    }
 }
