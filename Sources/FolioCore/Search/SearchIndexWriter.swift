@@ -106,4 +106,9 @@ extension Store {
     public func rebuildSearchIndex() throws {
         try pool.write { db in try SearchIndexWriter.rebuild(db) }
     }
+
+    /// How many segments the index has: each costs every query word a seek.
+    public func searchSegmentCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM search_segment") ?? 0 }
+    }
 }
