@@ -14,14 +14,9 @@ public struct ArxivJSONLReader: Sendable {
         while let line = try lines.next() {
             let number = lines.lineNumber
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            let value: Any
             do {
-                value = try JSONSerialization.jsonObject(with: line)
-            } catch {
-                throw ImportError(.line(number), "expected one JSON object per line (arXiv metadata snapshot)")
-            }
-            do {
-                try emit(try ArxivJSONLReader.paper(from: JSONFields(value, record: number)))
+                let fast = line.withUnsafeBytes { DumpLine.parse($0.bindMemory(to: UInt8.self)) }
+                try emit(try fast.map { try ArxivJSONLReader.paper(from: $0, record: number) } ?? ArxivJSONLReader.paper(line, record: number))
             } catch let error as ImportError where error.location == .record(number) {
                 throw ImportError(.line(number), error.message)  // a line is where a person looks in this format
             }
@@ -30,48 +25,84 @@ public struct ArxivJSONLReader: Sendable {
         progress(lines.lineNumber, lines.bytesRead)
     }
 
+    /// A line `DumpLine` left to Foundation: the reference reading, with its messages.
+    static func paper(_ line: Data, record: Int) throws -> PaperInput {
+        let value: Any
+        do {
+            value = try JSONSerialization.jsonObject(with: line)
+        } catch {
+            throw ImportError(.line(record), "expected one JSON object per line (arXiv metadata snapshot)")
+        }
+        return try paper(from: JSONFields(value, record: record))
+    }
+
     static func paper(from f: JSONFields) throws -> PaperInput {
-        let rawID = try f.requiredString("id")
-        guard let parsed = ArxivID.parse(rawID) else {
-            throw ImportError(.record(f.record), "field \"id\" is not an arXiv id: \(rawID)")
-        }
-        let versions = try f.objects("versions").compactMap { v -> String? in
-            guard let name = v["version"] as? String else { return nil }
-            let date = (v["created"] as? String).flatMap(DateText.day(fromRFC822:))
-            return date.map { "\(name) \($0)" } ?? name
-        }
-        let categories = (try f.string("categories") ?? "").split(separator: " ").map(String.init)
+        let id = try arxivID(try f.requiredString("id"), record: f.record)
+        let versions = try f.objects("versions").compactMap { version(name: $0["version"] as? String, created: $0["created"] as? String) }
+        return paper(id: id, versions: versions, categories: try f.string("categories"), title: try f.requiredString("title"),
+                     abstract: try f.string("abstract"), authors: try authors(f), updated: try f.string("update_date"),
+                     comments: try f.string("comments"), journalRef: try f.string("journal-ref"), doi: try f.string("doi"))
+    }
+
+    /// The same paper from the fields `DumpLine` read (which has checked their types).
+    static func paper(from line: DumpLine, record: Int) throws -> PaperInput {
+        guard let rawID = line.id else { throw ImportError(.record(record), "missing field \"id\"") }
+        let id = try arxivID(rawID, record: record)
+        guard let title = line.title else { throw ImportError(.record(record), "missing field \"title\"") }
+        let authors = line.authorsParsed.flatMap { $0.isEmpty ? nil : $0.map(authorName) } ?? authorList(line.authors ?? "")
+        return paper(id: id, versions: line.versions.compactMap { version(name: $0.version, created: $0.created) },
+                     categories: line.categories, title: title, abstract: line.abstract, authors: authors, updated: line.updateDate,
+                     comments: line.comments, journalRef: line.journalRef, doi: line.doi)
+    }
+
+    private static func arxivID(_ raw: String, record: Int) throws -> String {
+        guard let parsed = ArxivID.parse(raw) else { throw ImportError(.record(record), "field \"id\" is not an arXiv id: \(raw)") }
+        return parsed.id
+    }
+
+    /// `v2 2007-07-24`, or the name alone when the date does not read; nil without a name.
+    private static func version(name: String?, created: String?) -> String? {
+        guard let name else { return nil }
+        return created.flatMap(DateText.day(fromRFC822:)).map { "\(name) \($0)" } ?? name
+    }
+
+    private static func paper(id: String, versions: [String], categories: String?, title: String, abstract: String?,
+                              authors: [String], updated: String?, comments: String?, journalRef: String?, doi: String?) -> PaperInput {
+        let categories = (categories ?? "").split(separator: " ").map(String.init)
         return PaperInput(
-            arxivID: parsed.id,
+            arxivID: id,
             version: versions.last.map { String($0.prefix { $0 != " " }) },
-            title: TeXDecoder.decode(try f.requiredString("title")),
-            abstract: TeXDecoder.decode(try f.string("abstract") ?? ""),
-            authors: try ArxivJSONLReader.authors(f),
+            title: TeXDecoder.decode(title),
+            abstract: TeXDecoder.decode(abstract ?? ""),
+            authors: authors,
             published: versions.first.flatMap { $0.split(separator: " ").dropFirst().first.map(String.init) },
-            updated: try f.string("update_date"),
+            updated: updated,
             categories: categories,
             primaryCategory: categories.first,
             versions: versions,
-            absURL: ArxivLinks.abs(parsed.id),
-            pdfURL: ArxivLinks.pdf(parsed.id),
-            comments: try f.string("comments"),
-            journalRef: try f.string("journal-ref"),
-            doi: try f.string("doi"))
+            absURL: ArxivLinks.abs(id),
+            pdfURL: ArxivLinks.pdf(id),
+            comments: comments,
+            journalRef: journalRef,
+            doi: doi)
     }
 
     /// `authors_parsed` ([last, first, suffix]) gives clean names; the `authors` string is the fallback.
     static func authors(_ f: JSONFields) throws -> [String] {
-        if let parsed = f.object["authors_parsed"] as? [[String]], !parsed.isEmpty {
-            return parsed.map { parts in
-                let last = parts.first ?? ""
-                let rest = parts.dropFirst().filter { !$0.isEmpty }
-                let name = ([rest.first].compactMap { $0 } + [last] + rest.dropFirst()).joined(separator: " ")
-                // The parser spaces hyphenated initials (`C. -P.`); the name is written `C.-P.`.
-                return TeXDecoder.decode(name.replacingOccurrences(of: ". -", with: ".-"))
-            }
-        }
-        let joined = TeXDecoder.decode(try f.string("authors") ?? "")
-        return joined.replacingOccurrences(of: " and ", with: ", ")
+        if let parsed = f.object["authors_parsed"] as? [[String]], !parsed.isEmpty { return parsed.map(authorName) }
+        return authorList(try f.string("authors") ?? "")
+    }
+
+    private static func authorName(_ parts: [String]) -> String {
+        let last = parts.first ?? ""
+        let rest = parts.dropFirst().filter { !$0.isEmpty }
+        let name = ([rest.first].compactMap { $0 } + [last] + rest.dropFirst()).joined(separator: " ")
+        // The parser spaces hyphenated initials (`C. -P.`); the name is written `C.-P.`.
+        return TeXDecoder.decode(name.replacingOccurrences(of: ". -", with: ".-"))
+    }
+
+    private static func authorList(_ text: String) -> [String] {
+        TeXDecoder.decode(text).replacingOccurrences(of: " and ", with: ", ")
             .split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet.whitespaces) }.filter { !$0.isEmpty }
     }
 }

@@ -6,10 +6,29 @@ import Foundation
 /// The result is NFC but not white-space normalized; callers pass it to `TextNormalizer.clean`.
 public enum TeXDecoder {
     public static func decode(_ tex: String) -> String {
+        isPlain(tex) ? tex : decodeScanning(tex)
+    }
+
+    /// Every character through the scanner, then NFC: what `decode` gives for any text.
+    static func decodeScanning(_ tex: String) -> String {
         var scanner = TeXScanner(Array(tex.unicodeScalars))
         var out = String.UnicodeScalarView()
         scanner.decode(into: &out, insideGroup: false)
         return String(out).precomposedStringWithCanonicalMapping
+    }
+
+    /// ASCII with nothing the scanner changes (`{ } $ \ ~`, a dash run): already what `decode` gives, as
+    /// most titles and abstracts of a large import are, so they skip the scan and the normalization.
+    static func isPlain(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80..., UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "$"), UInt8(ascii: "\\"), UInt8(ascii: "~"): return false
+            case UInt8(ascii: "-") where previous == UInt8(ascii: "-"): return false
+            default: previous = byte
+            }
+        }
+        return true
     }
 
     /// Accents written with a symbol (`\'e`), as combining marks.

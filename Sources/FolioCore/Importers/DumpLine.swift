@@ -1,0 +1,247 @@
+/// The fields Folio keeps of one line of the arXiv metadata dump, read straight from its bytes: no
+/// Foundation objects for the fields it skips, and plain strings copied at once. Anything it does not
+/// read exactly as `JSONSerialization` would (a field of another type, a surrogate escape, bad UTF-8,
+/// broken JSON) makes `parse` return nil, and the caller reads the line with `JSONSerialization`, whose
+/// answer and error messages stay the reference.
+struct DumpLine: Equatable {
+    var id: String?
+    var title: String?
+    var abstract: String?
+    var authors: String?
+    /// `[last, first, suffix]` per author; nil when absent.
+    var authorsParsed: [[String]]?
+    var categories: String?
+    /// Each version's name and creation date, either nil when absent.
+    var versions: [Version] = []
+    var updateDate: String?
+    var comments: String?
+    var journalRef: String?
+    var doi: String?
+
+    struct Version: Equatable {
+        var version: String?
+        var created: String?
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> DumpLine? {
+        var reader = JSONBytes(bytes)
+        var line = DumpLine()
+        guard reader.object({ key, reader in line.read(key, &reader) }), reader.atEndAfterSpace() else { return nil }
+        return line
+    }
+
+    /// Reads the value of `key`; false when it is not what Folio can take here.
+    private mutating func read(_ key: String, _ reader: inout JSONBytes) -> Bool {
+        switch key {
+        case "id": return reader.optionalString(&id)
+        case "title": return reader.optionalString(&title)
+        case "abstract": return reader.optionalString(&abstract)
+        case "authors": return reader.optionalString(&authors)
+        case "categories": return reader.optionalString(&categories)
+        case "update_date": return reader.optionalString(&updateDate)
+        case "comments": return reader.optionalString(&comments)
+        case "journal-ref": return reader.optionalString(&journalRef)
+        case "doi": return reader.optionalString(&doi)
+        case "authors_parsed":
+            if reader.null() { authorsParsed = nil; return true }
+            var authors: [[String]] = []
+            let ok = reader.array { reader in
+                var parts: [String] = []
+                guard reader.array({ reader in reader.string().map { parts.append($0) } != nil }) else { return false }
+                authors.append(parts)
+                return true
+            }
+            authorsParsed = authors
+            return ok
+        case "versions":
+            if reader.null() { versions = []; return true }
+            var list: [Version] = []
+            let ok = reader.array { reader in
+                var version = Version()
+                guard reader.object({ key, reader in
+                    switch key {
+                    case "version": return reader.optionalString(&version.version)
+                    case "created": return reader.optionalString(&version.created)
+                    default: return reader.skipValue()
+                    }
+                }) else { return false }
+                list.append(version)
+                return true
+            }
+            versions = list
+            return ok
+        default:
+            return reader.skipValue()
+        }
+    }
+}
+
+/// A strict reader of JSON text in bytes, for `DumpLine`: every value it passes over is checked as a
+/// JSON parser would, so a line it accepts is one `JSONSerialization` accepts too.
+struct JSONBytes {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private mutating func skipSpace() {
+        while let c = current, c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { index += 1 }
+    }
+
+    private mutating func take(_ c: UInt8) -> Bool {
+        skipSpace()
+        guard current == c else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func atEndAfterSpace() -> Bool {
+        skipSpace()
+        return index == bytes.count
+    }
+
+    /// `{ "key": value, … }`, each value read by `member`.
+    mutating func object(_ member: (String, inout JSONBytes) -> Bool) -> Bool {
+        guard take(UInt8(ascii: "{")) else { return false }
+        if take(UInt8(ascii: "}")) { return true }
+        repeat {
+            skipSpace()
+            guard let key = string(), take(UInt8(ascii: ":")), member(key, &self) else { return false }
+        } while take(UInt8(ascii: ","))
+        return take(UInt8(ascii: "}"))
+    }
+
+    /// `[ value, … ]`, each value read by `element`.
+    mutating func array(_ element: (inout JSONBytes) -> Bool) -> Bool {
+        guard take(UInt8(ascii: "[")) else { return false }
+        if take(UInt8(ascii: "]")) { return true }
+        repeat {
+            skipSpace()
+            guard element(&self) else { return false }
+        } while take(UInt8(ascii: ","))
+        return take(UInt8(ascii: "]"))
+    }
+
+    mutating func null() -> Bool {
+        skipSpace()
+        return literal("null")
+    }
+
+    /// A string or null into `value`; false for any other value.
+    mutating func optionalString(_ value: inout String?) -> Bool {
+        skipSpace()
+        if literal("null") {
+            value = nil
+            return true
+        }
+        guard let text = string() else { return false }
+        value = text
+        return true
+    }
+
+    private mutating func literal(_ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        for i in 0..<count where bytes[index + i] != word.utf8Start[i] { return false }
+        index += count
+        return true
+    }
+
+    /// A string at the current byte; nil for anything else or anything this reader leaves to Foundation
+    /// (a surrogate escape, bad UTF-8, a raw control character).
+    mutating func string() -> String? {
+        skipSpace()
+        guard current == UInt8(ascii: "\"") else { return nil }
+        index += 1
+        let start = index
+        var escaped = false
+        while let c = current, c != UInt8(ascii: "\"") {
+            if c < 0x20 { return nil }
+            if c == UInt8(ascii: "\\") {
+                escaped = true
+                index += 1
+            }
+            index += 1
+        }
+        guard current != nil else { return nil }
+        let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        index += 1
+        return escaped ? JSONBytes.unescape(raw) : String(validating: raw, as: UTF8.self)
+    }
+
+    private static func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var i = 0
+        while i < raw.count {
+            let c = raw[i]
+            i += 1
+            guard c == UInt8(ascii: "\\") else {
+                out.append(c)
+                continue
+            }
+            guard i < raw.count else { return nil }
+            let e = raw[i]
+            i += 1
+            switch e {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                guard i + 4 <= raw.count, let code = UInt32(String(decoding: UnsafeBufferPointer(rebasing: raw[i..<(i + 4)]), as: UTF8.self),
+                                                                 radix: 16),
+                      let scalar = Unicode.Scalar(code)  // nil for surrogates: left to Foundation
+                else { return nil }
+                i += 4
+                out.append(contentsOf: String(scalar).utf8)
+            default:
+                return nil
+            }
+        }
+        return out.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+    }
+
+    /// Passes over one value of any kind, checking it.
+    mutating func skipValue() -> Bool {
+        skipSpace()
+        switch current {
+        case UInt8(ascii: "\""): return string() != nil
+        case UInt8(ascii: "{"): return object { _, reader in reader.skipValue() }
+        case UInt8(ascii: "["): return array { reader in reader.skipValue() }
+        case UInt8(ascii: "t"): return literal("true")
+        case UInt8(ascii: "f"): return literal("false")
+        case UInt8(ascii: "n"): return literal("null")
+        default: return number()
+        }
+    }
+
+    /// `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`
+    private mutating func number() -> Bool {
+        func digits(_ reader: inout JSONBytes) -> Int {
+            var n = 0
+            while let c = reader.current, c >= 0x30 && c <= 0x39 { reader.index += 1; n += 1 }
+            return n
+        }
+        if current == UInt8(ascii: "-") { index += 1 }
+        if current == UInt8(ascii: "0") {
+            index += 1
+        } else if digits(&self) == 0 {
+            return false
+        }
+        if current == UInt8(ascii: ".") {
+            index += 1
+            guard digits(&self) > 0 else { return false }
+        }
+        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+            index += 1
+            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
+            guard digits(&self) > 0 else { return false }
+        }
+        return true
+    }
+}
