@@ -1,4 +1,5 @@
 import Foundation
+@testable import FolioCore
 import FolioTestSupport
 import Testing
 
@@ -47,15 +48,50 @@ struct LibraryFileCLITests {
         #expect(leftovers.isEmpty, "files left beside the library: \(leftovers)")
     }
 
+    /// The library files in Tests/Fixtures/libraries (`v1.sqlite`, `v2.sqlite`, …), oldest schema first:
+    /// found by listing the folder, so a file added for a new schema is tested without a change here.
+    static let shippedLibraries: [String] = {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: CLI.fixture("libraries"))) ?? []
+        return files.filter { $0.hasPrefix("v") && $0.hasSuffix(".sqlite") }
+            .sorted { schema(of: $0) ?? .max < schema(of: $1) ?? .max }
+    }()
+
+    /// 3 for `v3.sqlite`.
+    static func schema(of file: String) -> Int? { Int(file.dropFirst().dropLast(".sqlite".count)) }
+
+    /// v1 to v6 were shipped before these files were made; each later schema adds its file.
+    @Test func everyShippedSchemaHasItsLibraryFile() {
+        let found = Self.shippedLibraries
+        #expect(found.count >= 6, "libraries found: \(found)")
+        #expect(found.map { Self.schema(of: $0) } == Array(1...max(found.count, 1)), "libraries found: \(found)")
+    }
+
+    /// What `folio list diffusion` finds in a library, newest first.
+    static func diffusionIDs(in library: TestLibrary) throws -> [String] {
+        try library.list(["diffusion", "--limit", "1000"]).compactMap { $0["id"] as? String }
+    }
+
     /// Every earlier schema migrates on open and keeps everything in it.
-    @Test func everyShippedSchemaOpensWithItsPapersStarsTagsAndTopics() throws {
+    @Test(arguments: shippedLibraries)
+    func everyShippedSchemaOpensWithItsPapersStarsTagsAndTopics(file: String) throws {
         let library = try TestLibrary()
-        try FileManager.default.copyItem(atPath: CLI.fixture("libraries/v1.sqlite"), toPath: library.path)
+        try FileManager.default.copyItem(atPath: CLI.fixture("libraries/\(file)"), toPath: library.path)
         #expect(try library.list(["--limit", "1000"]).count == 104)
         #expect(Set(try library.list(["--starred"]).compactMap { $0["id"] as? String }) == ["t-c16bdf381ca6439a", "0704.0001"])
         #expect(try library.ok(["tags"]).lines == ["theory\t1", "to read\t1"])
         #expect(try library.ok(["topic", "list"]).stdout.contains("diffusion"))
+        // Every migration the current Folio knows has run, and none it does not know is recorded.
+        let migrations = try LibraryProbe.query(library.path, "SELECT identifier FROM grdb_migrations")
+            .split(separator: "\n").map(String.init)
+        #expect(Set(migrations) == Set(Store.migrator.migrations), "\(migrations)")
+        // The search index, rebuilt or kept by the upgrade, finds what it finds in the v1 library.
+        let v1 = try TestLibrary()
+        try FileManager.default.copyItem(atPath: CLI.fixture("libraries/v1.sqlite"), toPath: v1.path)
+        let expected = try Self.diffusionIDs(in: v1)
+        #expect(expected.count == 4, "\(expected)")  // the 4 papers with the word in their title or abstract
+        #expect(try Self.diffusionIDs(in: library) == expected)
         try library.ok(["star", "0704.0003"])
+        #expect(Set(try library.list(["--starred"]).compactMap { $0["id"] as? String }) == ["t-c16bdf381ca6439a", "0704.0001", "0704.0003"])
         // Papers without an arXiv id are found again by title (through the title hash added in v4).
         let again = try library.ok(["import", CLI.fixture("hf-daily-papers-page.txt"), "--json"]).stdout
         #expect(again.contains("\"new\":0") && again.contains("\"unchanged\":54"), "\(again)")
