@@ -25,7 +25,8 @@ struct GlobalOptions: ParsableArguments {
         return loadConfig().config.library ?? Store.defaultPath()
     }
 
-    func openStore() throws -> Store { try Store(path: libraryPath) }
+    /// The merge policy is the standard one unless the crash tests' variables say otherwise (testing only).
+    func openStore() throws -> Store { try Store(path: libraryPath, mergePolicy: .fromEnvironment()) }
 }
 
 struct Folio: ParsableCommand {

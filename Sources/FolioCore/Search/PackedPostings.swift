@@ -30,6 +30,14 @@ struct PackedPostings: Sendable {
         ends.append((keyEnd, UInt32(bytes.count)))
     }
 
+    /// Appends a posting whose key is already bytes (a merge copies keys from the segments it reads).
+    mutating func append(key: UnsafeRawBufferPointer, encodeList: (inout [UInt8]) -> Void) {
+        bytes.append(contentsOf: key)
+        let keyEnd = UInt32(bytes.count)
+        encodeList(&bytes)
+        ends.append((keyEnd, UInt32(bytes.count)))
+    }
+
     /// Each posting's key (UTF-8) and list, valid only inside `body`.
     func forEach(_ body: (_ key: UnsafeRawBufferPointer, _ docs: UnsafeRawBufferPointer) throws -> Void) rethrows {
         try bytes.withUnsafeBytes { raw in

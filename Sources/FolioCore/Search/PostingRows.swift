@@ -55,7 +55,7 @@ enum PostingRows {
         }
     }
 
-    private static func readLength(_ bytes: UnsafeRawBufferPointer, _ at: inout Int) -> Int? {
+    static func readLength(_ bytes: UnsafeRawBufferPointer, _ at: inout Int) -> Int? {
         var value = 0, shift = 0
         while at < bytes.count, shift <= 28 {
             let byte = bytes[at]

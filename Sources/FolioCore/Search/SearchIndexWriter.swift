@@ -61,20 +61,25 @@ final class SegmentPartWriter {
     private let db: Database
     private let insertSegment: RawStatement
     private let insertPosting: RawStatement
-    private var segment: Int64?
+    private let hasPapers: Bool
+    /// The segment being written.
+    private(set) var segment: Int64?
     /// Small lists packed so far, and the key of the first (the block row's key).
     private var block: [UInt8] = []
     private var blockKey: [UInt8] = []
 
     init(_ db: Database) throws {
         self.db = db
-        insertSegment = try RawStatement(db, "INSERT INTO search_segment (replaced) VALUES (?)")
+        hasPapers = try SegmentColumns.hasPapers(db)
+        insertSegment = try RawStatement(db, hasPapers ? "INSERT INTO search_segment (replaced, papers) VALUES (?, ?)"
+                                                       : "INSERT INTO search_segment (replaced) VALUES (?)")
         insertPosting = try RawStatement(db, "INSERT INTO search_postings (segment, key, docs) VALUES (?, ?, ?)")
     }
 
     func write(_ part: SegmentPart) throws {
         if let replaced = part.replaced {
-            try insertSegment.run([.blob(Array(PostingList.encodeInts(replaced)))])
+            let blob = RawValue.blob(Array(PostingList.encodeInts(replaced)))
+            try insertSegment.run(hasPapers ? [blob, RawValue(part.papers)] : [blob])
             segment = db.lastInsertedRowID
         }
         guard let segment else { preconditionFailure("postings before their segment") }
@@ -105,6 +110,7 @@ extension Store {
     /// for repairs and for changes to how words are split.
     public func rebuildSearchIndex() throws {
         try pool.write { db in try SearchIndexWriter.rebuild(db) }
+        try mergeSearchSegments()
     }
 
     /// How many segments the index has: each costs every query word a seek.

@@ -4,6 +4,8 @@ import Foundation
 struct SegmentPart: Sendable {
     /// On a segment's first part: the papers it replaces. A part with it starts a new segment.
     var replaced: [UInt32]?
+    /// On a segment's first part: its number of papers, when known then.
+    var papers: Int?
     var postings: PackedPostings
     /// The segment's last part.
     var isLast: Bool
@@ -125,7 +127,7 @@ final class SegmentPipeline: @unchecked Sendable {
             self.builder = SearchSegmentBuilder()
             var replaced: [UInt32]? = segment.replaced.sorted()
             segment.finished(partSize: SegmentPipeline.partSize) { postings, isLast in
-                self.deliver(SegmentPart(replaced: replaced, postings: postings, isLast: isLast))
+                self.deliver(SegmentPart(replaced: replaced, papers: segment.docs.count, postings: postings, isLast: isLast))
                 replaced = nil
             }
         }

@@ -153,6 +153,11 @@ extension Store {
                 CREATE INDEX prompt_history_kind ON prompt_history(kind, seq);
                 """)
         }
+        // Each index segment's number of papers, for the merge policy's tiers (`SegmentMergePolicy`).
+        // Segments written before have none; the first merge after counts them.
+        migrator.registerMigration("v8-segment-papers") { db in
+            try db.execute(sql: "ALTER TABLE search_segment ADD COLUMN papers INTEGER")
+        }
         return migrator
     }
 }

@@ -113,6 +113,21 @@ final class RawStatement {
         }
     }
 
+    /// Binds `values` and starts over: `step()` then gives the rows one at a time.
+    func start(_ values: [RawValue]) {
+        bind(values)
+    }
+
+    /// The next row (its columns valid until the next call), or nil after the last.
+    func step() throws -> RawRow? {
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW: return RawRow(handle: handle)
+        case SQLITE_DONE: return nil
+        default: throw failure(code)
+        }
+    }
+
     /// The first column of the first row as an integer, or nil when there is no row.
     func integer(_ values: [RawValue]) throws -> Int64? {
         bind(values)

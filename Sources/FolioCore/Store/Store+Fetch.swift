@@ -42,7 +42,8 @@ extension Store {
 
     /// A source's papers, its validators and its success, in one transaction: all or nothing.
     public func recordFetch(source: String, papers: [PaperInput], validators: [FetchValidator], day: String) throws -> ImportCounts {
-        try pool.write { db in
+        defer { mergeSearchSegmentsAfterImport() }
+        return try pool.write { db in
             let now = Timestamp.now()
             let counts = try ImportSession.run(db: db, source: "fetch:\(source)", now: now) { session in
                 for paper in papers { try session.add(paper) }

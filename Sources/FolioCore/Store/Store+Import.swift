@@ -252,15 +252,21 @@ extension Store {
         // The segment builder's thread frees its memory into an arena of its own, which glibc keeps
         // until asked: without this, imports one after another kept a hundred megabytes more.
         defer { Memory.returnFreedMemory() }
-        return try pool.write { db in
-            // SQLite's default 2 MB page cache re-reads the paper indexes of a large library from disk at
-            // every insert. Back to the default afterwards, which frees the pages.
-            // The memory map is off while importing: the pages an import reads and writes stayed mapped
-            // and counted against the process (400 MB at a million papers, against 270 without).
-            try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 0")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA mmap_size = \(Store.readMapSize)") }
-            return try ImportSession.run(db: db, source: source, now: Timestamp.now(), body)
+        let counts = try pool.write { db in
+            try Store.withBulkPragmas(db) { try ImportSession.run(db: db, source: source, now: Timestamp.now(), body) }
         }
+        mergeSearchSegmentsAfterImport()
+        return counts
+    }
+
+    /// Runs `body` with the settings of a large write. SQLite's default 2 MB page cache re-reads the
+    /// paper indexes of a large library from disk at every insert; back to the default afterwards,
+    /// which frees the pages. The memory map is off meanwhile: the pages an import reads and writes
+    /// stayed mapped and counted against the process (400 MB at a million papers, against 270 without).
+    static func withBulkPragmas<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 0")
+        defer { try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA mmap_size = \(Store.readMapSize)") }
+        return try body()
     }
 }
 

@@ -13,6 +13,8 @@ public struct LibraryError: Error, Sendable, CustomStringConvertible {
 public final class Store: Sendable {
     public let path: String
     let pool: DatabaseQueue
+    /// When imports merge the search index's segments (`mergeSearchSegments`).
+    public let mergePolicy: SegmentMergePolicy
 
     /// Reads go through a memory map of the file (up to SQLite's usual limit of 2 GB): copying 16 KiB
     /// pages out of the kernel's cache with `pread` was half of a keystroke's time and of refreshing
@@ -21,8 +23,9 @@ public final class Store: Sendable {
 
     /// Opens the library at `path`, creating it and its folder (owner-only) when missing.
     /// A file that is not a Folio library, or one written by a newer Folio, is refused untouched.
-    public init(path: String) throws {
+    public init(path: String, mergePolicy: SegmentMergePolicy = .standard) throws {
         self.path = path
+        self.mergePolicy = mergePolicy
         let fm = FileManager.default
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty && !fm.fileExists(atPath: folder) {
