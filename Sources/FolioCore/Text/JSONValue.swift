@@ -4,6 +4,7 @@ import Foundation
 public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case int(Int)
+    case number(Double)
     case bool(Bool)
     case null
     case array([JSONValue])
@@ -20,6 +21,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         switch self {
         case .string(let s): return JSONText.quote(s)
         case .int(let i): return String(i)
+        case .number(let n): return n.isFinite ? String(n) : "null"
         case .bool(let b): return b ? "true" : "false"
         case .null: return "null"
         case .array(let items): return "[" + items.map(\.text).joined(separator: ",") + "]"
