@@ -142,16 +142,23 @@ struct SearchIndexPropertyTests {
         var library = RandomLibrary(seed: seed)
         try library.importBatches(into: store, batches: 3, papers: 70)
         try library.changeSome(in: store, count: 40)
-        try store.saveTopic(name: "ir", query: "retriev* OR ranking")
-        try store.saveTopic(name: "hot ir", query: "topic:ir tag:hot")
-        for i in stride(from: 1, to: library.imported, by: 5) { _ = try store.addTags([i % 2 == 0 ? "hot" : "Cold"], to: String(format: "2401.%05d", i)) }
-        _ = try store.setRead((1...library.imported).filter { $0 % 3 == 0 }.map { String(format: "2401.%05d", $0) }, true)
-        let index = SearchIndex(store: store)
-        for _ in 0..<120 {
-            let text = library.randomQuery()
-            _ = try expectIndexAgrees(store, index, text, typing: library.random.next() % 2 == 0)
-        }
-        _ = try expectIndexAgrees(store, index, "topic:ir -graph*")
-        _ = try expectIndexAgrees(store, index, "topic:\"hot ir\" OR tag:cold")
+        try expectRandomQueriesAgree(store, &library)
     }
+}
+
+/// The property test on a library made with `library`: topics (one using another), tags and read marks
+/// added, then random queries, typed and entered, each checked by `expectIndexAgrees`.
+func expectRandomQueriesAgree(_ store: Store, _ library: inout RandomLibrary, queries: Int = 120,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+    try store.saveTopic(name: "ir", query: "retriev* OR ranking")
+    try store.saveTopic(name: "hot ir", query: "topic:ir tag:hot")
+    for i in stride(from: 1, to: library.imported, by: 5) { _ = try store.addTags([i % 2 == 0 ? "hot" : "Cold"], to: String(format: "2401.%05d", i)) }
+    _ = try store.setRead((1...library.imported).filter { $0 % 3 == 0 }.map { String(format: "2401.%05d", $0) }, true)
+    let index = SearchIndex(store: store)
+    for _ in 0..<queries {
+        let text = library.randomQuery()
+        _ = try expectIndexAgrees(store, index, text, typing: library.random.next() % 2 == 0, sourceLocation: sourceLocation)
+    }
+    _ = try expectIndexAgrees(store, index, "topic:ir -graph*", sourceLocation: sourceLocation)
+    _ = try expectIndexAgrees(store, index, "topic:\"hot ir\" OR tag:cold", sourceLocation: sourceLocation)
 }
