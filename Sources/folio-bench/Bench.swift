@@ -21,6 +21,10 @@ struct Bench: ParsableCommand {
     var days = 0
     @Option(help: "Papers per daily import.") var perDay = 300
     @Flag(help: "Import the base library from a generated dump-format file, parsing included in the rate.") var fromFile = false
+    @Option(help: "Papers per import (a daily import is a few hundred).") var batch = 20_000
+    @Flag(inversion: .prefixedNo, help: "Merge index segments after imports (--no-merge: the index as before merging).") var merge = true
+
+    var mergePolicy: SegmentMergePolicy { merge ? .standard : .never }
 
     func run() throws {
         let root = folder.map { URL(fileURLWithPath: $0) }
@@ -106,14 +110,14 @@ struct Bench: ParsableCommand {
         try DumpFile.write((0..<papers).lazy.map { library.paper($0) }, to: file)
         defer { try? FileManager.default.removeItem(atPath: file) }
         let start = Clock.now
-        _ = try LibraryImport(store: try Store(path: path)).importFile(file, format: .arxivJSONL)
+        _ = try LibraryImport(store: try Store(path: path, mergePolicy: mergePolicy)).importFile(file, format: .arxivJSONL)
         return Double(papers) / max(Clock.now.millisecondsSince(start) / 1000, 0.001)
     }
 
     /// `days` daily imports of `perDay` new papers dated one day apart after the base library's ten years,
     /// each a dump-format file imported as `folio import` does. Returns each import's milliseconds.
     func importDays(path: String, folder: URL) throws -> [Double] {
-        let store = try Store(path: path)
+        let store = try Store(path: path, mergePolicy: mergePolicy)
         var library = SyntheticLibrary(seed: seed &+ 1)
         let file = folder.appendingPathComponent("day.jsonl").path
         defer { try? FileManager.default.removeItem(atPath: file) }
@@ -137,12 +141,12 @@ struct Bench: ParsableCommand {
 
     /// Papers generated in batches, each batch imported in one transaction as `folio import` does.
     func measureImport(path: String) throws -> Double {
-        let store = try Store(path: path)
+        let store = try Store(path: path, mergePolicy: mergePolicy)
         var library = SyntheticLibrary(seed: seed)
         var importing = 0.0, importingCPU = 0.0, importingThreadCPU = 0.0
         var index = 0
         while index < papers {
-            let batch = (index..<min(index + 20_000, papers)).map { library.paper($0) }
+            let batch = (index..<min(index + self.batch, papers)).map { library.paper($0) }
             let start = Clock.now, startCPU = Clock.processCPUMilliseconds, startThreadCPU = Clock.threadCPUMilliseconds
             _ = try store.importPapers(source: "bench") { session in
                 for paper in batch { try session.add(paper) }
@@ -155,6 +159,8 @@ struct Bench: ParsableCommand {
         if !json {
             print(String(format: "import: %.1f s, CPU %.1f s in all threads, %.1f s in the importing thread",
                          importing / 1000, importingCPU / 1000, importingThreadCPU / 1000))
+            let segments = try store.searchIndexStats().segments.count
+            print("index segments after the imports: \(segments)")
         }
         return Double(papers) / max(importing / 1000, 0.001)
     }
