@@ -15,6 +15,8 @@ struct CrashSafetyTests {
     static let readerKills = 12
     /// Lines per import: about a second and a half of work for a debug build, so most kills land inside it.
     static let importLines = 5000
+    /// Kills that land while a merge of index segments is under way.
+    static let mergeKills = 24
 
     @Test func killedImportsAndCommandsLoseNothingAcknowledged() throws {
         let library = try TestLibrary()
@@ -111,6 +113,108 @@ struct CrashSafetyTests {
             + " \(integrityFailures) integrity failures")
         #expect(lost == 0 && integrityFailures == 0)
         #expect(acknowledgedStars.count + acknowledgedTags.count > 0)
+    }
+    /// Kills landing in the middle of index merges: small imports (new papers, and earlier ones with new
+    /// titles) into a library whose merges are forced at nearly every import and slowed down, killed at a
+    /// random moment after a merge begins. The import itself committed before its merges, so its papers
+    /// and titles must be there; the index must answer as `sqlite3` reading the titles does.
+    @Test func killsDuringSegmentMergesLoseNothingAndKeepTheIndexRight() throws {
+        let library = try TestLibrary()
+        var random = SystemRandomNumberGenerator()
+        let initial = library.folder.appendingPathComponent("initial.jsonl")
+        try MergeCorpus.jsonl((0..<300).map { ($0, MergeCorpus.title(&random)) }).write(to: initial)
+        try library.ok(["import", initial.path])
+        let driver = AcknowledgingDriver(library: library, ids: (0..<300).map(MergeCorpus.id))
+        let driving = DispatchGroup()
+        DispatchQueue.global().async(group: driving) { driver.run() }
+        defer { driver.stop(); driving.wait() }
+
+        let home = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let merging = ["FOLIO_TESTING_MERGE_FAN_OUT": "2", "FOLIO_TESTING_MERGE_DELAY_MS": "10"]
+        var papers = 300, rounds = 0, mergeKills = 0, integrityFailures: [String] = [], disagreements: [String] = []
+        while mergeKills < Self.mergeKills && rounds < 90 {
+            rounds += 1
+            let file = library.folder.appendingPathComponent("round-\(rounds).jsonl")
+            let changed = (0..<4).map { _ in (Int.random(in: 0..<papers, using: &random), MergeCorpus.title(&random)) }
+            try MergeCorpus.jsonl((papers..<papers + 6).map { ($0, MergeCorpus.title(&random)) } + changed).write(to: file)
+            let before = try LibraryProbe.count(library.path, "paper")
+            let importing = try CLI.start(["--library", library.path, "import", file.path], home: home, environment: merging)
+            var merged = false
+            for _ in 0..<2000 where importing.isRunning {
+                if importing.stderrSoFar().contains("merge: segments") {
+                    merged = true
+                    break
+                }
+                Thread.sleep(forTimeInterval: 0.005)
+            }
+            if merged { Thread.sleep(forTimeInterval: Double.random(in: 0...0.25)) }
+            importing.send(signal: SIGKILL)
+            let result = try importing.wait()
+            let begun = result.stderr.components(separatedBy: "merge: segments").count - 1
+            if begun > result.stderr.components(separatedBy: "merge: committed").count - 1 { mergeKills += 1 }
+            try library.ok(["stats"])
+            let check = try LibraryProbe.integrity(library.path)
+            if check != "ok" { integrityFailures.append(check) }
+            let after = try LibraryProbe.count(library.path, "paper")
+            // Merges start once the import committed: then its papers are all there.
+            #expect(merged || result.status == 0 ? after == before + 6 : after == before || after == before + 6,
+                    "\(after - before) new papers (merge began: \(merged), status \(result.status))")
+            if after == before + 6 { papers += 6 }
+            for word in [MergeCorpus.words.randomElement(using: &random)!, "ec*"] {
+                if let wrong = try MergeCorpus.disagreement(library, word) { disagreements.append(wrong) }
+            }
+        }
+        driver.stop()
+        driving.wait()
+        // Every merge above was killed: one import left alone does the merges they left undone.
+        let last = library.folder.appendingPathComponent("last.jsonl")
+        try MergeCorpus.jsonl([(papers, MergeCorpus.title(&random)), (0, MergeCorpus.title(&random))]).write(to: last)
+        let finished = try CLI.run(["--library", library.path, "import", last.path], environment: merging)
+        #expect(finished.status == 0 && finished.stderr.contains("merge: committed"), "\(finished.stderr)")
+        for word in MergeCorpus.words + ["ec*", "merge", "k*"] {
+            if let wrong = try MergeCorpus.disagreement(library, word) { disagreements.append(wrong) }
+        }
+        let lost = try driver.lostAcknowledgements()
+        let stats = try CLI.run(["--library", library.path, "index", "stats", "--json"], environment: merging)
+        let segments = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        print("crash safety (merges): \(rounds) imports with forced, slowed merges, \(mergeKills) kill -9 during a merge;"
+            + " \(papers + 1) papers, \(segments["segments"] ?? "?") segments after one import left to finish; \(driver.acknowledged) acknowledged stars and tags,"
+            + " \(lost.count) lost; \(integrityFailures.count) integrity failures; \(disagreements.count) queries unlike the titles")
+        #expect(mergeKills >= Self.mergeKills)
+        #expect(lost.isEmpty, "acknowledged but missing: \(lost.prefix(10))")
+        #expect(integrityFailures.isEmpty, "\(integrityFailures)")
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+        #expect((segments["segments"] as? Int ?? .max) <= segments["merge_bound"] as? Int ?? 0)
+    }
+}
+
+/// Papers for the merge crash test: titles of a few words, so `sqlite3` can say which papers a title
+/// word matches without Folio's code.
+enum MergeCorpus {
+    static let words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima"]
+
+    static func id(_ n: Int) -> String { "1201." + String(format: "%05d", n) }
+
+    static func title(_ random: inout SystemRandomNumberGenerator) -> String {
+        "Merge " + (0..<3).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
+    }
+
+    /// arXiv snapshot lines; an abstract of many distinct words so that merges have keys to write.
+    static func jsonl(_ papers: [(n: Int, title: String)]) -> Data {
+        Data(papers.map { n, title in
+            let abstract = (0..<40).map { "w\(n * 7 + $0 * 13)" }.joined(separator: " ")
+            return #"{"id":"\#(id(n))","title":"\#(title)","authors":"Ada Author","categories":"cs.LG","abstract":"\#(abstract)","#
+                + #""versions":[{"version":"v1","created":"Mon, 2 Jan 2012 12:00:00 GMT"}],"update_date":"2012-01-02"}"# + "\n"
+        }.joined().utf8)
+    }
+
+    /// `folio list title:WORD` against the titles as `sqlite3` reads them; nil when they agree.
+    static func disagreement(_ library: TestLibrary, _ word: String) throws -> String? {
+        let pattern = word.hasSuffix("*") ? "% " + word.dropLast() + "%" : "% " + word + " %"
+        let expected = try LibraryProbe.pairs(library.path, "SELECT id FROM paper WHERE ' ' || lower(title) || ' ' LIKE '\(pattern)'")
+        let listed = Set(try library.list(["title:" + word]).compactMap { $0["id"] as? String })
+        return listed == expected ? nil : "title:\(word): \(listed.symmetricDifference(expected).sorted().prefix(5))"
     }
 }
 

@@ -93,6 +93,19 @@ public final class RunningProcess: @unchecked Sendable {
 
     public func send(signal: Int32) { _ = kill(pid, signal) }
 
+    /// What the program wrote to stderr so far, while it runs.
+    public func stderrSoFar() -> String {
+        String(decoding: (try? Data(contentsOf: folder.appendingPathComponent("err"))) ?? Data(), as: UTF8.self)
+    }
+
+    /// Whether the program still runs (not yet exited, or exited but not collected by `wait()`: Linux's
+    /// /proc says a zombie's state is Z).
+    public var isRunning: Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let end = stat.lastIndex(of: ")") else { return false }
+        return stat[stat.index(after: end)...].trimmingCharacters(in: .whitespaces).first != "Z"
+    }
+
     /// Waits for the exit; a signal's death reads as 128 + signal, as in a shell.
     public func wait() throws -> ProcessResult {
         var status: Int32 = 0, usage = rusage()
@@ -143,8 +156,8 @@ public enum CLI {
     }
 
     /// Starts `folio` without waiting, for tests that kill it or run several at once.
-    public static func start(_ arguments: [String], home: URL) throws -> RunningProcess {
-        try Subprocess.start(binary, arguments, environment: isolated(home: home, [:]))
+    public static func start(_ arguments: [String], home: URL, environment: [String: String] = [:]) throws -> RunningProcess {
+        try Subprocess.start(binary, arguments, environment: isolated(home: home, environment))
     }
 
     /// This process's environment with `home` as HOME: never the developer's own library.
