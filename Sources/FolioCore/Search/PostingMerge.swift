@@ -181,8 +181,9 @@ extension PostingList {
         } else if tag == sortedTag {
             all = (bytes.count - 1) / 4
             if let stale {
-                for i in 0..<all where stale.contains(Int64(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 1 + i * 4, as: UInt32.self)))) {
-                    inStale += 1
+                for i in 0..<all {
+                    let num = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 1 + i * 4, as: UInt32.self))
+                    if stale.contains(Int64(num)) { inStale += 1 }
                 }
             }
         }
