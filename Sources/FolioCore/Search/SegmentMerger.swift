@@ -43,8 +43,8 @@ struct StoredSegment {
 }
 
 enum SegmentColumns {
-    /// Whether `search_segment` has its `papers` column: a library going through `v3-search-index`
-    /// builds its index before `v8-segment-papers` adds it.
+    /// Whether `search_segment` has its `papers` column (`v8-segment-papers`): a table made again by
+    /// `v3-search-index` in a library already past v8 (a test does this) has not.
     static func hasPapers(_ db: Database) throws -> Bool {
         try db.columns(in: "search_segment").contains { $0.name == "papers" }
     }
