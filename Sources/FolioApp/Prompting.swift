@@ -109,8 +109,7 @@ extension AppState {
             let name = TextNormalizer.clean(prompt.text)
             return name.isEmpty ? [] : [.saveTopic(name: name, query: filterText)]
         case .editTopic(let name):
-            guard (try? QueryParser.parse(prompt.text)) != nil else { return [] }
-            return [.saveTopic(name: name, query: prompt.text)]
+            return [.saveTopic(name: name, query: prompt.text)]  // checked to parse by `submitTyped`
         case .confirmDeleteTopic(let name):
             return [.removeTopic(name: name)]
         case .confirmReplaceTopic(let name, let query):

@@ -6,20 +6,6 @@ import Foundation
 enum DumpFile {
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    /// A JSON string literal; synthetic text is plain, but quotes and controls are escaped all the same.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-
     /// `2024-03-18` as the dump's version date, `Mon, 18 Mar 2024 00:00:00 GMT` (the weekday is not read).
     static func created(_ day: String) -> String {
         let parts = day.split(separator: "-")
@@ -30,14 +16,16 @@ enum DumpFile {
     static func line(_ paper: PaperInput) -> String {
         let authors = paper.authors.map { name -> String in
             let parts = name.split(separator: " ")
-            return "[" + quote(String(parts.last ?? "")) + "," + quote(parts.dropLast().joined(separator: " ")) + ",\"\"]"
+            let first = parts.dropLast().joined(separator: " ")
+            return "[" + JSONText.quote(String(parts.last ?? "")) + "," + JSONText.quote(first) + ",\"\"]"
         }
-        return "{\"id\":" + quote(paper.arxivID ?? "") + ",\"submitter\":null,\"authors\":" + quote(paper.authors.joined(separator: ", "))
-            + ",\"title\":" + quote(paper.title) + ",\"comments\":null,\"journal-ref\":null,\"doi\":null,\"report-no\":null"
-            + ",\"categories\":" + quote(paper.categories.joined(separator: " ")) + ",\"license\":null"
-            + ",\"abstract\":" + quote(paper.abstract)
-            + ",\"versions\":[{\"version\":\"v1\",\"created\":" + quote(created(paper.published ?? "")) + "}]"
-            + ",\"update_date\":" + quote(paper.published ?? "") + ",\"authors_parsed\":[" + authors.joined(separator: ",") + "]}\n"
+        return "{\"id\":" + JSONText.quote(paper.arxivID ?? "") + ",\"submitter\":null"
+            + ",\"authors\":" + JSONText.quote(paper.authors.joined(separator: ", "))
+            + ",\"title\":" + JSONText.quote(paper.title) + ",\"comments\":null,\"journal-ref\":null,\"doi\":null,\"report-no\":null"
+            + ",\"categories\":" + JSONText.quote(paper.categories.joined(separator: " ")) + ",\"license\":null"
+            + ",\"abstract\":" + JSONText.quote(paper.abstract)
+            + ",\"versions\":[{\"version\":\"v1\",\"created\":" + JSONText.quote(created(paper.published ?? "")) + "}]"
+            + ",\"update_date\":" + JSONText.quote(paper.published ?? "") + ",\"authors_parsed\":[" + authors.joined(separator: ",") + "]}\n"
     }
 
     /// Writes `papers` to `path`, a megabyte or so at a time.

@@ -80,10 +80,10 @@ enum StringList {
     }
 }
 
-enum JSONText {
+public enum JSONText {
     /// A JSON string literal: `"`, `\`, C0 and C1 controls, DEL, U+2028 and U+2029 escaped. Works on UTF-8
     /// bytes: a scalar at a time was most of the time `list --json` took on many papers.
-    static func quote(_ s: String) -> String {
+    public static func quote(_ s: String) -> String {
         var s = s
         return s.withUTF8 { bytes in
             var out: [UInt8] = []
