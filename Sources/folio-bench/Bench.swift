@@ -23,10 +23,15 @@ struct Bench: ParsableCommand {
     @Flag(help: "Import the base library from a generated dump-format file, parsing included in the rate.") var fromFile = false
     @Option(help: "Papers per import (a daily import is a few hundred).") var batch = 20_000
     @Flag(inversion: .prefixedNo, help: "Merge index segments after imports (--no-merge: the index as before merging).") var merge = true
+    @Option(help: "Only write the base library as a dump-format file here, to time `folio import` on it.") var writeDump: String?
 
     var mergePolicy: SegmentMergePolicy { merge ? .standard : .never }
 
     func run() throws {
+        if let writeDump {
+            var library = SyntheticLibrary(seed: seed)
+            return try DumpFile.write((0..<papers).lazy.map { library.paper($0) }, to: writeDump)
+        }
         let root = folder.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("folio-bench-\(getpid())")
         defer { if folder == nil { try? FileManager.default.removeItem(at: root) } }

@@ -109,6 +109,23 @@ struct DumpLineTests {
         }
     }
 
+    /// A field nested a million deep is left to Foundation, which refuses it, instead of running
+    /// the byte reader out of stack (on the reading thread, whose stack is the main thread's size).
+    @Test func deepNestingIsRefusedNotACrash() throws {
+        let depth = 1_000_000
+        let line = Data(("{\"id\":\"2401.00001\",\"title\":\"T\",\"x\":" + String(repeating: "[", count: depth)
+            + String(repeating: "]", count: depth) + "}").utf8)
+        #expect(Self.fast(line) == nil)
+        guard case .error = Self.reference(line) else { Issue.record("a line nested \(depth) deep was read"); return }
+        let (store, folder) = try makeStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = Data(#"{"id":"2401.00002","title":"Kept out","abstract":"a"}"#.utf8)
+        #expect(throws: ImportError.self) {
+            try LibraryImport(store: store).importDocument(good + Data("\n".utf8) + line, format: .arxivJSONL, source: "t")
+        }
+        #expect(try store.stats().papers == 0)
+    }
+
     @Test func plainTextSkipsTheTeXScanUnchanged() {
         var g = Generator(state: 11)
         let pieces = ["a", "b", " ", "-", "{", "}", "$", "\\", "~", "é", "'", "`", "\""]

@@ -13,3 +13,33 @@ struct TextNormalizerTests {
         #expect(ascii.split(separator: " ") == text.split(whereSeparator: { $0.isWhitespace }))
     }
 }
+
+/// The eight-bytes-at-a-time checks against plain loops over the same text, on text long enough to
+/// fill words and with the bytes they look for at every offset.
+struct ByteScanTests {
+    static func text(_ random: inout SplitMix, pieces: [String]) -> String {
+        (0..<Int.random(in: 0...40, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+    }
+
+    @Test func cleanAgreesWithSplittingOnWhiteSpace() {
+        var random = SplitMix(seed: 11)
+        for _ in 0..<20_000 {
+            let text = ByteScanTests.text(&random, pieces: ["a", "bc", "defgh", " ", " ", "  ", "\t", "\n", "\r\n", "\u{1}", "\u{0B}", "é"])
+            let expected = text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).map { String(String.UnicodeScalarView($0)) }
+            #expect(TextNormalizer.clean(text) == expected.joined(separator: " "), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func plainTeXAgreesWithAByteLoop() {
+        func reference(_ text: String) -> Bool {
+            let bytes = Array(text.utf8)
+            return !bytes.contains { $0 >= 0x80 || "{}$\\~".utf8.contains($0) }
+                && !zip(bytes, bytes.dropFirst()).contains { $0 == UInt8(ascii: "-") && $1 == UInt8(ascii: "-") }
+        }
+        var random = SplitMix(seed: 12)
+        for _ in 0..<20_000 {
+            let text = ByteScanTests.text(&random, pieces: ["a", "bcd", "efghijk", " ", "-", "{", "}", "$", "\\", "~", "é", "x-y"])
+            #expect(TeXDecoder.isPlain(text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+}

@@ -66,7 +66,7 @@ public enum FolioBackup {
     static func apply(_ contents: Contents, to session: ImportSession) throws {
         let db = session.db
         for entry in contents.papers {
-            let (id, outcome) = try session.upsert(entry.metadata)
+            let (id, outcome) = try session.upsert(ImportSession.normalized(entry.metadata))
             var userStateChanged = false
             if outcome == .new, !entry.provenance.contains(nil) {
                 // A restored library says where its papers first came from, not "a backup".

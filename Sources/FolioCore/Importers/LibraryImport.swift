@@ -52,7 +52,7 @@ public struct LibraryImport {
             if format == .arxivJSONL {
                 let lines = LineReader(handle: handle)
                 counts = try store.importPapers(source: sourceName) { session in
-                    try ArxivJSONLReader().read(lines, progress: progress) { try session.add($0) }
+                    try ArxivJSONLReader().readAhead(lines, progress: progress) { try session.add(normalized: $0) }
                 }
             } else {
                 let data = try LibraryImport.readDocument(handle)
@@ -73,7 +73,7 @@ public struct LibraryImport {
             return try store.importPapers(source: source) { try FolioBackup.apply(contents, to: $0) }
         case .arxivJSONL:
             return try store.importPapers(source: source) { session in
-                try ArxivJSONLReader().read(LineReader(data: data)) { try session.add($0) }
+                try ArxivJSONLReader().readAhead(LineReader(data: data)) { try session.add(normalized: $0) }
             }
         default:
             // Parsed whole before the write transaction starts: a bad file never holds the lock.

@@ -27,13 +27,14 @@ enum DateText {
     }
 
     /// Month number for `Mar`, `March`, `Sept`, case-insensitive; nil for anything else.
-    static func month(named name: String) -> Int? {
-        let names = ["january", "february", "march", "april", "may", "june", "july",
-                     "august", "september", "october", "november", "december"]
+    private static let monthNames = ["january", "february", "march", "april", "may", "june", "july",
+                                     "august", "september", "october", "november", "december"]
+
+    static func month(named name: some StringProtocol) -> Int? {
         let lower = name.lowercased()
         guard lower.count >= 3 else { return nil }
         if lower == "sept" { return 9 }
-        guard let index = names.firstIndex(where: { $0 == lower || ($0.hasPrefix(lower) && lower.count == 3) })
+        guard let index = monthNames.firstIndex(where: { $0 == lower || ($0.hasPrefix(lower) && lower.count == 3) })
         else { return nil }
         return index + 1
     }
@@ -42,14 +43,14 @@ enum DateText {
     /// dates): the day in the date's own time zone, which is the announcement day arXiv means.
     /// Nil when the text is not RFC 822 shaped.
     static func day(fromRFC822 text: String) -> String? {
-        var fields = text.split(separator: " ").map(String.init)
+        var fields = text.split(separator: " ", maxSplits: 4)[...]
         if let first = fields.first, first.hasSuffix(",") { fields.removeFirst() }
         guard fields.count >= 3,
-              let day = Int(fields[0]), (1...31).contains(day),
-              let month = month(named: String(fields[1].prefix(3))),
-              var year = Int(fields[2])
+              let day = Int(fields[fields.startIndex]), (1...31).contains(day),
+              let month = month(named: fields[fields.startIndex + 1].prefix(3)),
+              var year = Int(fields[fields.startIndex + 2])
         else { return nil }
-        if fields[2].count == 2 { year += year < 50 ? 2000 : 1900 }  // RFC 822 allows two-digit years
+        if fields[fields.startIndex + 2].count == 2 { year += year < 50 ? 2000 : 1900 }  // RFC 822 allows two-digit years
         return ymd(year, month, day)
     }
 }

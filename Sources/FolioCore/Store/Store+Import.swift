@@ -52,6 +52,12 @@ public final class ImportSession {
     /// Adds or merges one paper and returns its Folio id and what happened to it.
     @discardableResult
     public func add(_ input: PaperInput) throws -> (id: String, outcome: ImportOutcome) {
+        try add(normalized: ImportSession.normalized(input))
+    }
+
+    /// `add` for a paper already passed through `ImportSession.normalized` (on a reading thread).
+    @discardableResult
+    func add(normalized input: PaperInput) throws -> (id: String, outcome: ImportOutcome) {
         let result = try upsert(input)
         count(result.outcome)
         return result
@@ -66,8 +72,8 @@ public final class ImportSession {
         }
     }
 
-    func upsert(_ raw: PaperInput) throws -> (id: String, outcome: ImportOutcome) {
-        let input = ImportSession.normalized(raw)
+    /// `input` is normalized already.
+    func upsert(_ input: PaperInput) throws -> (id: String, outcome: ImportOutcome) {
         let key = TextNormalizer.titleKey(input.title)
         if let arxiv = input.arxivID {
             if let num = try findByArxivID.integer([.text(arxiv)]), let existing = try row(sql: "SELECT * FROM paper WHERE num = ?", num) {

@@ -128,13 +128,18 @@ struct JSONBytes {
         return out.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
     }
 
+    /// Values nested deeper than this are left to Foundation, which refuses them with a message:
+    /// a line of a million `[` must not exhaust the stack.
+    static let maxDepth = 256
+
     /// Passes over one value of any kind, checking it.
-    mutating func skipValue() -> Bool {
+    mutating func skipValue(depth: Int = 0) -> Bool {
         skipSpace()
+        guard depth < JSONBytes.maxDepth else { return false }
         switch current {
         case UInt8(ascii: "\""): return string() != nil
-        case UInt8(ascii: "{"): return object { _, reader in reader.skipValue() }
-        case UInt8(ascii: "["): return array { reader in reader.skipValue() }
+        case UInt8(ascii: "{"): return object { _, reader in reader.skipValue(depth: depth + 1) }
+        case UInt8(ascii: "["): return array { reader in reader.skipValue(depth: depth + 1) }
         case UInt8(ascii: "t"): return literal("true")
         case UInt8(ascii: "f"): return literal("false")
         case UInt8(ascii: "n"): return literal("null")

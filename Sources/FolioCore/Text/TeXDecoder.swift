@@ -20,15 +20,32 @@ public enum TeXDecoder {
     /// ASCII with nothing the scanner changes (`{ } $ \ ~`, a dash run): already what `decode` gives, as
     /// most titles and abstracts of a large import are, so they skip the scan and the normalization.
     static func isPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8(isPlain)
+    }
+
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        func plain(_ byte: UInt8) -> Bool {
             switch byte {
             case 0x80..., UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "$"), UInt8(ascii: "\\"), UInt8(ascii: "~"): return false
             case UInt8(ascii: "-") where previous == UInt8(ascii: "-"): return false
-            default: previous = byte
+            default: previous = byte; return true
             }
         }
-        return true
+        var i = 0
+        while i + 8 <= bytes.count {
+            let word = ByteScan.word(bytes, at: i)
+            if ByteScan.hasNonASCII(word) { return false }
+            if ByteScan.has(word, UInt8(ascii: "{")) || ByteScan.has(word, UInt8(ascii: "}")) || ByteScan.has(word, UInt8(ascii: "$"))
+                || ByteScan.has(word, UInt8(ascii: "\\")) || ByteScan.has(word, UInt8(ascii: "~")) || ByteScan.has(word, UInt8(ascii: "-")) {
+                for j in i..<(i + 8) where !plain(bytes[j]) { return false }
+            } else {
+                previous = bytes[i + 7]
+            }
+            i += 8
+        }
+        return bytes[i...].allSatisfy(plain)
     }
 
     /// Accents written with a symbol (`\'e`), as combining marks.

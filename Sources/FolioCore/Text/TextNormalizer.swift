@@ -31,11 +31,26 @@ public enum TextNormalizer {
             func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
             var clean = true
             var previous: UInt8 = 0x20  // so leading white space counts as a change
-            for byte in bytes {
-                if byte >= 0x80 { return .notASCII }
+            func check(_ byte: UInt8) -> Bool {
+                if byte >= 0x80 { return false }
                 if isSpace(byte) && (byte != 0x20 || isSpace(previous)) { clean = false }
                 previous = byte
+                return true
             }
+            var i = 0
+            while i + 8 <= bytes.count {
+                let word = ByteScan.word(bytes, at: i)
+                if ByteScan.hasNonASCII(word) { return .notASCII }
+                let spaces = ByteScan.matches(word, 0x20)
+                // A control byte, two spaces together, or a space after one ending the word before.
+                if ByteScan.hasBelow(word, 0x20) || spaces & (spaces << 8) != 0 || (previous == 0x20 && spaces & 0x80 != 0) {
+                    for j in i..<(i + 8) { _ = check(bytes[j]) }
+                } else {
+                    previous = bytes[i + 7]
+                }
+                i += 8
+            }
+            for byte in bytes[i...] where !check(byte) { return .notASCII }
             if clean && !isSpace(previous) { return .clean }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
@@ -132,32 +147,5 @@ public enum TextNormalizer {
         }
         if !word.isEmpty { words.append(String(word)) }
         return words
-    }
-}
-
-/// arXiv identifiers: new style `2306.02556v2`, old style `astro-ph/0601001v1`, in URLs or bare.
-public enum ArxivID {
-    /// Splits `2306.02556v2` into (`2306.02556`, `v2`). Accepts an abs/pdf URL, `arXiv:` prefix or `oai:arXiv.org:`.
-    public static func parse(_ raw: String) -> (id: String, version: String?)? {
-        var s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        for prefix in ["oai:arXiv.org:", "arXiv:", "arxiv:"] where s.hasPrefix(prefix) {
-            s.removeFirst(prefix.count)
-        }
-        for marker in ["/abs/", "/pdf/"] {
-            if let r = s.range(of: marker) { s = String(s[r.upperBound...]) }
-        }
-        if s.hasSuffix(".pdf") { s.removeLast(4) }
-        var version: String?
-        if let v = s.range(of: #"v[0-9]+$"#, options: .regularExpression) {
-            version = String(s[v])
-            s.removeSubrange(v)
-        }
-        let newStyle = #"^[0-9]{4}\.[0-9]{4,5}$"#
-        let oldStyle = #"^[a-z]+(-[a-z]+)?(\.[A-Z]{2})?/[0-9]{7}$"#
-        if s.range(of: newStyle, options: .regularExpression) != nil
-            || s.range(of: oldStyle, options: .regularExpression) != nil {
-            return (s, version)
-        }
-        return nil
     }
 }
