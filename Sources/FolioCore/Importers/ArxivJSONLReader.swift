@@ -25,37 +25,6 @@ public struct ArxivJSONLReader: Sendable {
         progress(lines.lineNumber, lines.bytesRead)
     }
 
-    /// Papers parsed a batch at a time, with where the reading had got to after the batch.
-    struct ParsedBatch: Sendable {
-        var papers: [PaperInput] = []
-        var lines = 0
-        var bytes: Int64 = 0
-    }
-
-    /// `read` with the lines parsed, and the papers normalized for the store, on a second thread while
-    /// `emit` runs on this one. `lines` is used only by that thread until this returns.
-    public func readAhead(
-        _ lines: LineReader,
-        progress: (Int, Int64) -> Void = { _, _ in },
-        emit: (PaperInput) throws -> Void
-    ) throws {
-        let handed = HandedOver(value: lines)
-        try ReadAhead<ParsedBatch>.run(produce: { channel in
-            var batch = ParsedBatch()
-            try self.read(handed.value, progress: { batch.lines = $0; batch.bytes = $1 }) { paper in
-                batch.papers.append(ImportSession.normalized(paper))
-                if batch.papers.count == 512 {
-                    try channel.put(batch)
-                    batch.papers.removeAll(keepingCapacity: true)
-                }
-            }
-            try channel.put(batch)
-        }, consume: { batch in
-            for paper in batch.papers { try emit(paper) }
-            if batch.lines > 0 { progress(batch.lines, batch.bytes) }
-        })
-    }
-
     /// A line `DumpLine` left to Foundation: the reference reading, with its messages.
     static func paper(_ line: Data, record: Int) throws -> PaperInput {
         let value: Any

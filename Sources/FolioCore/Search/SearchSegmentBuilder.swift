@@ -57,6 +57,8 @@ struct SearchSegmentBuilder {
     private(set) var replaced: [UInt32] = []
 
     var isEmpty: Bool { docs.isEmpty }
+    /// How many words ahead the term table's slots are prefetched: enough for the load to arrive.
+    private static let lookAhead = 8
 
     /// `replacing`: the paper was indexed before (its text changed).
     mutating func add(num: UInt32, fields: SearchFields, replacing: Bool) {
@@ -68,7 +70,10 @@ struct SearchSegmentBuilder {
         if replacing { replaced.append(num) }
         split.bytes.withUnsafeBufferPointer { bytes in
             var start = 0
-            for word in split.words {
+            let words = split.words
+            for i in words.indices {
+                let word = words[i]
+                if i + SearchSegmentBuilder.lookAhead < words.count { table.prefetch(hash: words[i + SearchSegmentBuilder.lookAhead].hash) }
                 let end = Int(word.end)
                 add(term: table.term(UnsafeBufferPointer(rebasing: bytes[start..<end]), field: word.field, hash: word.hash), num: num)
                 start = end

@@ -1,3 +1,4 @@
+import CPrefetch
 import Foundation
 
 /// Distinct (field, word) pairs of a segment, numbered in order of first appearance. Words are looked up
@@ -39,6 +40,12 @@ struct SearchTermTable {
     /// FNV-1a, fed one byte at a time so a caller can hash a word while it finds its end.
     static func hashStart(field: UInt8) -> UInt32 { 2_166_136_261 ^ UInt32(field) }
     static func hash(_ hash: UInt32, _ byte: UInt8) -> UInt32 { (hash ^ UInt32(byte)) &* 16_777_619 }
+
+    /// Starts loading the slot where a lookup of `hash` begins, so that the lookup, made a few words
+    /// later, finds it in the cache.
+    func prefetch(hash: UInt32) {
+        slots.withUnsafeBufferPointer { folio_prefetch($0.baseAddress! + (Int(hash) & (slotCount - 1)) &* 4) }
+    }
 
     /// `term(_:field:)` with the word's hash already computed.
     mutating func term(_ word: UnsafeBufferPointer<UInt8>, field: UInt8, hash: UInt32) -> UInt32 {
