@@ -237,7 +237,9 @@ public struct AppState: Sendable, Equatable {
     }
 
     /// What the list should show now: `update` asks for it whenever `list` answers another key.
-    public var listKey: ListKey { ListKey(view: view, filter: filterQuery, version: libraryVersion) }
+    public var listKey: ListKey {
+        ListKey(view: view, filter: filterQuery, version: libraryVersion, preview: prompt?.kind == .filter)
+    }
 
     /// Sidebar rows: the library views, one per tag, then one per topic (with its unread and new counts).
     public var sidebarEntries: [(view: LibraryView, count: Int, unread: Int?, new: Int?)] {

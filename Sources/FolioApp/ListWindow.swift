@@ -6,14 +6,18 @@ public struct ListKey: Sendable, Equatable {
     public var filter: Query?
     /// Bumped by every `Msg.loaded`: the library may have changed, so the list is found again.
     public var version: Int
+    /// The filter is being typed: a phrase with very many candidates is checked in the newest of them
+    /// alone (`ResultWindow.complete` false), and in full once Enter keeps the filter.
+    public var preview: Bool
 
-    public init(view: LibraryView, filter: Query?, version: Int) {
+    public init(view: LibraryView, filter: Query?, version: Int, preview: Bool = false) {
         self.view = view
         self.filter = filter
         self.version = version
+        self.preview = preview
     }
 
-    /// The same view and filter, perhaps at another version of the library.
+    /// The same view and filter, perhaps at another version of the library or checked further.
     func sameList(as other: ListKey?) -> Bool { other?.view == view && other?.filter == filter }
 }
 
@@ -36,13 +40,19 @@ public struct ResultWindow: Sendable, Equatable {
     public var count = 0
     public var start = 0
     public var rows: [ListRow] = []
+    /// False while a phrase was checked in its newest candidates alone: `count` papers match, more may.
+    public var complete = true
 
-    public init(key: ListKey? = nil, count: Int = 0, start: Int = 0, rows: [ListRow] = []) {
+    public init(key: ListKey? = nil, count: Int = 0, start: Int = 0, rows: [ListRow] = [], complete: Bool = true) {
         self.key = key
         self.count = count
         self.start = start
         self.rows = rows
+        self.complete = complete
     }
+
+    /// `count`, with a `+` when more papers may match.
+    public var countText: String { complete ? "\(count)" : "\(count)+" }
 
     /// Positions whose rows are loaded.
     public var loaded: Range<Int> { start..<(start + rows.count) }

@@ -52,7 +52,7 @@ enum HeaderView {
     static func render(_ state: AppState, layout: Layout, theme: Theme, on canvas: inout Canvas) {
         guard layout.header.height > 0 else { return }
         canvas.fill(layout.header, style: theme[.header])
-        var right = "\(state.list.count) of \(state.snapshot.total)"
+        var right = "\(state.list.countText) of \(state.snapshot.total)"
         if !state.filterText.isEmpty { right = "/\(state.filterText)  " + right }
         right += " ─ \(state.view.label)"
         let line = StatusBar.line(left: " Folio ─ \(state.libraryName)", right: right + " ", width: layout.header.width)
@@ -93,7 +93,8 @@ enum StatusView {
             switch prompt.kind {
             case .filter:
                 // The count follows every keystroke; an incomplete query says why, quietly.
-                hint = (state.filterError.map { "(\($0))  " } ?? "") + "\(state.list.count) of \(state.snapshot.total)"
+                hint = (state.filterError.map { "(\($0))  " } ?? "") + "\(state.list.countText) of \(state.snapshot.total)"
+                    + (state.list.complete ? "" : " (Enter checks every match)")
             case .editTopic:
                 hint = state.liveCount(prompt.text)
             default:

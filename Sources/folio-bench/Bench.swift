@@ -75,13 +75,16 @@ struct Bench: ParsableCommand {
         results.openMilliseconds = Clock.now.millisecondsSince(opened)
 
         var keystrokes: [Double] = []
-        for query in ["retrieval augmented generation", "(graph OR transformer) -image"] {
+        for query in IndexFigures.queries {
             runtime.send(.input(.key(.char("/"))))
+            var typed = ""
             for character in query {
                 let start = Clock.now
                 runtime.send(.input(.key(.char(character))))
                 runtime.draw()
                 keystrokes.append(Clock.now.millisecondsSince(start))
+                typed.append(character)
+                if !json && keystrokes.last! > 10 { print(String(format: "slow keystroke: %@ %.1f ms", typed, keystrokes.last!)) }
             }
             runtime.send(.input(.key(.escape)))
         }

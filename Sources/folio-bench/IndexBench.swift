@@ -11,7 +11,10 @@ struct IndexFigures {
     var topicPapers = 0
     var lines: [String] = []
 
-    static let queries = ["retrieval augmented generation", "(graph OR transformer) -image"]
+    /// What the benchmark types, a keystroke at a time, in both modes: words, a boolean query, hyphenated
+    /// words and a quoted phrase (the last three are answered through candidate rows, not postings alone).
+    static let queries = ["retrieval augmented generation", "(graph OR transformer) -image", "text-to-image",
+                          "retrieval-augmented", "\"language model\""]
 
     static func measure(store: Store, topics: [String]) throws -> IndexFigures {
         var figures = IndexFigures()

@@ -92,7 +92,7 @@ extension Query {
 
 extension TextTerm {
     /// The term's words appear consecutively in `text`; with `prefix`, the last one may begin a longer word.
-    fileprivate func occurs(in text: [String]) -> Bool {
+    func occurs(in text: [String]) -> Bool {
         guard let last = words.last else { return true }
         guard text.count >= words.count else { return false }
         let leading = words.dropLast()

@@ -71,7 +71,8 @@ public final class QueryResolver {
         for _ in 0..<max(topicList.entries.count, 1) {
             var next: [String: DocSet] = [:]
             for entry in topicList.entries {
-                next[entry.topic.name] = try entry.query.map { try exact($0, topics: sets) } ?? empty
+                var complete = true
+                next[entry.topic.name] = try entry.query.map { try exact($0, topics: sets, complete: &complete) } ?? empty
             }
             let changed = next != sets
             sets = next
@@ -88,31 +89,52 @@ public final class QueryResolver {
 
     /// Exactly the papers `query` matches.
     public func exact(_ query: Query) throws -> DocSet {
-        // Topics' sets cost a query each; only `topic:` needs them.
-        try exact(query, topics: query.usesTopics ? try topicMembers() : [:])
+        try matches(query, checkingAtMost: nil).docs
     }
 
-    private func exact(_ query: Query, topics: [String: DocSet]) throws -> DocSet {
+    /// The papers `query` matches. With `checkingAtMost`, a phrase with more candidates than that is checked
+    /// in its newest that many at most (stopping once a hundred match), and the set is the matches among
+    /// those (`complete` false): a
+    /// phrase of common words has a hundred thousand candidates in a large library, too many to read at
+    /// every keystroke. Never a paper that does not match: inside a NOT the phrase is checked whole.
+    public func matches(_ query: Query, checkingAtMost budget: Int?) throws -> (docs: DocSet, complete: Bool) {
+        var complete = true
+        // Topics' sets cost a query each; only `topic:` needs them.
+        let docs = try exact(query, topics: query.usesTopics ? try topicMembers() : [:], budget: budget, complete: &complete)
+        return (docs, complete)
+    }
+
+    private func exact(_ query: Query, topics: [String: DocSet], budget: Int? = nil, complete: inout Bool) throws -> DocSet {
         switch query {
         case .and(let parts):
             var set = try all()
             for part in parts {
-                set.formIntersection(try exact(part, topics: topics))
+                set.formIntersection(try exact(part, topics: topics, budget: budget, complete: &complete))
                 if set.isEmpty { break }
             }
             return set
         case .or(let parts):
             var set = try index.empty()
-            for part in parts { set.formUnion(try exact(part, topics: topics)) }
+            for part in parts { set.formUnion(try exact(part, topics: topics, budget: budget, complete: &complete)) }
             return set
         case .not(let inner):
             var set = try all()
-            set.subtract(try exact(inner, topics: topics))
+            set.subtract(try exact(inner, topics: topics, complete: &complete))
             return set
         case .text(let term):
             let (docs, isExact) = try index.evaluate(query)
             if isExact || term.words.isEmpty { return isExact ? docs : try all() }
-            return try verified(docs, query)
+            guard let budget, docs.count > budget else { return try verified(docs, term) }
+            complete = false
+            // Newest first, a hundred at a time, until a screen's worth matches or the budget is spent.
+            var found = try index.empty()
+            let newest = try index.first(budget, of: docs)
+            for start in stride(from: 0, to: newest.count, by: 100) where found.count < 100 {
+                var chunk = try index.empty()
+                for num in newest[start..<min(start + 100, newest.count)] { chunk.insert(UInt32(num)) }
+                found.formUnion(try verified(chunk, term))
+            }
+            return found
         case .filter(let filter):
             return try filterSet(filter, topics: topics)
         }
@@ -159,17 +181,24 @@ public final class QueryResolver {
         }
     }
 
-    /// Candidates kept when the matcher says so (phrases: the index knows the words, not their order).
-    private func verified(_ candidates: DocSet, _ query: Query) throws -> DocSet {
+    /// Candidates kept when their text has the term (phrases: the index knows the words, not their order).
+    /// Reads only the three text columns, as bytes, a few thousand rows a statement.
+    private func verified(_ candidates: DocSet, _ term: TextTerm) throws -> DocSet {
         var set = try index.empty()
         let all = candidates.nums
-        var start = 0
-        while start < all.count {
-            let chunk = Array(all[start..<min(start + 2000, all.count)])
-            for (num, paper) in try store.papers(byNum: chunk) where query.matches(PaperFacts(paper)) {
-                set.insert(UInt32(num))
+        let scan = TermScan(term)
+        try store.pool.read { db in
+            let statement = try RawStatement(db, "SELECT num, title, abstract, authors FROM paper WHERE num IN (SELECT value FROM json_each(?))")
+            var start = 0
+            while start < all.count {
+                let chunk = all[start..<min(start + 2000, all.count)]
+                try statement.forEachRow([.text("[" + chunk.map(String.init).joined(separator: ",") + "]")]) { row in
+                    if scan.occurs(title: row.blob(1), abstract: row.blob(2), authors: { StringList.decode(row.text(3)) }) {
+                        set.insert(UInt32(row.integer(0)))
+                    }
+                }
+                start += chunk.count
             }
-            start += chunk.count
         }
         return set
     }

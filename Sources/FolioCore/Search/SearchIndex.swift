@@ -122,14 +122,12 @@ public final class SearchIndex {
             let set = try wordSet(term.words[0], prefix: term.prefix, fields: fields, index, db)
             return Bounds(upper: set, lower: set)
         }
-        // A phrase: its words in one field; that they are adjacent is for the matcher to check.
-        var upper = index.empty
-        for field in fields {
-            var inField = index.all
-            for (i, word) in term.words.enumerated() {
-                inField.formIntersection(try wordSet(word, prefix: term.prefix && i == term.words.count - 1, fields: [field], index, db))
-            }
-            upper.formUnion(inField)
+        // A phrase: papers with all its words, each in any of the fields; that they are adjacent in one
+        // field is for the matcher to check. The sets are the single words' (read once, and already read
+        // while the phrase was typed); intersecting field by field read three sets a word.
+        var upper = index.all
+        for (i, word) in term.words.enumerated() where !upper.isEmpty {
+            upper.formIntersection(try wordSet(word, prefix: term.prefix && i == term.words.count - 1, fields: fields, index, db))
         }
         return Bounds(upper: upper, lower: index.empty)
     }

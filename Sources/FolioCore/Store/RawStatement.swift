@@ -155,7 +155,12 @@ struct RawRow {
 
     func integer(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
-    /// The blob's bytes, valid until the statement moves on.
+    /// The text as a String (copied).
+    func text(_ column: Int32) -> String {
+        String(decoding: blob(column), as: UTF8.self)
+    }
+
+    /// The blob's bytes, valid until the statement moves on (a text column's UTF-8 bytes too).
     func blob(_ column: Int32) -> UnsafeRawBufferPointer {
         let count = Int(sqlite3_column_bytes(handle, column))
         guard let start = sqlite3_column_blob(handle, column), count > 0 else { return UnsafeRawBufferPointer(start: nil, count: 0) }
