@@ -17,11 +17,13 @@ let package = Package(
         // Papers, the SQLite store, importers and exporters: no terminal in here.
         .target(
             name: "FolioCore",
-            dependencies: ["CPrefetch", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            dependencies: ["CPrefetch", "CZlib", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
             exclude: ["Search/README.md"]
         ),
         // The CPU's prefetch hint, which Swift cannot spell: the search index's builder looks words up ahead.
         .target(name: "CPrefetch"),
+        // zlib, for importing gzipped files (the arXiv dump) without unpacking them.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Fetching sources over HTTP (URLSession) into the store: the only module that touches the network.
         .target(name: "FolioFetch", dependencies: ["FolioCore"]),
         // Cells, canvas, display width, widgets: no papers and no curses in here.

@@ -17,16 +17,26 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The config file.", discussion: "Default: $XDG_CONFIG_HOME/folio/config.toml, else ~/.config/folio/config.toml.", valueName: "path"))
     var config: String?
 
+    @Flag(help: "Use a fresh temporary library seeded with the bundled sample of 54 papers, removed when Folio ends; your library is not touched.")
+    var demo = false
+
     /// `--library`, else `$FOLIO_LIBRARY`, else the config file's `library`, else the default place.
     var libraryPath: String {
-        if let library { return library }
+        if let library { return UserPath.expand(library) }
         let environment = ProcessInfo.processInfo.environment
         if environment["FOLIO_LIBRARY"]?.isEmpty == false { return Store.defaultPath() }
         return loadConfig().config.library ?? Store.defaultPath()
     }
 
-    /// The merge policy is the standard one unless the crash tests' variables say otherwise (testing only).
-    func openStore() throws -> Store { try Store(path: libraryPath, mergePolicy: .fromEnvironment()) }
+    /// The library's name as the reader's header shows it.
+    var libraryName: String { demo ? "demo library" : (libraryPath as NSString).lastPathComponent }
+
+    /// The demo library with `--demo`, else the library at `libraryPath`. The merge policy is the
+    /// standard one unless the crash tests' variables say otherwise (testing only).
+    func openStore() throws -> Store {
+        if demo { return try DemoLibrary.create() }
+        return try Store(path: libraryPath, mergePolicy: .fromEnvironment())
+    }
 }
 
 struct Folio: ParsableCommand {
@@ -39,14 +49,12 @@ struct Folio: ParsableCommand {
         version: version,
         subcommands: [
             ImportCommand.self, FetchCommand.self, ListCommand.self, ShowCommand.self, StarCommand.self, UnstarCommand.self,
+            ReadCommand.self, UnreadCommand.self,
             TagCommand.self, UntagCommand.self, TagsCommand.self, TopicCommand.self, StatsCommand.self, ExportCommand.self, IndexCommand.self,
             ThemesCommand.self, ConfigCommand.self, KeysCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions
-
-    @Flag(help: "Open a fresh temporary library seeded with the bundled sample of 54 papers; your library is not touched.")
-    var demo = false
 
     @Option(help: ArgumentHelp("The reader's theme (see `folio themes`); overrides the config file's.", valueName: "name"))
     var theme: String?
@@ -61,17 +69,9 @@ struct Folio: ParsableCommand {
             guard text.count == 1, let key = text.first else { throw ValidationError("--test-trap-on-key takes one character") }
             return key
         }
-        let signal: Int32?
-        if demo {
-            let store = try DemoLibrary.create()
-            defer { DemoLibrary.remove(store) }
-            signal = try Reader.open(store, name: "demo library", options: global, theme: theme, trapKey: trapKey)
-        } else {
-            let store = try global.openStore()
-            signal = try Reader.open(store, name: (global.libraryPath as NSString).lastPathComponent, options: global,
-                                     theme: theme, trapKey: trapKey)
-        }
+        let signal = try Reader.open(try global.openStore(), name: global.libraryName, options: global, theme: theme, trapKey: trapKey)
         // Only now, after the demo library is gone: exit skips every defer.
+        DemoLibrary.removeAll()
         if let signal { Foundation.exit(128 + signal) }
     }
 }
@@ -82,6 +82,7 @@ enum FolioMain {
         do {
             var command = try Folio.parseAsRoot()
             try command.run()
+            DemoLibrary.removeAll()
         } catch let error as CLIError {
             fail(error.description)
         } catch let error as ImportError {
@@ -89,6 +90,7 @@ enum FolioMain {
         } catch let error as LibraryError {
             fail(error.description)
         } catch {
+            DemoLibrary.removeAll()
             let code = Folio.exitCode(for: error)
             if code == .validationFailure {
                 FileHandle.standardError.write(Data((Folio.fullMessage(for: error) + "\n").utf8))
@@ -99,6 +101,7 @@ enum FolioMain {
     }
 
     static func fail(_ message: String) -> Never {
+        DemoLibrary.removeAll()
         Output.error(message)
         exit(1)
     }

@@ -39,12 +39,8 @@ enum Reader {
         let runtime = ReaderRuntime(device: terminal, store: store, libraryName: name, theme: theme,
                                     themes: themes, colorDepth: depth, environment: environment)
         runtime.configure(keymap: config.keymap, preferences: config.preferences)
-        // Problems in [sources] are among the config's own; only the note about defaults is new here.
-        let sources = SourcesSetup.load(configPath: options.configPath)
-        runtime.sources = sources.sources
-        if problems.isEmpty, let note = sources.note {
-            runtime.send(.status(StatusMessage(text: note, isError: false)))
-        }
+        // Problems in [sources] are among the config's own.
+        runtime.sources = SourcesSetup.load(configPath: options.configPath).sources
         if let first = problems.first {
             let more = problems.count > 1 ? " (+\(problems.count - 1) more: folio config check)" : ""
             runtime.send(.status(StatusMessage(text: first + more, isError: true)))

@@ -95,15 +95,26 @@ struct FetchCLITests {
         }
     }
 
-    @Test func firstRunWritesTheDefaultSourcesToTheConfigFile() throws {
+    @Test func theDefaultSourcesApplyAndNoConfigIsWrittenUnasked() throws {
         let library = try TestLibrary()
         let config = library.folder.appendingPathComponent("config/folio/config.toml")
         let result = try library.run(["--config", config.path, "fetch", "nosuch"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("wrote the default sources to \(config.path)"))
         #expect(result.stderr.contains("no source named nosuch") && result.stderr.contains("(sources: hf, arxiv)"))
+        #expect(!FileManager.default.fileExists(atPath: config.path))
+        // A config without sources keeps what it says, and the defaults apply.
+        try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "theme = \"gruvbox\"\n".write(to: config, atomically: true, encoding: .utf8)
+        #expect(try library.run(["--config", config.path, "fetch", "nosuch"]).stderr.contains("(sources: hf, arxiv)"))
+        #expect(try String(contentsOf: config, encoding: .utf8) == "theme = \"gruvbox\"\n")
+        // `config init` writes a starter file, and never over one.
+        let refused = try library.run(["--config", config.path, "config", "init"])
+        #expect(refused.status == 1 && refused.stderr.contains("exists"))
+        try FileManager.default.removeItem(at: config)
+        #expect(try library.ok(["--config", config.path, "config", "init"]).stdout == "wrote \(config.path)\n")
         let text = try String(contentsOf: config, encoding: .utf8)
         #expect(text.contains("[sources.hf]\nkind = \"hf-daily\"") && text.contains("categories = \"cs.LG+cs.CL+cs.CV+cs.AI\""))
+        #expect(text.contains("# theme = \"gruvbox\""))
         #expect(try library.ok(["--config", config.path, "config", "check"]).stdout.hasSuffix(": ok\n"))
     }
 }

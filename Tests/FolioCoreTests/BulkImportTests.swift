@@ -171,7 +171,7 @@ struct BulkImportTests {
         #expect(arxiv == ImportCounts(updated: 1))
         #expect(try store.papers().map(\.id) == ["1706.03762"])
         let hash = try store.pool.read { db in try Int64.fetchOne(db, sql: "SELECT title_hash FROM paper") }
-        #expect(hash == PaperRow.titleHash("attention is all you need"))
+        #expect(hash == PaperRecord.titleHash("attention is all you need"))
     }
 
     @Test func rawStatementErrorsNameSQLitesMessageAndRollBackTheImport() throws {

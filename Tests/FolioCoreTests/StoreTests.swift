@@ -10,6 +10,15 @@ func makeStore() throws -> (Store, URL) {
 
 @Suite("Store")
 struct StoreTests {
+    /// `PaperRecord.Columns` is the paper table's list of columns: a migration that adds one adds it there.
+    @Test func paperRecordNamesEveryColumnOfThePaperTable() throws {
+        let (store, folder) = try makeStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let columns = try store.pool.read { db in try db.columns(in: "paper").map(\.name) }
+        #expect(Set(columns) == Set(PaperRecord.Columns.allCases.map(\.rawValue) + ["num"]))
+        #expect(columns.count == PaperRecord.Columns.allCases.count + 1)
+    }
+
     @Test func embeddedSampleEqualsTheFixture() throws {
         let fixture = try String(contentsOf: Fixtures.url("hf-daily-papers-page.txt"), encoding: .utf8)
         #expect(SamplePage.text == fixture)
@@ -83,5 +92,22 @@ struct StoreTests {
         #expect(id.hasPrefix("t-") && id.count == 18)
         #expect(ArxivID.parse(id) == nil)
         #expect(TitleID.make(titleKey: "attention is all you need") == id)
+    }
+}
+
+@Suite("new since the reader closed")
+struct NewSinceTests {
+    /// Within the same second as the close (whole-second times made these never new).
+    @Test func aPaperImportedJustAfterTheReaderClosedIsNew() throws {
+        let (store, folder) = try makeStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for i in 0..<5 {
+            _ = try store.startReaderSession()
+            try store.endReaderSession()
+            _ = try store.importPapers(source: "t") { try $0.add(PaperInput(arxivID: "2401.0000\(i)", title: "Paper \(i)")) }
+            let since = try store.startReaderSession()
+            let new = try QueryResolver(store: store).importedAfter(since)
+            #expect(new.count == 1, "import \(i)")
+        }
     }
 }

@@ -1,3 +1,4 @@
+import FolioCore
 import FolioFetch
 import Foundation
 import TOMLKit
@@ -38,7 +39,7 @@ public struct Config: Sendable {
                     problems.append(SettingsProblem(line: line, "\(key) must be a non-empty string"))
                     continue
                 }
-                if key == "theme" { config.theme = text } else { config.library = (text as NSString).expandingTildeInPath }
+                if key == "theme" { config.theme = text } else { config.library = UserPath.expand(text) }
             case "layout":
                 problems += config.preferences.read(value.table, document: document, line: line)
             case "keys":

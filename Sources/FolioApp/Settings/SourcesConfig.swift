@@ -104,35 +104,34 @@ private struct SettingsReader {
     }
 }
 
-/// The sources `folio fetch` and `R` use. A first run writes the default sources into the config
-/// file, where the user sees and edits them.
+/// The sources `folio fetch` and `R` use: the config file's `[sources]`, else the built-in defaults.
+/// Nothing is written: `folio config init` makes a starter file when asked.
 public enum SourcesSetup {
     public struct Loaded: Sendable {
         public var sources: [FetchSource]
         public var problems: [SettingsProblem]
-        /// Said once when the defaults were just written.
-        public var note: String?
     }
 
     public static func load(configPath path: String) -> Loaded {
-        let fm = FileManager.default
-        if !fm.fileExists(atPath: path) {
-            let folder = (path as NSString).deletingLastPathComponent
-            try? fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            guard fm.createFile(atPath: path, contents: Data(FetchSource.defaultsTOML.utf8)) else {
-                return Loaded(sources: FetchSource.defaults, problems: [], note: "using the default sources (cannot write \(path))")
-            }
-            return Loaded(sources: FetchSource.defaults, problems: [], note: "wrote the default sources to \(path)")
-        }
+        guard FileManager.default.fileExists(atPath: path) else { return Loaded(sources: FetchSource.defaults, problems: []) }
         let (config, problems) = Config.load(path: path)
-        if let sources = config.sources { return Loaded(sources: sources, problems: problems, note: nil) }
-        // A config without sources (a theme, keys): the defaults are added below what is there.
-        guard problems.isEmpty, let handle = FileHandle(forWritingAtPath: path) else {
-            return Loaded(sources: FetchSource.defaults, problems: problems, note: nil)
-        }
-        defer { try? handle.close() }
-        _ = try? handle.seekToEnd()
-        try? handle.write(contentsOf: Data(("\n" + FetchSource.defaultsTOML).utf8))
-        return Loaded(sources: FetchSource.defaults, problems: problems, note: "added the default sources to \(path)")
+        return Loaded(sources: config.sources ?? FetchSource.defaults, problems: problems)
     }
+
+    /// `folio config init`'s file: every setting, commented out, and the default sources.
+    public static let starterTOML = """
+        # Folio's settings (see the README's Configuration). Lines starting with # are examples.
+        # theme = "gruvbox"                      # see `folio themes`; --theme overrides
+        # library = "~/papers/library.sqlite"    # --library and $FOLIO_LIBRARY win over it
+
+        # [layout]
+        # sidebar = true                         # shown at start (\\ toggles it)
+        # split = "auto"                         # "side-by-side", "stacked", or "auto" by width
+        # date-format = "month-day"              # 03-18, or "iso" for 2026-03-18
+        # columns = ["date", "tags", "upvotes"]  # the list's optional columns
+
+        # [keys]                                 # action = [keys] (see `folio keys`)
+        # star = ["f"]
+
+        """ + FetchSource.defaultsTOML
 }

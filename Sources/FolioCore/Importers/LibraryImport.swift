@@ -30,32 +30,41 @@ public struct LibraryImport {
         }
     }
 
-    /// Detects the format unless `format` is given. Errors name the file.
+    /// Detects the format unless `format` is given. `-` is standard input. Errors name the file.
     public func importFile(
         _ path: String, format forced: ImportFormat? = nil, source: String? = nil,
         progress: (Int, Int64) -> Void = { _, _ in }
     ) throws -> FileImportResult {
         do {
-            guard let handle = FileHandle(forReadingAtPath: path) else {
+            if UserPath.kind(path) == .directory { throw ImportError(.whole, "is a folder; name the files in it") }
+            guard let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path) else {
                 throw ImportError(.whole, "cannot open the file")
             }
-            defer { try? handle.close() }
-            let format: ImportFormat
-            if let forced {
-                format = forced
-            } else {
-                format = try FormatDetector.detect(try handle.read(upToCount: FormatDetector.sniffBytes) ?? Data())
-                try handle.seek(toOffset: 0)
+            defer { if path != "-" { try? handle.close() } }
+            // Read once, never sought back: standard input is a pipe. A gzip file is read through zlib.
+            let fileBytes = ReadCount()
+            var read: (Int) throws -> Data = { count in
+                let chunk = try handle.read(upToCount: count) ?? Data()
+                fileBytes.add(chunk.count)
+                return chunk
             }
-            let sourceName = source ?? "\(format.rawValue):\((path as NSString).lastPathComponent)"
+            var head = try read(FormatDetector.sniffBytes)
+            if GzipStream.isGzip(head) {
+                read = try GzipStream(LibraryImport.reading(head, then: read)).read
+                head = try LibraryImport.readFully(FormatDetector.sniffBytes, read)
+            }
+            let format = try forced ?? FormatDetector.detect(head)
+            let name = path == "-" ? "stdin" : (path as NSString).lastPathComponent
+            let sourceName = source ?? "\(format.rawValue):\(name)"
             let counts: ImportCounts
             if format == .arxivJSONL {
-                let lines = LineReader(handle: handle)
+                let lines = LineReader(read: LibraryImport.reading(head, then: read))
                 counts = try store.importPapers(source: sourceName) { session in
-                    try ArxivJSONLReader().readAhead(lines, progress: progress) { try session.add(normalized: $0) }
+                    // Progress in bytes of the file, not of what it holds: a gzip file's size is its compressed one.
+                    try ArxivJSONLReader().readAhead(lines, progress: { lines, _ in progress(lines, fileBytes.total) }) { try session.add(normalized: $0) }
                 }
             } else {
-                let data = try LibraryImport.readDocument(handle)
+                let data = try LibraryImport.readDocument(LibraryImport.reading(head, then: read))
                 counts = try importDocument(data, format: format, source: sourceName)
             }
             return FileImportResult(file: path, format: format, counts: counts)
@@ -99,8 +108,31 @@ public struct LibraryImport {
         return papers
     }
 
-    static func readDocument(_ handle: FileHandle) throws -> Data {
-        let data = try handle.read(upToCount: maxDocumentBytes + 1) ?? Data()
+    /// `read`, giving `head` (bytes read already) first.
+    static func reading(_ head: Data, then read: @escaping (Int) throws -> Data) -> (Int) throws -> Data {
+        var pending = head
+        return { count in
+            guard pending.isEmpty else {
+                defer { pending = Data() }
+                return pending
+            }
+            return try read(count)
+        }
+    }
+
+    /// Up to `limit` bytes, reading until the end: a pipe or zlib gives less than asked before the end.
+    static func readFully(_ limit: Int, _ read: (Int) throws -> Data) throws -> Data {
+        var data = Data()
+        while data.count < limit {
+            let chunk = try read(min(limit - data.count, 1 << 20))
+            if chunk.isEmpty { break }
+            data.append(chunk)
+        }
+        return data
+    }
+
+    static func readDocument(_ read: (Int) throws -> Data) throws -> Data {
+        let data = try readFully(maxDocumentBytes + 1, read)
         if data.count > maxDocumentBytes {
             throw ImportError(.whole, "the file is larger than \(maxDocumentBytes >> 20) MB")
         }
@@ -155,4 +187,13 @@ extension ArxivJSONLReader {
             if batch.lines > 0 { progress(batch.lines, batch.bytes) }
         })
     }
+}
+
+/// Bytes read from a file so far: counted on the thread that reads, shown by the progress bar on another.
+final class ReadCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count: Int64 = 0
+
+    func add(_ bytes: Int) { lock.withLock { count += Int64(bytes) } }
+    var total: Int64 { lock.withLock { count } }
 }

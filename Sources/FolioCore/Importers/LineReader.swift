@@ -19,6 +19,11 @@ public final class LineReader {
         self.init(chunkSize: chunkSize, maxLineBytes: maxLineBytes) { try handle.read(upToCount: $0) ?? Data() }
     }
 
+    /// Lines of what `read(n)` gives, up to n bytes at a time and empty at the end.
+    convenience init(read: @escaping (Int) throws -> Data) {
+        self.init(chunkSize: 1 << 20, maxLineBytes: LineReader.defaultMaxLineBytes, readChunk: read)
+    }
+
     /// Lines of bytes already in memory.
     public convenience init(data: Data) {
         var offset = data.startIndex

@@ -22,7 +22,7 @@ enum PendingUpgrade {
         let update = try db.makeStatement(sql: "UPDATE paper SET title_hash = ? WHERE num = ?")
         let rows = try Row.fetchCursor(db, sql: "SELECT num, title_key FROM paper")
         while let row = try rows.next() {
-            try update.execute(arguments: [PaperRow.titleHash(row["title_key"]), row["num"] as Int64])
+            try update.execute(arguments: [PaperRecord.titleHash(row["title_key"]), row["num"] as Int64])
         }
     }
 }

@@ -31,12 +31,7 @@ public final class ImportSession {
         self.source = source
         self.now = now
         findByArxivID = try RawStatement(db, "SELECT num FROM paper WHERE arxiv_id = ?")
-        insertPaper = try RawStatement(db, """
-            INSERT INTO paper (arxiv_id, title, title_key, title_hash, abstract, authors, published, updated,
-              categories, primary_category, version, versions, abs_url, pdf_url, comments, journal_ref, doi,
-              upvotes, github_repo, ai_keywords, announce_type, id, first_source, first_imported_at, last_source, last_imported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        insertPaper = try RawStatement(db, PaperRecord.insertSQL)
         hasPapersWithoutArxivID = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM paper WHERE arxiv_id IS NULL)") ?? true
         firstNewNum = (try Int64.fetchOne(db, sql: "SELECT max(num) FROM paper") ?? 0) + 1
     }
@@ -80,7 +75,7 @@ public final class ImportSession {
                 return try merge(input, into: existing, titleKey: key, newID: nil)
             }
             // First seen without an arXiv id (the Daily Papers page): it becomes this paper.
-            if hasPapersWithoutArxivID, !key.isEmpty, let orphan = try row(sql: "SELECT * FROM paper WHERE title_hash = ? AND title_key = ? AND arxiv_id IS NULL ORDER BY num LIMIT 1", PaperRow.titleHash(key), key) {
+            if hasPapersWithoutArxivID, !key.isEmpty, let orphan = try row(sql: "SELECT * FROM paper WHERE title_hash = ? AND title_key = ? AND arxiv_id IS NULL ORDER BY num LIMIT 1", PaperRecord.titleHash(key), key) {
                 return try merge(input, into: orphan, titleKey: key, newID: arxiv)
             }
             try insert(input, id: arxiv, titleKey: key)
@@ -103,7 +98,7 @@ public final class ImportSession {
     /// first paper without an arXiv id. The arXiv papers come from the search index's title words (and
     /// this import's own), those without an id from the small index on their title hash.
     private func paper(titled key: String, words: [String]) throws -> Row? {
-        let hash = PaperRow.titleHash(key)
+        let hash = PaperRecord.titleHash(key)
         if titleWords == nil { titleWords = try TitleWordLookup(db, capacity: Int(firstNewNum)) }
         var candidates = try titleWords?.papers(withTitleWords: words) ?? []
         if let num = try titlesWrittenHere()[hash] { candidates.append(num) }
@@ -132,7 +127,7 @@ public final class ImportSession {
     private func wrote(num: Int64, _ paper: PaperInput, titleKey: String, updated: Bool) {
         guard paper.arxivID != nil, !titleKey.isEmpty else { return }
         if arxivTitles != nil {
-            record(num: num, hash: PaperRow.titleHash(titleKey))
+            record(num: num, hash: PaperRecord.titleHash(titleKey))
         } else if updated {
             updatedArxivNums.append(num)
         }
@@ -190,7 +185,7 @@ public final class ImportSession {
 
     private func merge(_ input: PaperInput, into row: Row, titleKey: String, newID: String?) throws -> (id: String, outcome: ImportOutcome) {
         let oldID: String = row["id"]
-        let old = PaperRow.metadata(from: row)
+        let old = PaperRecord.metadata(from: row)
         let merged = ImportSession.merged(old, input)
         if merged == old && newID == nil { return (oldID, .unchanged) }
         let id = newID ?? oldID
@@ -201,54 +196,18 @@ public final class ImportSession {
             try searchIndex.indexed(num: num, fields: SearchFields(merged), replacing: true, db: db)
         }
         if merged.published != old.published { searchIndex.dated(num: num, published: merged.published) }
-        // The cascade carries stars, tags and read marks over to the new id.
-        try db.cachedStatement(sql: """
-            UPDATE paper SET id = ?, arxiv_id = ?, title = ?, title_key = ?, title_hash = ?, abstract = ?, authors = ?,
-              published = ?, updated = ?, categories = ?, primary_category = ?, version = ?, versions = ?,
-              abs_url = ?, pdf_url = ?, comments = ?, journal_ref = ?, doi = ?, upvotes = ?, github_repo = ?,
-              ai_keywords = ?, announce_type = ?, last_source = ?, last_imported_at = ?
-            WHERE id = ?
-            """).execute(arguments: [id] + PaperRow.values(merged, titleKey: mergedKey) + [source, now, oldID])
+        let record = PaperRecord(id: id, metadata: merged, titleKey: mergedKey, source: source, time: now)
+        try db.cachedStatement(sql: PaperRecord.mergeSQL).execute(arguments: record.mergeValues(replacing: oldID))
         return (id, .updated)
     }
 
     private func insert(_ input: PaperInput, id: String, titleKey: String) throws {
         if input.arxivID == nil { hasPapersWithoutArxivID = true }
-        try insertPaper.run(PaperRow.rawValues(input, titleKey: titleKey) + [.text(id), .text(source), .text(now), .text(source), .text(now)])
+        try insertPaper.run(PaperRecord(id: id, metadata: input, titleKey: titleKey, source: source, time: now).insertValues)
         let num = db.lastInsertedRowID
         wrote(num: num, input, titleKey: titleKey, updated: false)
         try searchIndex.indexed(num: num, fields: SearchFields(input), replacing: false, db: db)
         searchIndex.dated(num: num, published: input.published)
-    }
-}
-
-/// Column mapping of `paper` rows, in one place.
-enum PaperRow {
-    /// The `title_hash` column: SQLite integers are signed.
-    static func titleHash(_ titleKey: String) -> Int64 { Int64(bitPattern: TitleID.hash(titleKey: titleKey)) }
-
-    /// Values for arxiv_id … announce_type, in the order the statements above name them.
-    static func values(_ p: PaperInput, titleKey: String) -> StatementArguments {
-        StatementArguments(rawValues(p, titleKey: titleKey).map(\.databaseValue))
-    }
-
-    static func rawValues(_ p: PaperInput, titleKey: String) -> [RawValue] {
-        [RawValue(p.arxivID), .text(p.title), .text(titleKey), .int(titleHash(titleKey)), .text(p.abstract), .text(StringList.encode(p.authors)),
-         RawValue(p.published), RawValue(p.updated), .text(StringList.encode(p.categories)), RawValue(p.primaryCategory),
-         RawValue(p.version), .text(StringList.encode(p.versions)), RawValue(p.absURL), RawValue(p.pdfURL),
-         RawValue(p.comments), RawValue(p.journalRef), RawValue(p.doi), RawValue(p.upvotes), RawValue(p.githubRepo),
-         .text(StringList.encode(p.aiKeywords)), RawValue(p.announceType)]
-    }
-
-    static func metadata(from row: some ColumnSource) -> PaperInput {
-        PaperInput(
-            arxivID: row["arxiv_id"], version: row["version"], title: row["title"], abstract: row["abstract"],
-            authors: StringList.decode(row["authors"]), published: row["published"], updated: row["updated"],
-            categories: StringList.decode(row["categories"]), primaryCategory: row["primary_category"],
-            versions: StringList.decode(row["versions"]), absURL: row["abs_url"], pdfURL: row["pdf_url"],
-            comments: row["comments"], journalRef: row["journal_ref"], doi: row["doi"], upvotes: row["upvotes"],
-            githubRepo: row["github_repo"], aiKeywords: StringList.decode(row["ai_keywords"]),
-            announceType: row["announce_type"])
     }
 }
 
@@ -273,27 +232,6 @@ extension Store {
         try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 0")
         defer { try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA mmap_size = \(Store.readMapSize)") }
         return try body()
-    }
-}
-
-/// A row whose columns are read by name: GRDB's `Row`, or a row with the names looked up once per query.
-protocol ColumnSource {
-    subscript<Value: DatabaseValueConvertible>(_ name: String) -> Value { get }
-}
-
-extension Row: ColumnSource {}
-
-/// Column names resolved once per statement: looking names up in every row was most of reading a row.
-struct IndexedRow: ColumnSource {
-    let row: Row
-    let indexes: [String: Int]
-
-    static func indexes(_ statement: Statement) -> [String: Int] {
-        Dictionary(statement.columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    subscript<Value: DatabaseValueConvertible>(_ name: String) -> Value {
-        row[indexes[name]!]
     }
 }
 

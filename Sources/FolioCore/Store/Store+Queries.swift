@@ -48,9 +48,9 @@ extension Store {
 
     static func paper(from row: some ColumnSource) -> Paper {
         Paper(
-            id: row["id"], metadata: PaperRow.metadata(from: row),
-            firstSource: row["first_source"], firstImportedAt: row["first_imported_at"],
-            lastSource: row["last_source"], lastImportedAt: row["last_imported_at"],
+            id: row[.id], metadata: PaperRecord.metadata(from: row),
+            firstSource: row[.firstSource], firstImportedAt: row[.firstImportedAt],
+            lastSource: row[.lastSource], lastImportedAt: row[.lastImportedAt],
             starredAt: row["starred_at"], readAt: row["read_at"], tags: StringList.decode(row["tag_names"]))
     }
 

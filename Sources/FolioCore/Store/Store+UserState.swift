@@ -6,25 +6,32 @@ extension Store {
     /// Returns how many papers changed.
     @discardableResult
     public func setStarred(_ ids: [String], _ starred: Bool) throws -> Int {
-        try setMark(table: "star", column: "starred_at", ids: ids, on: starred)
+        try setMark(table: "star", column: "starred_at", ids: ids, on: starred).count
     }
 
     @discardableResult
     public func setRead(_ ids: [String], _ read: Bool) throws -> Int {
+        try setReadChanging(ids, read).count
+    }
+
+    /// `setRead`, returning the ids whose mark changed.
+    public func setReadChanging(_ ids: [String], _ read: Bool) throws -> Set<String> {
         try setMark(table: "read_mark", column: "read_at", ids: ids, on: read)
     }
 
-    /// Stars and read marks are the same shape: a row with its time means "on".
-    private func setMark(table: String, column: String, ids: [String], on: Bool) throws -> Int {
+    /// Stars and read marks are the same shape: a row with its time means "on". Returns the ids changed.
+    private func setMark(table: String, column: String, ids: [String], on: Bool) throws -> Set<String> {
         try pool.write { db in
-            try ids.reduce(0) { changed, id in
+            var changed: Set<String> = []
+            for id in ids {
                 if on {
                     try db.execute(sql: "INSERT OR IGNORE INTO \(table) (paper_id, \(column)) VALUES (?, ?)", arguments: [id, Timestamp.now()])
                 } else {
                     try db.execute(sql: "DELETE FROM \(table) WHERE paper_id = ?", arguments: [id])
                 }
-                return changed + db.changesCount
+                if db.changesCount > 0 { changed.insert(id) }
             }
+            return changed
         }
     }
 

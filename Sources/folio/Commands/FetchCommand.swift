@@ -39,7 +39,6 @@ struct FetchCommand: ParsableCommand {
         let loaded = SourcesSetup.load(configPath: global.configPath)
         let file = (global.configPath as NSString).lastPathComponent
         for problem in loaded.problems { FileHandle.standardError.write(Data("folio: \(file) \(problem)\n".utf8)) }
-        if let note = loaded.note { FileHandle.standardError.write(Data("folio: \(note)\n".utf8)) }
         if sources.isEmpty { return loaded.sources }
         let known = loaded.sources.map(\.name)
         if let unknown = sources.first(where: { !known.contains($0) }) {

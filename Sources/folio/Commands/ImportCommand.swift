@@ -14,23 +14,25 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Files to import.") var files: [String]
+    @Argument(help: "Files to import; - reads standard input.") var files: [String]
 
     @Option(help: "Read every file as this format.") var format: ImportFormat?
 
-    @Option(help: "Year for dates that carry none (the Daily Papers page).") var year: Int?
+    @Option(parsing: .unconditional, help: "Year for dates that carry none (the Daily Papers page), 1900 to next year.") var year: Int?
 
     @Flag(help: "Print one JSON object per file.") var json = false
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file to import") }
+        let nextYear = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
+        if let year, !(1900...nextYear).contains(year) { throw ValidationError("--year must be from 1900 to \(nextYear), not \(year)") }
     }
 
     func run() throws {
         let store = try global.openStore()
         let importer = LibraryImport(store: store, context: ImportContext(year: year))
         var failures = 0
-        for file in files {
+        for file in files.map({ UserPath.expand($0) }) {
             let bar = ProgressBar(label: Output.terminalSafe((file as NSString).lastPathComponent), totalBytes: ProgressBar.fileSize(file))
             do {
                 let result = try importer.importFile(file, format: format, progress: bar.update)

@@ -5,17 +5,17 @@ import TerminalUI
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List papers, newest first.")
+        commandName: "list", abstract: "List papers, newest first.", discussion: QueryArgument.examples("folio list"))
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Only papers matching this query (see the README's query language).") var query: String?
+    @Argument(parsing: .allUnrecognized, help: QueryArgument.help) var query: [String] = []
 
     @Flag(help: "Only starred papers.") var starred = false
 
     @Option(help: "Only papers with this tag.") var tag: String?
 
-    @Option(help: "At most this many papers.") var limit: Int?
+    @Option(parsing: .unconditional, help: "At most this many papers.") var limit: Int?
 
     @Option(help: "Order: date (newest first) or title.") var sort: PaperSort = .date
 
@@ -48,8 +48,29 @@ struct ListCommand: ParsableCommand {
     }
 }
 
-/// A QUERY argument: parsed once, errors say the column.
+/// A QUERY argument: its words are one query, parsed once; errors say the column.
 enum QueryArgument {
+    static let help = ArgumentHelp(
+        "Only papers matching this query (see the README's query language); its words may be given apart.",
+        valueName: "query")
+
+    /// `--help`'s examples, for a command that takes a query.
+    static func examples(_ command: String) -> String {
+        """
+        Examples:
+          \(command) dense retrieval            both words
+          \(command) 'retriev* OR rerank*'      a prefix, OR
+          \(command) -image                     papers without the word (a word with - is a NOT)
+          \(command) '"language model" -vision' a phrase and a NOT
+          \(command) -- --odd                   everything after -- is the query
+        """
+    }
+
+    /// The words as one query (`dense retrieval`); none is no query.
+    static func parse(_ words: [String]) throws -> Query? {
+        try parse(words.isEmpty ? nil : words.joined(separator: " "))
+    }
+
     static func parse(_ text: String?) throws -> Query? {
         guard let text else { return nil }
         do {

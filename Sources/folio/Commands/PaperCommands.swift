@@ -57,6 +57,45 @@ struct UnstarCommand: ParsableCommand {
     func run() throws { try starring(ids, false, global: global) }
 }
 
+struct ReadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "read", abstract: "Mark papers read.")
+    @OptionGroup var marks: ReadMarkArguments
+
+    func run() throws { try marks.mark(read: true) }
+}
+
+struct UnreadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "unread", abstract: "Mark papers unread.")
+    @OptionGroup var marks: ReadMarkArguments
+
+    func run() throws { try marks.mark(read: false) }
+}
+
+/// `folio read` and `folio unread`: papers by id, a line (or JSON object) each.
+struct ReadMarkArguments: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Paper ids.") var ids: [String]
+    @Flag(help: "Print JSON Lines {\"id\", \"read\", \"changed\"}, one per paper.") var json = false
+
+    func validate() throws {
+        if ids.isEmpty { throw ValidationError("name at least one paper id") }
+    }
+
+    func mark(read: Bool) throws {
+        let store = try global.openStore()
+        let resolved = try store.resolve(ids)
+        let changedIDs = try store.setReadChanging(resolved, read)
+        for id in resolved {
+            let changed = changedIDs.contains(id)
+            if json {
+                Output.json(.object([("id", .string(id)), ("read", .bool(read)), ("changed", .bool(changed))]))
+            } else {
+                Output.line("\(id): \(read ? "read" : "unread")\(changed ? "" : " already")")
+            }
+        }
+    }
+}
+
 private func starring(_ ids: [String], _ on: Bool, global: GlobalOptions) throws {
     let store = try global.openStore()
     let changed = try store.setStarred(try store.resolve(ids), on)
@@ -117,9 +156,10 @@ struct StatsCommand: ParsableCommand {
     @Flag(help: "Print one JSON object.") var json = false
 
     func run() throws {
-        let s = try global.openStore().stats()
+        let store = try global.openStore()
+        let s = try store.stats()
         let facts: [(String, JSONValue)] = [
-            ("library", .string(global.libraryPath)), ("papers", .int(s.papers)), ("with_arxiv_id", .int(s.withArxivID)),
+            ("library", .string(store.path)), ("papers", .int(s.papers)), ("with_arxiv_id", .int(s.withArxivID)),
             ("starred", .int(s.starred)), ("read", .int(s.read)), ("tags", .int(s.tags)), ("topics", .int(s.topics)),
             ("oldest", .optional(s.oldest)), ("newest", .optional(s.newest)),
         ]
@@ -131,9 +171,10 @@ struct StatsCommand: ParsableCommand {
 }
 
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export papers (all, or those matching QUERY).")
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export papers (all, or those matching QUERY).",
+                                                    discussion: QueryArgument.examples("folio export --format jsonl"))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Only papers matching this query.") var query: String?
+    @Argument(parsing: .allUnrecognized, help: QueryArgument.help) var query: [String] = []
     @Option(help: "folio-json (a full backup), jsonl, bibtex or markdown.") var format: ExportFormat
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
     @Flag(help: "Overwrite the output file if it exists.") var force = false
@@ -141,13 +182,16 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let store = try global.openStore()
         let papers = try store.papers(PaperFilter(query: try QueryArgument.parse(query)))
-        guard let output else {
+        guard let target = output else {
             return try Exporter(store: store).export(papers, format: format) { FileHandle.standardOutput.write(Data($0.utf8)) }
         }
-        if FileManager.default.fileExists(atPath: output) && !force {
-            throw CLIError("\(output) exists; use --force to overwrite it")
+        let output = UserPath.expand(target)
+        switch UserPath.kind(output) {
+        case nil: break
+        case .file?: if !force { throw CLIError("\(output) exists; --force replaces the file") }
+        case let kind?: throw CLIError("\(output) is a \(kind.name); -o names a file to write")
         }
-        // Written beside the target and renamed into place: a failed export leaves no half file.
+        // Written beside the target and renamed over it: a failed export leaves the old file as it was.
         let temporary = output + ".folio-partial"
         guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
             throw CLIError("cannot write \(output)")
@@ -155,8 +199,7 @@ struct ExportCommand: ParsableCommand {
         do {
             try Exporter(store: store).export(papers, format: format) { handle.write(Data($0.utf8)) }
             try handle.close()
-            if FileManager.default.fileExists(atPath: output) { try FileManager.default.removeItem(atPath: output) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: output)
+            guard rename(temporary, output) == 0 else { throw CLIError("cannot write \(output): \(String(cString: strerror(errno)))") }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw error

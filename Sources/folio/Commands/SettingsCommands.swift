@@ -5,7 +5,7 @@ import Foundation
 import TerminalUI
 
 extension GlobalOptions {
-    var configPath: String { config ?? SettingsPaths.configFile(environment: ProcessInfo.processInfo.environment) }
+    var configPath: String { config.map { UserPath.expand($0) } ?? SettingsPaths.configFile(environment: ProcessInfo.processInfo.environment) }
 
     func loadConfig() -> (config: Config, problems: [SettingsProblem]) { Config.load(path: configPath) }
 }
@@ -13,7 +13,23 @@ extension GlobalOptions {
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config", abstract: "The config file: where it is looked for, and whether it is valid.",
-        subcommands: [Check.self, Path.self])
+        subcommands: [Check.self, Path.self, Init.self])
+
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "init", abstract: "Write a starter config file, every setting in it commented; never over an existing file.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let path = global.configPath
+            if FileManager.default.fileExists(atPath: path) { throw CLIError("\(path) exists; edit it, or move it away first") }
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: path, contents: Data(SourcesSetup.starterTOML.utf8)) else {
+                throw CLIError("cannot write \(path)")
+            }
+            Output.line("wrote \(path)")
+        }
+    }
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "check", abstract: "Validate the config file; errors name their line.")

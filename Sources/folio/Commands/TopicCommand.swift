@@ -10,10 +10,17 @@ struct TopicCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Show.self, Remove.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Save a query as a topic (or change a topic's query).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Save a query as a topic (or change a topic's query).",
+                                                        discussion: QueryArgument.examples("folio topic add NAME"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The topic's name.") var name: String
-        @Argument(help: "Its query, e.g. 'retriev* OR rank*'.") var query: String
+        @Argument(parsing: .allUnrecognized, help: "Its query, e.g. retriev* OR rank*; its words may be given apart.") var words: [String] = []
+
+        var query: String { words.joined(separator: " ") }
+
+        func validate() throws {
+            if words.isEmpty { throw ValidationError("give the topic's query after its name") }
+        }
 
         func run() throws {
             _ = try QueryArgument.parse(query)
