@@ -8,7 +8,7 @@ final class SearchIndexWriter {
     static let papersPerSegment = 50_000
 
     private let pipeline = SegmentPipeline(papersPerSegment: papersPerSegment)
-    private var orderChanges: [UInt32: String?] = [:]
+    private var orderChanges = OrderChanges()
     private var parts: SegmentPartWriter?
 
     /// A paper inserted (`replacing` false) or whose text changed (`replacing` true).
@@ -19,7 +19,7 @@ final class SearchIndexWriter {
 
     /// A paper inserted, or whose published date changed.
     func dated(num: Int64, published: String?) {
-        orderChanges[UInt32(num)] = published
+        orderChanges.add(num: UInt32(num), published: published)
     }
 
     private func write(_ part: SegmentPart, _ db: Database) throws {
