@@ -155,5 +155,13 @@ struct ImportCLITests {
         #expect(merged["id"] as? String == "2403.01234")
         #expect(merged["starred"] as? Bool == true)
         #expect(merged["tags"] as? [String] == ["keep"])
+        // The page's id still names the paper, in every command and in `id:`.
+        #expect(try lib.ok(["show", pageID, "--json"]).stdout.contains("\"id\":\"2403.01234\""))
+        #expect(try lib.list(["id:\(pageID)"]).compactMap { $0["id"] as? String } == ["2403.01234"])
+        try lib.ok(["tag", pageID, "again"])
+        try lib.ok(["read", pageID])
+        try lib.ok(["unstar", pageID])
+        let after = try #require(try lib.list(["id:2403.01234"]).first)
+        #expect(after["tags"] as? [String] == ["again", "keep"] && after["read"] as? Bool == true && after["starred"] as? Bool == false)
     }
 }

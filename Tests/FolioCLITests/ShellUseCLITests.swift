@@ -165,3 +165,39 @@ extension ShellUseCLITests {
         #expect(try lib.list().count == before)
     }
 }
+
+extension ShellUseCLITests {
+    @Test func aFormatThatDoesNotFitTheFileSaysSoInItsOwnTerms() throws {
+        let lib = try TestLibrary()
+        let bib = CLI.fixture("bibtex/pmlr_v224_automl23.bib")
+        let result = try lib.run(["import", "--format", "arxiv-atom", bib])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("\(bib): not an Atom feed: line ") && result.stderr.contains("is \"@"), "\(result.stderr)")
+        #expect(result.stderr.contains("(it looks like BibTeX)") && !result.stderr.contains("libxml2"), "\(result.stderr)")
+        // The named format still wins when the start does not say otherwise.
+        #expect(try lib.ok(["import", "--format", "bibtex", bib]).stdout.contains("(bibtex)"))
+    }
+}
+
+extension ShellUseCLITests {
+    @Test func tagsIgnoreCaseAndKeepTheirFirstSpelling() throws {
+        let lib = try TestLibrary()
+        try lib.ok(["import", CLI.fixture("hf-daily-papers-page.txt")])
+        let ids = try lib.list().prefix(3).compactMap { $0["id"] as? String }
+        try lib.ok(["tag", ids[0], "ML"])
+        try lib.ok(["tag", ids[1], "ml"])
+        try lib.ok(["tag", ids[1], "Ml"])
+        #expect(try lib.ok(["tags"]).stdout == "ML\t2\n")
+        #expect(try lib.list(["tag:ml"]).count == 2)
+        try lib.ok(["untag", ids[1], "mL"])
+        #expect(try lib.ok(["tags"]).stdout == "ML\t1\n")
+        // A library made before: its variants become the first spelling, every paper keeping its tag.
+        try lib.ok(["tag", ids[1], "ML"])
+        _ = try LibraryProbe.query(lib.path, """
+            INSERT INTO tag (paper_id, name, tagged_at) VALUES ('\(ids[1])', 'ml', '2030-01-01T00:00:00Z'), ('\(ids[2])', 'Ml', '2030-01-01T00:00:00Z');
+            DELETE FROM grdb_migrations WHERE identifier = 'v10-tag-case';
+            """)
+        #expect(try lib.ok(["tags"]).stdout == "ML\t3\n")
+        #expect(try LibraryProbe.count(lib.path, "tag") == 3)
+    }
+}

@@ -65,6 +65,7 @@ public enum FolioBackup {
     /// Papers merge as from any source; stars, read marks, tags and topics are added, never removed.
     static func apply(_ contents: Contents, to session: ImportSession) throws {
         let db = session.db
+        var spellings = try TagSpelling(db)
         for entry in contents.papers {
             let (id, outcome) = try session.upsert(ImportSession.normalized(entry.metadata))
             var userStateChanged = false
@@ -82,7 +83,8 @@ public enum FolioBackup {
                 userStateChanged = userStateChanged || db.changesCount > 0
             }
             for tag in entry.tags {
-                try db.execute(sql: "INSERT OR IGNORE INTO tag (paper_id, name, tagged_at) VALUES (?, ?, ?)", arguments: [id, try Store.tagName(tag), session.now])
+                try db.execute(sql: "INSERT OR IGNORE INTO tag (paper_id, name, tagged_at) VALUES (?, ?, ?)",
+                               arguments: [id, spellings.spelling(of: try Store.tagName(tag)), session.now])
                 userStateChanged = userStateChanged || db.changesCount > 0
             }
             session.count(outcome == .unchanged && userStateChanged ? .updated : outcome)

@@ -34,4 +34,33 @@ public enum FormatDetector {
             throw ImportError(.whole, "unrecognized format (expected JSON, XML, BibTeX or a saved Daily Papers page); name one with --format")
         }
     }
+
+    /// With `--format`: a file whose start plainly is another format is refused in the named format's
+    /// terms (`not an Atom feed: line 1 is "@inproceedings{…"`), instead of a parser's error deep in it.
+    public static func check(_ head: Data, isA format: ImportFormat) throws {
+        guard let detected = try? detect(head), detected != format,
+              Set([detected, format]) != [.arxivJSONL, .folioJSON]  // both begin with `{`; their readers say more
+        else { return }
+        let text = String(decoding: head, as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let index = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else { return }
+        let line = lines[index].trimmingCharacters(in: .whitespaces)
+        let shown = line.count > 40 ? line.prefix(40) + "…" : line
+        throw ImportError(.whole, "not \(format.article): line \(index + 1) is \"\(shown)\" (it looks like \(detected.article))")
+    }
+}
+
+extension ImportFormat {
+    /// The format as a sentence names it: "an Atom feed".
+    public var article: String {
+        switch self {
+        case .hfPage: "a saved Daily Papers page"
+        case .hfJSON: "Hugging Face JSON"
+        case .arxivAtom: "an Atom feed"
+        case .arxivRSS: "an RSS feed"
+        case .arxivJSONL: "arXiv metadata dump lines"
+        case .bibtex: "BibTeX"
+        case .folioJSON: "a Folio backup"
+        }
+    }
 }

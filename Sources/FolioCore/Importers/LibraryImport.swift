@@ -53,6 +53,7 @@ public struct LibraryImport {
                 read = try GzipStream(LibraryImport.reading(head, then: read)).read
                 head = try LibraryImport.readFully(FormatDetector.sniffBytes, read)
             }
+            if let forced { try FormatDetector.check(head, isA: forced) }
             let format = try forced ?? FormatDetector.detect(head)
             let name = path == "-" ? "stdin" : (path as NSString).lastPathComponent
             let sourceName = source ?? "\(format.rawValue):\(name)"

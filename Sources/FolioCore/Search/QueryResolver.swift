@@ -159,7 +159,9 @@ public final class QueryResolver {
             for (topic, members) in topics where Self.key(topic) == wanted { set.formUnion(members) }
             return set
         case .id(let id):
-            return try cached("id=" + id) { try nums("SELECT num FROM paper WHERE id = ?1 OR arxiv_id = ?1", [id]) }
+            return try cached("id=" + id) {
+                try nums("SELECT num FROM paper WHERE id = ?1 OR arxiv_id = ?1 OR id = (SELECT paper_id FROM paper_alias WHERE alias = ?1)", [id])
+            }
         case .year(let year):
             // `Int(published.prefix(4)) == year` for dates that begin with a four-digit year.
             let low = String(year).count >= 4 ? String(year) : String(repeating: "0", count: 4 - String(year).count) + String(year)

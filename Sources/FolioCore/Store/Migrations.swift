@@ -158,6 +158,22 @@ extension Store {
         migrator.registerMigration("v8-segment-papers") { db in
             try db.execute(sql: "ALTER TABLE search_segment ADD COLUMN papers INTEGER")
         }
+        // The ids a paper had before (a title-derived `t-…` id, once its arXiv record arrived), which
+        // keep naming it; they follow the paper's id as it changes again.
+        migrator.registerMigration("v9-paper-alias") { db in
+            try db.execute(sql: """
+                CREATE TABLE paper_alias (
+                    alias TEXT PRIMARY KEY,
+                    paper_id TEXT NOT NULL REFERENCES paper(id) ON UPDATE CASCADE ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                CREATE INDEX paper_alias_paper ON paper_alias(paper_id);
+                """)
+        }
+        // Tags ignore case from here on: variants made before (`ML`, `ml`) become one, after the migrations
+        // (`TagSpelling.mergeSpellings`: Unicode case folding is the app's, not SQL's).
+        migrator.registerMigration("v10-tag-case") { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO pending_upgrade (task) VALUES ('merge-tag-spellings')")
+        }
         return migrator
     }
 }

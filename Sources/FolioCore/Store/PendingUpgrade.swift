@@ -14,6 +14,7 @@ enum PendingUpgrade {
             // Hashes first: the index is rebuilt from the papers as they are.
             if tasks.contains("title-hashes") { try fillTitleHashes(db) }
             if tasks.contains("rebuild-search-index") { try SearchIndexWriter.rebuild(db) }
+            if tasks.contains("merge-tag-spellings") { try TagSpelling.mergeSpellings(db) }
             try db.execute(sql: "DELETE FROM pending_upgrade")
         }
     }

@@ -198,6 +198,9 @@ public final class ImportSession {
         if merged.published != old.published { searchIndex.dated(num: num, published: merged.published) }
         let record = PaperRecord(id: id, metadata: merged, titleKey: mergedKey, source: source, time: now)
         try db.cachedStatement(sql: PaperRecord.mergeSQL).execute(arguments: record.mergeValues(replacing: oldID))
+        if id != oldID {
+            try db.execute(sql: "INSERT OR REPLACE INTO paper_alias (alias, paper_id) VALUES (?, ?)", arguments: [oldID, id])
+        }
         return (id, .updated)
     }
 

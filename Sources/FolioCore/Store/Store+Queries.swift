@@ -108,12 +108,16 @@ extension Store {
         return nums.compactMap { byNum[$0] }
     }
 
-    /// Finds a paper by Folio id, or arXiv id with or without version (also as an abs URL).
+    /// Finds a paper by Folio id, an id it had before (`paper_alias`), or arXiv id with or without
+    /// version (also as an abs URL).
     public func paper(id raw: String) throws -> Paper? {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
         let arxiv = ArxivID.parse(trimmed)?.id
         return try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Store.paperColumns) WHERE p.id = ? OR p.arxiv_id = ? LIMIT 1", arguments: [trimmed, arxiv ?? trimmed])
+            try Row.fetchOne(db, sql: """
+                SELECT \(Store.paperColumns) WHERE p.id = ?1 OR p.arxiv_id = ?2
+                  OR p.id = (SELECT paper_id FROM paper_alias WHERE alias = ?1) LIMIT 1
+                """, arguments: [trimmed, arxiv ?? trimmed])
         }.map { row in
             var paper = Store.paper(from: row)
             paper.topics = TopicSet(try topics()).topics(for: paper)

@@ -47,8 +47,10 @@ extension Store {
     public func addTags(_ names: [String], to id: String) throws -> Int {
         let clean = try names.map(Store.tagName)
         return try pool.write { db in
-            try clean.reduce(0) { changed, name in
-                try db.execute(sql: "INSERT OR IGNORE INTO tag (paper_id, name, tagged_at) VALUES (?, ?, ?)", arguments: [id, name, Timestamp.now()])
+            var spellings = try TagSpelling(db)
+            return try clean.reduce(0) { changed, name in
+                try db.execute(sql: "INSERT OR IGNORE INTO tag (paper_id, name, tagged_at) VALUES (?, ?, ?)",
+                               arguments: [id, spellings.spelling(of: name), Timestamp.now()])
                 return changed + db.changesCount
             }
         }
@@ -58,8 +60,9 @@ extension Store {
     public func removeTags(_ names: [String], from id: String) throws -> Int {
         let clean = try names.map(Store.tagName)
         return try pool.write { db in
-            try clean.reduce(0) { changed, name in
-                try db.execute(sql: "DELETE FROM tag WHERE paper_id = ? AND name = ?", arguments: [id, name])
+            var spellings = try TagSpelling(db)
+            return try clean.reduce(0) { changed, name in
+                try db.execute(sql: "DELETE FROM tag WHERE paper_id = ? AND name = ?", arguments: [id, spellings.spelling(of: name)])
                 return changed + db.changesCount
             }
         }
@@ -128,4 +131,40 @@ extension Store {
                 """, arguments: [kind, kind, keeping])
         }
     }
+}
+
+/// Tags are one per name whatever its case (`ML` and `ml` are one tag), written as the library first
+/// spelled it: a name given in another case takes the spelling already there.
+struct TagSpelling {
+    private var known: [String: String] = [:]
+
+    static func key(_ name: String) -> String { name.lowercased() }
+
+    /// The library's spellings, the earliest tagged first.
+    init(_ db: Database) throws {
+        for name in try String.fetchAll(db, sql: "SELECT name FROM tag GROUP BY name ORDER BY min(tagged_at), name") {
+            known[TagSpelling.key(name)] = known[TagSpelling.key(name)] ?? name
+        }
+    }
+
+    /// `name` as the library spells it; a new name is spelled as given from now on.
+    mutating func spelling(of name: String) -> String {
+        if let spelled = known[TagSpelling.key(name)] { return spelled }
+        known[TagSpelling.key(name)] = name
+        return name
+    }
+
+    /// Tags of one name in several cases, made before tags ignored case, become the first spelling;
+    /// a paper that had two of them keeps one.
+    static func mergeSpellings(_ db: Database) throws {
+        var spellings = TagSpelling()
+        for name in try String.fetchAll(db, sql: "SELECT name FROM tag GROUP BY name ORDER BY min(tagged_at), name") {
+            let spelled = spellings.spelling(of: name)
+            guard spelled != name else { continue }
+            try db.execute(sql: "UPDATE OR IGNORE tag SET name = ? WHERE name = ?", arguments: [spelled, name])
+            try db.execute(sql: "DELETE FROM tag WHERE name = ?", arguments: [name])
+        }
+    }
+
+    private init() {}
 }
