@@ -123,13 +123,17 @@ final class SegmentPipeline: @unchecked Sendable {
         segmentNums.removeAll(keepingCapacity: true)
         segmentsEnded += 1
         queue.async {
-            let segment = self.builder
-            self.builder = SearchSegmentBuilder()
-            var replaced: [UInt32]? = segment.replaced.sorted()
-            segment.finished(partSize: SegmentPipeline.partSize) { postings, isLast in
-                self.deliver(SegmentPart(replaced: replaced, papers: segment.docs.count, postings: postings, isLast: isLast))
-                replaced = nil
+            do {
+                let segment = self.builder
+                self.builder = SearchSegmentBuilder()
+                var replaced: [UInt32]? = segment.replaced.sorted()
+                segment.finished(partSize: SegmentPipeline.partSize) { postings, isLast in
+                    self.deliver(SegmentPart(replaced: replaced, papers: segment.docs.count, postings: postings, isLast: isLast))
+                    replaced = nil
+                }
             }
+            // The segment's tables are freed: glibc keeps this thread's arena at its high-water mark unless asked.
+            Memory.returnFreedMemory()
         }
     }
 
