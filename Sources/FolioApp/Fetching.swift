@@ -74,18 +74,3 @@ public enum FetchSummary {
         return StatusMessage(text: text, isError: !failed.isEmpty)
     }
 }
-
-/// Messages from the fetch thread to the reader's loop, which takes them between keys.
-final class Mailbox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var messages: [Msg] = []
-
-    func post(_ message: Msg) { lock.withLock { messages.append(message) } }
-
-    func take() -> [Msg] {
-        lock.withLock {
-            defer { messages = [] }
-            return messages
-        }
-    }
-}

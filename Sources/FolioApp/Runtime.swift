@@ -34,7 +34,8 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     private var lastChangeCheck = Date.distantPast
     /// What `R` fetches; set from the config file.
     public var sources: [FetchSource] = []
-    let mailbox = Mailbox()
+    /// Messages from the fetch thread, taken between keys.
+    let mailbox = LockedList<Msg>()
     /// Exact sets from the search index and SQL; kept until the library changes.
     let resolver: QueryResolver
     /// Lists and their rows, for the list effects.
@@ -118,7 +119,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
 
     /// What background work (a fetch) has said since the last call, through `update`.
     public func deliverBackgroundMessages() {
-        for message in mailbox.take() { send(message) }
+        for message in mailbox.takeAll() { send(message) }
     }
 
     public func draw() {
@@ -241,8 +242,8 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         let sources = sources
         let mailbox = mailbox
         Thread.detachNewThread {
-            let reports = fetcher.fetch(sources) { mailbox.post(.fetchEvent(source: $0, $1)) }
-            mailbox.post(.fetchDone(reports))
+            let reports = fetcher.fetch(sources) { mailbox.append(.fetchEvent(source: $0, $1)) }
+            mailbox.append(.fetchDone(reports))
         }
         return []
     }

@@ -10,7 +10,7 @@ enum DemoLibrary {
         let file = folder.appendingPathComponent("library.sqlite").path
         // Recorded first: a crash in the reader removes the folder too (see CrashCleanup).
         CrashCleanup.removeOnCrash(files: ["", "-wal", "-shm", "-journal"].map { file + $0 }, folder: folder.path)
-        made.add(folder.path)
+        made.append(folder.path)
         let store = try Store(path: file)
         _ = try LibraryImport(store: store).importDocument(Data(SamplePage.text.utf8), format: .hfPage, source: "sample:hf-daily-papers-page.txt")
         return store
@@ -22,20 +22,5 @@ enum DemoLibrary {
         CrashCleanup.forget()
     }
 
-    private static let made = Folders()
-
-    /// The folders made, guarded: the reader's fetch runs on another thread (though only the main thread makes them).
-    private final class Folders: @unchecked Sendable {
-        private let lock = NSLock()
-        private var folders: [String] = []
-
-        func add(_ folder: String) { lock.withLock { folders.append(folder) } }
-
-        func takeAll() -> [String] {
-            lock.withLock {
-                defer { folders = [] }
-                return folders
-            }
-        }
-    }
+    private static let made = LockedList<String>()
 }

@@ -5,12 +5,8 @@ import Foundation
 public struct ArxivJSONLReader: Sendable {
     public init() {}
 
-    /// Calls `progress` with (lines, bytes read) now and then, and `emit` for each paper.
-    public func read(
-        _ lines: LineReader,
-        progress: (Int, Int64) -> Void = { _, _ in },
-        emit: (PaperInput) throws -> Void
-    ) throws {
+    /// Calls `progress` with the lines read now and then, and `emit` for each paper.
+    public func read(_ lines: LineReader, progress: (Int) -> Void = { _ in }, emit: (PaperInput) throws -> Void) throws {
         while let line = try lines.next() {
             let number = lines.lineNumber
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
@@ -20,9 +16,9 @@ public struct ArxivJSONLReader: Sendable {
             } catch let error as ImportError where error.location == .record(number) {
                 throw ImportError(.line(number), error.message)  // a line is where a person looks in this format
             }
-            if number % 4096 == 0 { progress(number, lines.bytesRead) }
+            if number % 4096 == 0 { progress(number) }
         }
-        progress(lines.lineNumber, lines.bytesRead)
+        progress(lines.lineNumber)
     }
 
     /// A line `DumpLine` left to Foundation: the reference reading, with its messages.

@@ -62,7 +62,7 @@ public struct LibraryImport {
                 let lines = LineReader(read: LibraryImport.reading(head, then: read))
                 counts = try store.importPapers(source: sourceName) { session in
                     // Progress in bytes of the file, not of what it holds: a gzip file's size is its compressed one.
-                    try ArxivJSONLReader().readAhead(lines, progress: { lines, _ in progress(lines, fileBytes.total) }) { try session.add(normalized: $0) }
+                    try ArxivJSONLReader().readAhead(lines, progress: { progress($0, fileBytes.total) }) { try session.add(normalized: $0) }
                 }
             } else {
                 let data = try LibraryImport.readDocument(LibraryImport.reading(head, then: read))
@@ -158,24 +158,19 @@ public struct LibraryImport {
 
 /// Here rather than beside `read`: it hands the store normalized papers, and the fuzz build has no store.
 extension ArxivJSONLReader {
-    /// Papers parsed a batch at a time, with where the reading had got to after the batch.
+    /// Papers parsed a batch at a time, with the lines read by the end of the batch.
     struct ParsedBatch: Sendable {
         var papers: [PaperInput] = []
         var lines = 0
-        var bytes: Int64 = 0
     }
 
     /// `read` with the lines parsed, and the papers normalized for the store, on a second thread while
-    /// `emit` runs on this one. `lines` is used only by that thread until this returns.
-    public func readAhead(
-        _ lines: LineReader,
-        progress: (Int, Int64) -> Void = { _, _ in },
-        emit: (PaperInput) throws -> Void
-    ) throws {
+    /// `emit` runs on this one; `progress` gets the lines read. `lines` is used only by that thread until this returns.
+    public func readAhead(_ lines: LineReader, progress: (Int) -> Void = { _ in }, emit: (PaperInput) throws -> Void) throws {
         let handed = HandedOver(value: lines)
         try ReadAhead<ParsedBatch>.run(produce: { channel in
             var batch = ParsedBatch()
-            try self.read(handed.value, progress: { batch.lines = $0; batch.bytes = $1 }) { paper in
+            try self.read(handed.value, progress: { batch.lines = $0 }) { paper in
                 batch.papers.append(ImportSession.normalized(paper))
                 if batch.papers.count == 512 {
                     try channel.put(batch)
@@ -185,7 +180,7 @@ extension ArxivJSONLReader {
             try channel.put(batch)
         }, consume: { batch in
             for paper in batch.papers { try emit(paper) }
-            if batch.lines > 0 { progress(batch.lines, batch.bytes) }
+            if batch.lines > 0 { progress(batch.lines) }
         })
     }
 }

@@ -3,41 +3,29 @@ import Foundation
 /// Reads a file line by line in fixed-size chunks: memory stays bounded by the longest line allowed,
 /// whatever the file's size.
 public final class LineReader {
-    public static let defaultMaxLineBytes = 64 << 20
+    public static let maxLineBytes = 64 << 20
+    private static let chunkSize = 1 << 20
 
     private let readChunk: (Int) throws -> Data
-    private let chunkSize: Int
-    private let maxLineBytes: Int
     private var buffer = Data()
     private var start = 0
     private var scanned = 0
     private var atEnd = false
     public private(set) var lineNumber = 0
-    public private(set) var bytesRead: Int64 = 0
-
-    public convenience init(handle: FileHandle, chunkSize: Int = 1 << 20, maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
-        self.init(chunkSize: chunkSize, maxLineBytes: maxLineBytes) { try handle.read(upToCount: $0) ?? Data() }
-    }
 
     /// Lines of what `read(n)` gives, up to n bytes at a time and empty at the end.
-    convenience init(read: @escaping (Int) throws -> Data) {
-        self.init(chunkSize: 1 << 20, maxLineBytes: LineReader.defaultMaxLineBytes, readChunk: read)
+    init(read: @escaping (Int) throws -> Data) {
+        readChunk = read
     }
 
     /// Lines of bytes already in memory.
     public convenience init(data: Data) {
         var offset = data.startIndex
-        self.init(chunkSize: 1 << 20, maxLineBytes: LineReader.defaultMaxLineBytes) { count in
+        self.init { count in
             let end = min(offset + count, data.endIndex)
             defer { offset = end }
             return data[offset..<end]
         }
-    }
-
-    private init(chunkSize: Int, maxLineBytes: Int, readChunk: @escaping (Int) throws -> Data) {
-        self.readChunk = readChunk
-        self.chunkSize = chunkSize
-        self.maxLineBytes = maxLineBytes
     }
 
     /// The next line without its newline, or nil at the end of the file.
@@ -52,8 +40,8 @@ public final class LineReader {
             }
             // Bytes already searched are not searched again: a long line costs one pass, not one per chunk.
             scanned = buffer.count - start
-            if scanned > maxLineBytes {
-                throw ImportError(.line(lineNumber + 1), "line is longer than \(maxLineBytes >> 20) MB")
+            if scanned > LineReader.maxLineBytes {
+                throw ImportError(.line(lineNumber + 1), "line is longer than \(LineReader.maxLineBytes >> 20) MB")
             }
             if atEnd {
                 guard start < buffer.count else { return nil }
@@ -62,9 +50,8 @@ public final class LineReader {
                 lineNumber += 1
                 return line
             }
-            let chunk = try readChunk(chunkSize)
+            let chunk = try readChunk(LineReader.chunkSize)
             if chunk.isEmpty { atEnd = true; continue }
-            bytesRead += Int64(chunk.count)
             // Lines already returned are dropped once per line, so a long line is not copied per chunk.
             if start > 0 {
                 buffer.removeSubrange(0..<start)
