@@ -31,6 +31,8 @@ public struct Theme: Sendable, Equatable {
         .listSelected: [.reverse, .bold], .listSelectedUnfocused: [.reverse], .sidebarSelected: [.reverse],
         .match: [.bold, .underline], .star: [.bold], .status: [.reverse], .statusError: [.reverse, .bold],
         .borderFocused: [.bold], .filterLine: [.bold],
+        // Read rows differ from unread ones by a grey in most themes, gone without colors.
+        .listRead: [.dim],
     ]
 
     /// This theme on a terminal of `depth`. Below 16 colors the roles that must stay distinct

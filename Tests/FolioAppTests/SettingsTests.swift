@@ -28,6 +28,17 @@ import Testing
         #expect(Theme.standard == (try catalog.load("default")))
     }
 
+    /// Under NO_COLOR or on a terminal of 8 colors, a read row still looks unlike an unread one.
+    @Test func readAndUnreadRowsDifferWithoutColor() throws {
+        let catalog = ThemeCatalog(userFolder: nil)
+        for name in ThemeCatalog.builtInNames {
+            for depth in [ColorDepth.none, .eight] {
+                let theme = try catalog.load(name).degraded(to: depth)
+                #expect(theme[.listRead].attributes != theme[.listNormal].attributes, "\(name) at \(depth)")
+            }
+        }
+    }
+
     @Test func aBadColorNamesItsLine() {
         let text = "description = \"x\"\n\n[styles]\nstar = { fg = \"red\" }\n\n\nmatch = { fg = \"reddish\" }\n"
         let problems = ThemeFile.parse(text).problems

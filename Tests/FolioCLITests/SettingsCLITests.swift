@@ -47,6 +47,12 @@ import Testing
         #expect(result.stdout.contains("\u{1B}[0;1;38;2;251;241;199;48;2;80;73;69m"), "gruvbox's selected row in true color")
         let plain = try CLI.run(["themes", "show", "gruvbox"], environment: ["NO_COLOR": "1"])
         #expect(!plain.stdout.contains(";38;") && plain.stdout.contains("\u{1B}[0;1;7m"))
+        // Without colors a read row is still unlike an unread one, in every built-in theme.
+        for name in ["default", "light", "solarized-dark", "solarized-light", "gruvbox", "high-contrast", "mono"] {
+            let lines = try CLI.run(["themes", "show", name], environment: ["NO_COLOR": "1"]).lines
+            let sample = { (role: String) in lines.first { $0.hasPrefix(role + " ") }.map { $0.dropFirst(24) } }
+            #expect(sample("list-read") != nil && sample("list-read") != sample("list-normal"), "\(name)")
+        }
         #expect(try CLI.run(["themes", "show", "../../etc/passwd"]).status == 1)
     }
 
