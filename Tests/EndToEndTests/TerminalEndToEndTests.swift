@@ -145,6 +145,25 @@ struct TerminalEndToEndTests {
         try expectShellWorks(tmux, after: "a trap")
     }
 
+    /// SIGTERM and SIGHUP from outside (a closed terminal, `kill`): the reader ends, and so does its demo library.
+    @Test(arguments: [SIGTERM, SIGHUP])
+    func aSignalFromOutsideRemovesTheDemoLibrary(signal: Int32) throws {
+        let temporary = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let pidFile = temporary.appendingPathComponent("pid").path
+        let tmux = try Tmux()
+        try tmux.start(width: 120, height: 40, environment: ["TMPDIR": temporary.path])
+        try tmux.runInShell("sh -c 'echo $$ > \(pidFile); exec \(CLI.binary.path) --demo'")
+        try tmux.waitFor({ isReader($0, position: "1/54") }, "the demo reader")
+        #expect(try demoFolders(in: temporary).count == 1, "the demo library while the reader runs")
+        let pid = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(kill(pid, signal) == 0)
+        try tmux.waitFor(isShellPrompt, "the shell prompt after signal \(signal)")
+        try tmux.runInShell("echo exit=$?")
+        try tmux.waitFor({ $0.contains("exit=\(128 + signal)") }, "exit status \(128 + signal)")
+        #expect(try demoFolders(in: temporary).isEmpty, "the demo library is left in TMPDIR after signal \(signal)")
+    }
+
     @Test func ctrlCOnTheDemoRemovesItsLibraryToo() throws {
         let temporary = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: temporary) }
