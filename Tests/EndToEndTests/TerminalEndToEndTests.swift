@@ -164,6 +164,20 @@ struct TerminalEndToEndTests {
         #expect(try demoFolders(in: temporary).isEmpty, "the demo library is left in TMPDIR after signal \(signal)")
     }
 
+    @Test func quittingTheDemoRemovesItsLibrary() throws {
+        let temporary = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let tmux = try Tmux()
+        try tmux.start(width: 120, height: 40, environment: ["TMPDIR": temporary.path])
+        try tmux.runInShell("'\(CLI.binary.path)' --demo")
+        try tmux.waitFor({ isReader($0, position: "1/54") }, "the demo reader")
+        try tmux.type("q")
+        try tmux.waitFor(isShellPrompt, "the shell prompt after q")
+        try tmux.runInShell("echo exit=$?")
+        try tmux.waitFor({ $0.contains("exit=0") }, "exit status 0")
+        #expect(try demoFolders(in: temporary).isEmpty, "the demo library is left in TMPDIR after q")
+    }
+
     @Test func ctrlCOnTheDemoRemovesItsLibraryToo() throws {
         let temporary = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: temporary) }
