@@ -37,6 +37,12 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("line 7"), "\(result.stderr)")
         #expect(try CLI.run(["themes", "check", folder.appendingPathComponent("missing.toml").path]).status == 1)
+        // Every error of a file, each with its line, not the first alone.
+        try "[styles]\nstar = { fg = \"reddish\" }\nnosuchrole = { bold = true }\nmatch = { fg = \"blueish\" }\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let all = try CLI.run(["themes", "check", file.path])
+        #expect(all.status == 1)
+        for line in ["line 2", "line 3", "line 4"] { #expect(all.stderr.contains(line), "\(line): \(all.stderr)") }
     }
 
     @Test func themesShowPrintsEveryRoleInColor() throws {
