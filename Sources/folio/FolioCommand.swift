@@ -110,8 +110,28 @@ enum FolioMain {
 /// The one way commands print: text for people always goes through `terminalSafe`.
 enum Output {
     /// Text lines may be read on a terminal: every line goes out with control characters made visible.
-    static func line(_ s: String) { print(terminalSafe(s)) }
-    static func json(_ value: JSONValue) { print(value.text) }
+    static func line(_ s: String) { write(terminalSafe(s) + "\n") }
+
+    /// Buffered as `print` is (by line on a terminal); everything Folio prints goes through it (exit flushes it).
+    nonisolated(unsafe) private static let standardOutput: UnsafeMutablePointer<FILE>? = {
+        let stream = fdopen(STDOUT_FILENO, "w")
+        if isatty(STDOUT_FILENO) == 1 { setvbuf(stream, nil, _IOLBF, 0) }
+        return stream
+    }()
+    static func json(_ value: JSONValue) { write(value.text + "\n") }
+
+    /// Standard output. When its reader has gone (`folio list | head -1`) Folio ends as any Unix tool does,
+    /// by SIGPIPE and quietly, even when whoever started it ignored SIGPIPE (writes then fail with EPIPE).
+    static func write(_ text: String) {
+        var text = text
+        let count = text.utf8.count
+        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, standardOutput) }
+        guard written < count, errno == EPIPE else { return }
+        DemoLibrary.removeAll()
+        signal(SIGPIPE, SIG_DFL)
+        raise(SIGPIPE)
+        exit(141)
+    }
 
     /// `folio: message` on stderr. Messages quote file names and input text, which may carry escapes.
     static func error(_ message: String) {

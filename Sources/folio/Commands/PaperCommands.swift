@@ -183,7 +183,7 @@ struct ExportCommand: ParsableCommand {
         let store = try global.openStore()
         let papers = try store.papers(PaperFilter(query: try QueryArgument.parse(query)))
         guard let target = output else {
-            return try Exporter(store: store).export(papers, format: format) { FileHandle.standardOutput.write(Data($0.utf8)) }
+            return try Exporter(store: store).export(papers, format: format) { Output.write($0) }
         }
         let output = UserPath.expand(target)
         switch UserPath.kind(output) {

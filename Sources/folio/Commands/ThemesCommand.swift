@@ -55,7 +55,7 @@ struct ThemesCommand: ParsableCommand {
             let shown = theme.degraded(to: ColorDepth.detect(colors: colors, environment: environment))
             Output.line("theme \(name)")
             for role in Role.allCases {
-                print(TextLayout.pad(role.rawValue, width: 24) + shown[role].sgr + " Sample text ★ 03-18 " + "\u{1B}[0m")
+                Output.write(TextLayout.pad(role.rawValue, width: 24) + shown[role].sgr + " Sample text ★ 03-18 " + "\u{1B}[0m\n")
             }
         }
     }
