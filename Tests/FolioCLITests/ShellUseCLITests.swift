@@ -30,8 +30,11 @@ struct ShellUseCLITests {
         try "mine".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
         let fifo = lib.folder.appendingPathComponent("fifo").path
         #expect(mkfifo(fifo, 0o600) == 0)
-        for (target, kind) in [(folder.path, "directory"), ("/dev/null", "device"), (fifo, "named pipe")] {
-            for force in [[], ["--force"]] {
+        // The device is /dev/null, so it is tried without --force only: a Folio with this bug, run as root,
+        // replaced /dev/null with a file (as the landed one did while this test was written).
+        for (target, kind, forces) in [(folder.path, "directory", [[], ["--force"]]), (fifo, "named pipe", [[], ["--force"]]),
+                                        ("/dev/null", "device", [[]])] {
+            for force in forces {
                 let result = try lib.run(["export", "--format", "jsonl", "-o", target] + force)
                 #expect(result.status != 0 && result.stderr.contains("\(target) is a \(kind)"), "\(target) \(force): \(result.stderr)")
             }
