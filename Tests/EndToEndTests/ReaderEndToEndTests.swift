@@ -59,6 +59,24 @@ struct ReaderEndToEndTests {
         #expect(starred.first?["tags"] as? [String] == ["lasso", "theory"])
     }
 
+    /// Papers imported the moment the reader closes are New at the next start (times were whole
+    /// seconds, and an import in the second of the close was never new).
+    @Test func papersImportedRightAfterTheReaderClosesAreNew() throws {
+        let library = try TestLibrary()
+        try library.ok(["import", CLI.fixture("hf-daily-papers-page.txt")])
+        let tmux = try Tmux()
+        try tmux.start(width: 120, height: 40)
+        let folio = "'\(CLI.binary.path)' --library '\(library.path)'"
+        try tmux.runInShell("\(folio); \(folio) import '\(CLI.fixture("arxiv-oai-jsonl/snapshot_head50.jsonl"))'")
+        try tmux.waitFor({ isReader($0, position: "1/54") }, "the reader")
+        try tmux.send(keys: "q")
+        try tmux.waitFor({ $0.contains { $0.contains("50 new") } }, "the import right after the reader closed")
+        try tmux.runInShell(folio)
+        try tmux.waitFor({ isReader($0, position: "1/104") && $0.contains { $0.hasPrefix("│New ") && $0.contains(" 50│") } },
+                         "the 50 papers imported after the close are New")
+        try quitReader(tmux)
+    }
+
     @Test func aStarFromAnotherProcessShowsWithinTwoSeconds() throws {
         let library = try TestLibrary()
         try library.ok(["import", CLI.fixture("hf-daily-papers-page.txt")])
