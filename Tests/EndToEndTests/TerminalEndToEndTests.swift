@@ -164,32 +164,20 @@ struct TerminalEndToEndTests {
         #expect(try demoFolders(in: temporary).isEmpty, "the demo library is left in TMPDIR after signal \(signal)")
     }
 
-    @Test func quittingTheDemoRemovesItsLibrary() throws {
+    /// `q` and Ctrl-C (exit 0 and 130) end the demo reader and remove its library.
+    @Test(arguments: [("q", 0), ("C-c", 128 + SIGINT)])
+    func leavingTheDemoRemovesItsLibrary(key: String, exitStatus: Int32) throws {
         let temporary = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: temporary) }
         let tmux = try Tmux()
         try tmux.start(width: 120, height: 40, environment: ["TMPDIR": temporary.path])
         try tmux.runInShell("'\(CLI.binary.path)' --demo")
         try tmux.waitFor({ isReader($0, position: "1/54") }, "the demo reader")
-        try tmux.type("q")
-        try tmux.waitFor(isShellPrompt, "the shell prompt after q")
+        try tmux.send(keys: key)
+        try tmux.waitFor(isShellPrompt, "the shell prompt after \(key)")
         try tmux.runInShell("echo exit=$?")
-        try tmux.waitFor({ $0.contains("exit=0") }, "exit status 0")
-        #expect(try demoFolders(in: temporary).isEmpty, "the demo library is left in TMPDIR after q")
-    }
-
-    @Test func ctrlCOnTheDemoRemovesItsLibraryToo() throws {
-        let temporary = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: temporary) }
-        let tmux = try Tmux()
-        try tmux.start(width: 120, height: 40, environment: ["TMPDIR": temporary.path])
-        try tmux.runInShell("'\(CLI.binary.path)' --demo")
-        try tmux.waitFor({ isReader($0, position: "1/54") }, "the demo reader")
-        try tmux.send(keys: "C-c")
-        try tmux.waitFor(isShellPrompt, "the shell prompt after Ctrl-C")
-        try tmux.runInShell("echo exit=$?")
-        try tmux.waitFor({ $0.contains("exit=\(128 + SIGINT)") }, "exit status \(128 + SIGINT)")
-        #expect(try demoFolders(in: temporary).isEmpty, "the demo library is left in TMPDIR after Ctrl-C")
+        try tmux.waitFor({ $0.contains("exit=\(exitStatus)") }, "exit status \(exitStatus)")
+        #expect(try demoFolders(in: temporary).isEmpty, "the demo library is left in TMPDIR after \(key)")
     }
 
     // MARK: Helpers

@@ -158,6 +158,9 @@ struct ImportCLITests {
         // The page's id still names the paper, in every command and in `id:`.
         #expect(try lib.ok(["show", pageID, "--json"]).stdout.contains("\"id\":\"2403.01234\""))
         #expect(try lib.list(["id:\(pageID)"]).compactMap { $0["id"] as? String } == ["2403.01234"])
+        // And in a topic: counted through the index, listed on the paper through the matcher.
+        #expect(try lib.ok(["topic", "add", "old", "id:\(pageID)"]).stdout == "topic old: 1 paper\n")
+        #expect(try lib.ok(["show", "2403.01234", "--json"]).stdout.contains("\"topics\":[\"old\"]"))
         try lib.ok(["tag", pageID, "again"])
         try lib.ok(["read", pageID])
         try lib.ok(["unstar", pageID])

@@ -15,6 +15,8 @@ public struct Paper: Sendable, Equatable, Identifiable {
     public var tags: [String]
     /// Topics whose query the paper matches, sorted; filled when papers are read from the store.
     public var topics: [String] = []
+    /// Ids the paper had before (a `t-…` id before its arXiv record came), which still name it.
+    public var aliases: [String] = []
 
     public var isStarred: Bool { starredAt != nil }
     public var isRead: Bool { readAt != nil }

@@ -8,6 +8,8 @@ public struct PaperFacts: Sendable, Equatable {
     /// The Folio id.
     public var id: String
     public var arxivID: String?
+    /// Ids the paper had before, which `id:` matches too.
+    public var aliases: [String]
     public var tags: [String]
     public var topics: [String]
     public var starred: Bool
@@ -18,8 +20,9 @@ public struct PaperFacts: Sendable, Equatable {
     public init(
         title: String, abstract: String = "", authors: [String] = [], categories: [String] = [],
         id: String, arxivID: String? = nil, tags: [String] = [], topics: [String] = [],
-        starred: Bool = false, read: Bool = false, published: String? = nil
+        starred: Bool = false, read: Bool = false, published: String? = nil, aliases: [String] = []
     ) {
+        self.aliases = aliases
         self.title = title
         self.abstract = abstract
         self.authors = authors
@@ -37,7 +40,8 @@ public struct PaperFacts: Sendable, Equatable {
         self.init(
             title: paper.title, abstract: paper.metadata.abstract, authors: paper.metadata.authors,
             categories: paper.metadata.categories, id: paper.id, arxivID: paper.arxivID, tags: paper.tags,
-            topics: topics, starred: paper.isStarred, read: paper.isRead, published: paper.metadata.published
+            topics: topics, starred: paper.isStarred, read: paper.isRead, published: paper.metadata.published,
+            aliases: paper.aliases
         )
     }
 }
@@ -122,7 +126,7 @@ extension Filter {
     }
 
     private static func hasID(_ facts: PaperFacts, _ id: String) -> Bool {
-        facts.id == id || facts.arxivID.map(canonicalID) == id
+        facts.id == id || facts.arxivID.map(canonicalID) == id || facts.aliases.contains(id)
     }
 
     private static func sameName(_ a: String, _ b: String) -> Bool {
