@@ -142,9 +142,14 @@ struct TagSpelling {
 
     /// The library's spellings, the earliest tagged first.
     init(_ db: Database) throws {
-        for name in try String.fetchAll(db, sql: "SELECT name FROM tag GROUP BY name ORDER BY min(tagged_at), name") {
-            known[TagSpelling.key(name)] = known[TagSpelling.key(name)] ?? name
-        }
+        for name in try TagSpelling.names(db) { _ = spelling(of: name) }
+    }
+
+    private init() {}
+
+    /// Every spelling in the library, the earliest tagged first.
+    private static func names(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT name FROM tag GROUP BY name ORDER BY min(tagged_at), name")
     }
 
     /// `name` as the library spells it; a new name is spelled as given from now on.
@@ -158,13 +163,11 @@ struct TagSpelling {
     /// a paper that had two of them keeps one.
     static func mergeSpellings(_ db: Database) throws {
         var spellings = TagSpelling()
-        for name in try String.fetchAll(db, sql: "SELECT name FROM tag GROUP BY name ORDER BY min(tagged_at), name") {
+        for name in try names(db) {
             let spelled = spellings.spelling(of: name)
             guard spelled != name else { continue }
             try db.execute(sql: "UPDATE OR IGNORE tag SET name = ? WHERE name = ?", arguments: [spelled, name])
             try db.execute(sql: "DELETE FROM tag WHERE name = ?", arguments: [name])
         }
     }
-
-    private init() {}
 }
