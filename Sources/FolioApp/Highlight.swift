@@ -13,26 +13,10 @@ enum Highlight {
                 if term.prefix && i == term.words.count - 1 { prefixes.append(word) } else { exact.insert(word) }
             }
         }
-        var found: [Range<String.Index>] = []
-        var start: String.Index?
-        var index = line.startIndex
-        func close(at end: String.Index) {
-            guard let s = start else { return }
-            let folded = TextNormalizer.searchWords(String(line[s..<end])).joined()
-            if exact.contains(folded) || prefixes.contains(where: { folded.hasPrefix($0) }) { found.append(s..<end) }
-            start = nil
+        // The line is text as shown (TeX rendered), so its words are folded without rendering it again.
+        return SearchFold.wordRanges(line).compactMap { word, range in
+            exact.contains(word) || prefixes.contains(where: { word.hasPrefix($0) }) ? range : nil
         }
-        while index < line.endIndex {
-            let isWordCharacter = line[index].unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || $0.properties.generalCategory == .nonspacingMark }
-            if isWordCharacter {
-                if start == nil { start = index }
-            } else {
-                close(at: index)
-            }
-            index = line.index(after: index)
-        }
-        close(at: line.endIndex)
-        return found
     }
 
     /// Writes `line` with matched words in `match` style; returns the columns used.

@@ -58,7 +58,7 @@ enum PaperListView {
             mark = paper.isStarred ? "★" : isNew ? "+" : " "
             markRole = isNew && !paper.isStarred ? .upvotes : .star
             date = listDate(paper.metadata.published, format: dateFormat)
-            title = paper.title
+            title = TeXDisplay.render(paper.title)
             tags = paper.tags
             topics = paper.topics
             upvotes = paper.metadata.upvotes
@@ -74,7 +74,8 @@ enum PaperListView {
         guard preferences.dateFormat == .monthDay else { return preferences.dateFormat }
         var year: Substring?
         for paper in shown {
-            guard let date = paper.metadata.published, date.count >= 10 else { continue }
+            guard let date = paper.metadata.published else { continue }
+            if date.count < 10 { return .iso }  // `2022-05` has no day to show alone
             if let year, year != date.prefix(4) { return .iso }
             year = date.prefix(4)
         }
@@ -139,9 +140,10 @@ enum PaperListView {
         }
     }
 
-    /// `03-18` for `2026-03-18` (the year is in the pane), or the whole date with `iso`.
+    /// `03-18` for `2026-03-18` (the year is in the pane), or the whole date with `iso`: `2022-05` for a
+    /// date known to the month.
     static func listDate(_ date: String?, format: ReaderPreferences.DateFormat) -> String {
-        guard let date, date.count >= 10 else { return "--- " }
+        guard let date, date.count >= 4 else { return "--- " }
         return format == .iso ? String(date.prefix(10)) : String(date.dropFirst(5).prefix(5))
     }
 }
@@ -154,10 +156,12 @@ enum PaneView {
         func add(_ text: String, _ role: Role) {
             for line in TextLayout.wrap(text, width: width) { out.append((line, role)) }
         }
-        add((paper.isStarred ? "★ " : "") + m.title, .paneTitle)
-        if !m.authors.isEmpty { add(m.authors.joined(separator: ", "), .authors) }
+        add((paper.isStarred ? "★ " : "") + TeXDisplay.render(m.title), .paneTitle)
+        if !m.authors.isEmpty { add(m.authors.map(TeXDisplay.render).joined(separator: ", "), .authors) }
+        if !m.affiliations.isEmpty { add(m.affiliations.map(TeXDisplay.render).joined(separator: "; "), .metadata) }
         var facts: [String] = []
         if let d = m.published { facts.append(d) }
+        if let d = m.announced { facts.append("announced \(d)") }
         if let a = m.arxivID { facts.append("arXiv \(a)\(m.version ?? "")") }
         if !m.categories.isEmpty { facts.append(m.categories.joined(separator: " ")) }
         if let v = m.upvotes { facts.append("▲ \(v)") }
@@ -167,7 +171,7 @@ enum PaneView {
         if !paper.topics.isEmpty { add("topics: " + paper.topics.joined(separator: ", "), .topicChip) }
         if let url = paper.url { add(url, .metadata) }
         out.append(("", .abstract))
-        add(m.abstract.isEmpty ? "(no abstract)" : m.abstract, .abstract)
+        add(m.abstract.isEmpty ? "(no abstract)" : TeXDisplay.render(m.abstract), .abstract)
         return out
     }
 

@@ -6,7 +6,7 @@ struct ArxivRSSReaderTests {
     let reader = ArxivRSSReader()
 
     func samplePapers() throws -> [PaperInput] {
-        try reader.readAll(Fixtures.data("arxiv-rss/cs_LG_sample.xml"))
+        try asImported(reader.readAll(Fixtures.data("arxiv-rss/cs_LG_sample.xml")))
     }
 
     func importError(_ data: Data) -> ImportError? {
@@ -19,7 +19,9 @@ struct ArxivRSSReaderTests {
         #expect(papers.map(\.announceType) == ["new", "cross", "replace", "replace-cross"])
         #expect(papers.map(\.arxivID) == ["2606.13568", "2606.13677", "2606.13501", "2606.13591"])
         #expect(papers.map(\.version) == ["v1", "v1", "v2", "v2"])
-        #expect(papers.allSatisfy { $0.published == "2026-06-15" })
+        #expect(papers.allSatisfy { $0.announced == "2026-06-15" })
+        // A listing's date is the day of the announcement; the paper itself was first published in its id's month.
+        #expect(papers.allSatisfy { $0.published == "2026-06" })
     }
 
     @Test func newItemReadsEveryField() throws {

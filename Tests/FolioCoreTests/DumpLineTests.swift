@@ -132,8 +132,8 @@ struct DumpLineTests {
         var plain = 0
         for _ in 0..<50_000 {
             let text = (0..<Int(g.next() % 10)).map { _ in g.pick(pieces) }.joined()
-            if TeXDecoder.isPlain(text) { plain += 1 }
-            #expect(TeXDecoder.decode(text) == TeXDecoder.decodeScanning(text), "\(text)")
+            if TeXDisplay.isPlain(text) { plain += 1 }
+            #expect(TeXDisplay.render(text) == TeXDisplay.renderScanning(text), "\(text)")
         }
         #expect(plain > 1_000)
     }

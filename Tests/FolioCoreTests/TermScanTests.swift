@@ -6,8 +6,9 @@ import Testing
 struct TermScanTests {
     @Test func agreesWithTheMatchersWords() {
         var random = SplitMix(seed: 21)
-        let textPieces = ["language", "Model", "models", "lang", "text", "to", "image", "-", " ", ", ", "x2", "é", "naïve", "\u{301}", "(", "LANGUAGE"]
-        let termWords = ["language", "model", "lang", "text", "to", "image", "x2", "naive", "mod", "e"]
+        let textPieces = ["language", "Model", "models", "lang", "text", "to", "image", "-", " ", ", ", "x2", "é", "naïve", "\u{301}", "(", "LANGUAGE",
+                          "$\\alpha$", "{L}anguage", "\\'e", "\\mathcal{M}odel", "~", "--", "α", "$x^2$"]
+        let termWords = ["language", "model", "lang", "text", "to", "image", "x2", "naive", "mod", "e", "alpha", "m"]
         for _ in 0..<20_000 {
             var text = ""
             for _ in 0..<Int.random(in: 0...12, using: &random) {

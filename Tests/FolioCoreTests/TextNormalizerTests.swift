@@ -33,13 +33,13 @@ struct ByteScanTests {
     @Test func plainTeXAgreesWithAByteLoop() {
         func reference(_ text: String) -> Bool {
             let bytes = Array(text.utf8)
-            return !bytes.contains { $0 >= 0x80 || "{}$\\~".utf8.contains($0) }
-                && !zip(bytes, bytes.dropFirst()).contains { $0 == UInt8(ascii: "-") && $1 == UInt8(ascii: "-") }
+            return !bytes.contains { $0 >= 0x7F || $0 < 0x20 || "{}$\\~".utf8.contains($0) }
+                && !zip(bytes, bytes.dropFirst()).contains { $0 == $1 && "-`'".utf8.contains($0) }
         }
         var random = SplitMix(seed: 12)
         for _ in 0..<20_000 {
-            let text = ByteScanTests.text(&random, pieces: ["a", "bcd", "efghijk", " ", "-", "{", "}", "$", "\\", "~", "é", "x-y"])
-            #expect(TeXDecoder.isPlain(text) == reference(text), "\(text.debugDescription)")
+            let text = ByteScanTests.text(&random, pieces: ["a", "bcd", "efghijk", " ", "-", "{", "}", "$", "\\", "~", "é", "x-y", "`", "'", "\t"])
+            #expect(TeXDisplay.isPlain(text) == reference(text), "\(text.debugDescription)")
         }
     }
 }

@@ -67,7 +67,9 @@ public enum FolioBackup {
         let db = session.db
         var spellings = try TagSpelling(db)
         for entry in contents.papers {
-            let (id, outcome) = try session.upsert(ImportSession.normalized(entry.metadata))
+            let paper = ImportSession.normalized(entry.metadata)
+            let (id, outcome) = try session.upsert(paper.input)
+            if paper.repaired { session.countRepair() }
             var userStateChanged = false
             if outcome == .new, !entry.provenance.contains(nil) {
                 // A restored library says where its papers first came from, not "a backup".

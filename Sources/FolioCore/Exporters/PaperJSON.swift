@@ -10,7 +10,9 @@ public enum PaperJSON {
             ("title", .string(m.title)),
             ("abstract", .string(m.abstract)),
             ("authors", .strings(m.authors)),
+            ("affiliations", .strings(m.affiliations)),
             ("published", .optional(m.published)),
+            ("announced", .optional(m.announced)),
             ("updated", .optional(m.updated)),
             ("categories", .strings(m.categories)),
             ("primary_category", .optional(m.primaryCategory)),
@@ -42,11 +44,12 @@ public enum PaperJSON {
         PaperInput(
             arxivID: try f.string("arxiv_id"), version: try f.string("version"),
             title: try f.requiredString("title"), abstract: try f.string("abstract") ?? "",
-            authors: try f.strings("authors"), published: try f.string("published"), updated: try f.string("updated"),
+            authors: try f.strings("authors"), affiliations: try f.strings("affiliations"), published: try f.string("published"), updated: try f.string("updated"),
             categories: try f.strings("categories"), primaryCategory: try f.string("primary_category"),
             versions: try f.strings("versions"), absURL: try f.string("abs_url"), pdfURL: try f.string("pdf_url"),
             comments: try f.string("comments"), journalRef: try f.string("journal_ref"), doi: try f.string("doi"),
             upvotes: try f.int("upvotes"), githubRepo: try f.string("github_repo"),
-            aiKeywords: try f.strings("ai_keywords"), announceType: try f.string("announce_type"))
+            aiKeywords: try f.strings("ai_keywords"), announceType: try f.string("announce_type"),
+            announced: try f.string("announced"))
     }
 }

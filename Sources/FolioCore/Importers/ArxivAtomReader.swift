@@ -23,7 +23,7 @@ public struct ArxivAtomReader: DocumentReader {
     }
 
     private func paper(from entry: XMLTreeElement, record: Int) throws -> PaperInput {
-        guard let title = entry.cleanText(of: "title") else {
+        guard let title = entry.text(of: "title") else {
             throw ImportError(.record(record), "entry \(record) has no title")
         }
         let parsedID = entry.cleanText(of: "id").flatMap(ArxivID.parse)
@@ -37,18 +37,31 @@ public struct ArxivAtomReader: DocumentReader {
             arxivID: parsedID?.id,
             version: parsedID?.version,
             title: title,
-            abstract: entry.cleanText(of: "summary") ?? "",
-            authors: entry.children("author").compactMap { $0.cleanText(of: "name") },
+            abstract: entry.text(of: "summary") ?? "",
+            authors: entry.children("author").compactMap { $0.text(of: "name") },
+            affiliations: Self.affiliations(entry.children("author")),
             published: entry.cleanText(of: "published").map(Self.day),
             updated: entry.cleanText(of: "updated").map(Self.day),
             categories: entry.children("category").compactMap { $0.attributes["term"] },
             primaryCategory: entry.child("arxiv:primary_category")?.attributes["term"],
             absURL: absURL,
             pdfURL: pdfURL,
-            comments: entry.cleanText(of: "arxiv:comment"),
-            journalRef: entry.cleanText(of: "arxiv:journal_ref"),
+            comments: entry.text(of: "arxiv:comment"),
+            journalRef: entry.text(of: "arxiv:journal_ref"),
             doi: entry.cleanText(of: "arxiv:doi")
         )
+    }
+
+    /// Every `<arxiv:affiliation>` of the authors, each once.
+    private static func affiliations(_ authors: [XMLTreeElement]) -> [String] {
+        var seen: [String] = []
+        for author in authors {
+            for affiliation in author.children("arxiv:affiliation") {
+                let text = TextNormalizer.clean(Mojibake.repaired(affiliation.text) ?? affiliation.text)
+                if !text.isEmpty && !seen.contains(text) { seen.append(text) }
+            }
+        }
+        return seen
     }
 
     /// `2012-04-02` from `2012-04-02T12:38:54Z`: the calendar day as arXiv wrote it.

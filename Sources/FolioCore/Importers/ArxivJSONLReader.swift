@@ -35,9 +35,11 @@ public struct ArxivJSONLReader: Sendable {
     static func paper(from f: JSONFields) throws -> PaperInput {
         let id = try arxivID(try f.requiredString("id"), record: f.record)
         let versions = try f.objects("versions").compactMap { version(name: $0["version"] as? String, created: $0["created"] as? String) }
+        let parsed = (f.object["authors_parsed"] as? [[String]]).flatMap { $0.isEmpty ? nil : $0 }
         return paper(id: id, versions: versions, categories: try f.string("categories"), title: try f.requiredString("title"),
-                     abstract: try f.string("abstract"), authors: try authors(f), updated: try f.string("update_date"),
-                     comments: try f.string("comments"), journalRef: try f.string("journal-ref"), doi: try f.string("doi"))
+                     abstract: try f.string("abstract"), authors: authors(parsed: parsed, text: try f.string("authors")),
+                     updated: try f.string("update_date"), comments: try f.string("comments"), journalRef: try f.string("journal-ref"),
+                     doi: try f.string("doi"))
     }
 
     /// The same paper from the fields `DumpLine` read (which has checked their types).
@@ -45,10 +47,15 @@ public struct ArxivJSONLReader: Sendable {
         guard let rawID = line.id else { throw ImportError(.record(record), "missing field \"id\"") }
         let id = try arxivID(rawID, record: record)
         guard let title = line.title else { throw ImportError(.record(record), "missing field \"title\"") }
-        let authors = line.authorsParsed.flatMap { $0.isEmpty ? nil : $0.map(authorName) } ?? authorList(line.authors ?? "")
+        let parsed = line.authorsParsed.flatMap { $0.isEmpty ? nil : $0 }
         return paper(id: id, versions: line.versions.compactMap { version(name: $0.version, created: $0.created) },
-                     categories: line.categories, title: title, abstract: line.abstract, authors: authors, updated: line.updateDate,
-                     comments: line.comments, journalRef: line.journalRef, doi: line.doi)
+                     categories: line.categories, title: title, abstract: line.abstract, authors: authors(parsed: parsed, text: line.authors),
+                     updated: line.updateDate, comments: line.comments, journalRef: line.journalRef, doi: line.doi)
+    }
+
+    /// `authors_parsed` gives clean names; the `authors` string is the fallback, and numbers the affiliations.
+    private static func authors(parsed: [[String]]?, text: String?) -> AuthorAffiliations {
+        parsed.map { AuthorAffiliations(parsed: $0, authorsText: text) } ?? AuthorAffiliations(text: text ?? "")
     }
 
     private static func arxivID(_ raw: String, record: Int) throws -> String {
@@ -63,15 +70,16 @@ public struct ArxivJSONLReader: Sendable {
     }
 
     private static func paper(id: String, versions: [String], categories: String?, title: String, abstract: String?,
-                              authors: [String], updated: String?, comments: String?, journalRef: String?, doi: String?) -> PaperInput {
+                              authors: AuthorAffiliations, updated: String?, comments: String?, journalRef: String?, doi: String?) -> PaperInput {
         let categories = (categories ?? "").split(separator: " ").map(String.init)
         return PaperInput(
             arxivID: id,
             version: versions.last.map { String($0.prefix { $0 != " " }) },
-            title: TeXDecoder.decode(title),
-            abstract: TeXDecoder.decode(abstract ?? ""),
-            authors: authors,
-            published: versions.first.flatMap { $0.split(separator: " ").dropFirst().first.map(String.init) },
+            title: title,
+            abstract: abstract ?? "",
+            authors: authors.names,
+            affiliations: authors.affiliations,
+            published: versions.first.flatMap { $0.split(separator: " ").dropFirst().first.map(String.init) } ?? DateText.month(ofArxivID: id),
             updated: updated,
             categories: categories,
             primaryCategory: categories.first,
@@ -81,26 +89,5 @@ public struct ArxivJSONLReader: Sendable {
             comments: comments,
             journalRef: journalRef,
             doi: doi)
-    }
-
-    /// `authors_parsed` ([last, first, suffix]) gives clean names; the `authors` string is the fallback.
-    static func authors(_ f: JSONFields) throws -> [String] {
-        if let parsed = f.object["authors_parsed"] as? [[String]], !parsed.isEmpty { return parsed.map(authorName) }
-        return authorList(try f.string("authors") ?? "")
-    }
-
-    private static func authorName(_ parts: [String]) -> String {
-        let last = parts.first ?? ""
-        let rest = parts.dropFirst().filter { !$0.isEmpty }
-        let name = ([rest.first].compactMap { $0 } + [last] + rest.dropFirst()).joined(separator: " ")
-        // The parser spaces hyphenated initials (`C. -P.`); the name is written `C.-P.`.
-        // Foundation's search costs more than the rest of the name: it runs only when a hyphen is there.
-        let joined = name.utf8.contains(UInt8(ascii: "-")) ? name.replacingOccurrences(of: ". -", with: ".-") : name
-        return TeXDecoder.decode(joined)
-    }
-
-    private static func authorList(_ text: String) -> [String] {
-        TeXDecoder.decode(text).replacingOccurrences(of: " and ", with: ", ")
-            .split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet.whitespaces) }.filter { !$0.isEmpty }
     }
 }

@@ -13,7 +13,7 @@ public struct ArxivRSSReader: DocumentReader {
     }
 
     private func paper(from item: XMLTreeElement, record: Int) throws -> PaperInput {
-        guard let title = item.cleanText(of: "title") else {
+        guard let title = item.text(of: "title") else {
             throw ImportError(.record(record), "item \(record) has no title")
         }
         let link = item.cleanText(of: "link")
@@ -25,19 +25,23 @@ public struct ArxivRSSReader: DocumentReader {
             title: title,
             abstract: item.child("description").map { Self.abstract(fromDescription: $0.text) } ?? "",
             authors: item.cleanText(of: "dc:creator").map(Self.authors) ?? [],
-            published: item.cleanText(of: "pubDate").flatMap(DateText.day(fromRFC822:)),
+            // A feed's date is the day it announced the paper, which for a cross-list or a new version is
+            // long after the paper appeared: the id's month stands in until a source gives the first version's day.
+            published: parsedID.flatMap { DateText.month(ofArxivID: $0.id) },
             categories: item.children("category").map { TextNormalizer.clean($0.text) }.filter { !$0.isEmpty },
             absURL: link,
             journalRef: item.cleanText(of: "arxiv:journal_reference"),
             doi: item.cleanText(of: "arxiv:DOI"),
-            announceType: item.cleanText(of: "arxiv:announce_type")
+            announceType: item.cleanText(of: "arxiv:announce_type"),
+            announced: item.cleanText(of: "pubDate").flatMap(DateText.day(fromRFC822:))
         )
     }
 
-    /// The description repeats the id and announce type before `Abstract:`; only what follows is the abstract.
+    /// The description repeats the id and announce type before `Abstract:`; only what follows is the abstract
+    /// (as written: the import cleans it).
     static func abstract(fromDescription description: String) -> String {
-        guard let marker = description.range(of: "Abstract:") else { return TextNormalizer.clean(description) }
-        return TextNormalizer.clean(String(description[marker.upperBound...]))
+        guard let marker = description.range(of: "Abstract:") else { return description }
+        return String(description[marker.upperBound...])
     }
 
     /// `dc:creator` lists names joined by `, `, sometimes with `and` before the last one.

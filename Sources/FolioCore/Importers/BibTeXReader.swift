@@ -1,11 +1,39 @@
 import Foundation
 
 /// Reads BibTeX: every entry except `@proceedings` (a volume, not a paper) becomes a paper.
-/// Title, abstract and authors are decoded from TeX; URLs and DOIs are taken as written.
+/// Title, abstract and authors are kept as the TeX they are (the views show them rendered, and an
+/// export writes them back); URLs and DOIs are taken as written.
 public struct BibTeXReader: DocumentReader {
     public init() {}
 
     public func read(_ data: Data, context: ImportContext, emit: (PaperInput) throws -> Void) throws {
+        for (entry, volume) in try entries(data) { try emit(paper(from: entry, volume: volume)) }
+    }
+
+    /// The papers with the user state a file written by Folio carries (`BibTeXWriter`): tags from
+    /// `keywords` (as reference managers write their tags), star and read marks with their times.
+    func contents(_ data: Data) throws -> FolioBackup.Contents {
+        var contents = FolioBackup.Contents()
+        for (entry, volume) in try entries(data) {
+            let fields = entry.fields
+            let tags = fields["keywords"].map { BibTeXReader.topLevelSplit($0, at: { $0 == "," || $0 == ";" }) } ?? []
+            contents.papers.append(FolioBackup.Contents.Entry(
+                metadata: try paper(from: entry, volume: volume), id: entry.key,
+                starredAt: fields["folio-starred"].map(Self.mark), readAt: fields["folio-read"].map(Self.mark),
+                tags: tags.map { TextNormalizer.clean(TeXDisplay.render($0)) }.filter { !$0.isEmpty }, provenance: [nil]))
+        }
+        return contents
+    }
+
+    /// A mark's time as written, or now for a mark without one (`folio-starred = {yes}`).
+    private static func mark(_ written: String) -> String {
+        let text = TextNormalizer.clean(written)
+        return text.first?.isNumber == true ? text : Timestamp.now()
+    }
+
+    /// Each paper's entry with its volume. Papers without a date take their volume's: the one they
+    /// `crossref`, or the file's only @proceedings (PMLR files put the date there and nowhere else).
+    private func entries(_ data: Data) throws -> [(BibTeXEntry, BibTeXEntry?)] {
         let text = try TextInput.decodeUTF8(data, format: "BibTeX")
         var parser = BibTeXParser(text)
         let entries = try parser.entries()
@@ -15,12 +43,8 @@ public struct BibTeXReader: DocumentReader {
             throw ImportError(.whole, "expected BibTeX entries such as @article{…}, found none")
         }
         let volumesByKey = Dictionary(volumes.map { ($0.key.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
-        for entry in papers {
-            // Papers without a date take their volume's: the one they `crossref`, or the file's
-            // only @proceedings (PMLR files put the date there and nowhere else).
-            let volume = entry.fields["crossref"].flatMap { volumesByKey[$0.lowercased()] }
-                ?? (volumes.count == 1 ? volumes[0] : nil)
-            try emit(paper(from: entry, volume: volume))
+        return papers.map { entry in
+            (entry, entry.fields["crossref"].flatMap { volumesByKey[$0.lowercased()] } ?? (volumes.count == 1 ? volumes[0] : nil))
         }
     }
 
@@ -44,12 +68,13 @@ public struct BibTeXReader: DocumentReader {
             paper.version = version
             paper.absURL = paper.absURL ?? ArxivLinks.abs(id)
             paper.pdfURL = paper.pdfURL ?? ArxivLinks.pdf(id)
+            paper.published = paper.published ?? DateText.month(ofArxivID: id)
         }
         return paper
     }
 
     static func plainText(_ tex: String) -> String {
-        TextNormalizer.clean(TeXDecoder.decode(tex))
+        TextNormalizer.clean(tex)
     }
 
     // MARK: Authors
@@ -98,9 +123,8 @@ public struct BibTeXReader: DocumentReader {
 
     // MARK: Dates
 
-    /// `YYYY-MM-DD` from `date` (biblatex), `published` (PMLR), or `year` and `month`.
-    /// When only the year or month is known the day or month becomes `01`: a paper needs
-    /// a date to sort by, and the first of the period keeps it inside the right year.
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` from `date` (biblatex), `published` (PMLR), or `year` and `month`:
+    /// as much as the entry says, no invented day.
     static func published(_ fields: [String: String]) -> String? {
         for name in ["date", "published"] {
             if let written = fields[name].map(TextNormalizer.clean), let date = isoDate(written) { return date }
@@ -110,17 +134,17 @@ public struct BibTeXReader: DocumentReader {
               let year = Int(yearText[yearRange])
         else { return nil }
         let month = fields["month"].map(plainText).flatMap { Int($0) ?? DateText.month(named: $0) }
-        return DateText.ymd(year, month.flatMap { (1...12).contains($0) ? $0 : nil } ?? 1, 1)
+        return DateText.partial(year, month.flatMap { (1...12).contains($0) ? $0 : nil }, nil)
     }
 
-    /// `2023`, `2023-12` or `2023-12-02` (trailing time allowed) as `YYYY-MM-DD`.
+    /// `2023`, `2023-12` or `2023-12-02` (trailing time allowed), as written.
     static func isoDate(_ text: String) -> String? {
         guard let match = text.range(of: #"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"#, options: .regularExpression) else {
             return nil
         }
         let parts = text[match].split(separator: "-").compactMap { Int($0) }
         guard parts.count == 1 || (1...12).contains(parts[1]) else { return nil }
-        return DateText.ymd(parts[0], parts.count > 1 ? parts[1] : 1, parts.count > 2 ? parts[2] : 1)
+        return DateText.partial(parts[0], parts.count > 1 ? parts[1] : nil, parts.count > 2 ? parts[2] : nil)
     }
 
     // MARK: Identifiers

@@ -62,7 +62,7 @@ public struct LibraryImport {
                 let lines = LineReader(read: LibraryImport.reading(head, then: read))
                 counts = try store.importPapers(source: sourceName) { session in
                     // Progress in bytes of the file, not of what it holds: a gzip file's size is its compressed one.
-                    try ArxivJSONLReader().readAhead(lines, progress: { progress($0, fileBytes.total) }) { try session.add(normalized: $0) }
+                    try ArxivJSONLReader().readAhead(lines, progress: { progress($0, fileBytes.total) }) { try session.add($0) }
                 }
             } else {
                 let data = try LibraryImport.readDocument(LibraryImport.reading(head, then: read))
@@ -81,9 +81,12 @@ public struct LibraryImport {
         case .folioJSON:
             let contents = try FolioBackup.parse(data)
             return try store.importPapers(source: source) { try FolioBackup.apply(contents, to: $0) }
+        case .bibtex:
+            let contents = try BibTeXReader().contents(data)
+            return try store.importPapers(source: source) { try FolioBackup.apply(contents, to: $0) }
         case .arxivJSONL:
             return try store.importPapers(source: source) { session in
-                try ArxivJSONLReader().readAhead(LineReader(data: data)) { try session.add(normalized: $0) }
+                try ArxivJSONLReader().readAhead(LineReader(data: data)) { try session.add($0) }
             }
         default:
             // Parsed whole before the write transaction starts: a bad file never holds the lock.
@@ -160,13 +163,13 @@ public struct LibraryImport {
 extension ArxivJSONLReader {
     /// Papers parsed a batch at a time, with the lines read by the end of the batch.
     struct ParsedBatch: Sendable {
-        var papers: [PaperInput] = []
+        var papers: [NormalizedPaper] = []
         var lines = 0
     }
 
     /// `read` with the lines parsed, and the papers normalized for the store, on a second thread while
     /// `emit` runs on this one; `progress` gets the lines read. `lines` is used only by that thread until this returns.
-    public func readAhead(_ lines: LineReader, progress: (Int) -> Void = { _ in }, emit: (PaperInput) throws -> Void) throws {
+    func readAhead(_ lines: LineReader, progress: (Int) -> Void = { _ in }, emit: (NormalizedPaper) throws -> Void) throws {
         let handed = HandedOver(value: lines)
         try ReadAhead<ParsedBatch>.run(produce: { channel in
             var batch = ParsedBatch()

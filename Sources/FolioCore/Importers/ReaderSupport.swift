@@ -20,10 +20,34 @@ enum TextInput {
 /// `YYYY-MM-DD` for dates readers assemble from parts.
 enum DateText {
     static func ymd(_ year: Int, _ month: Int, _ day: Int) -> String {
-        let y = String(year)
-        let m = month < 10 ? "0\(month)" : String(month)
-        let d = day < 10 ? "0\(day)" : String(day)
-        return "\(y)-\(m)-\(d)"
+        partial(year, month, day)
+    }
+
+    /// `2023`, `2023-05` or `2023-05-02`: a date as precise as what is known (a day needs its month).
+    static func partial(_ year: Int, _ month: Int?, _ day: Int?) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        guard let month else { return String(year) }
+        return String(year) + "-" + two(month) + (day.map { "-" + two($0) } ?? "")
+    }
+
+    /// The more precise of two dates that agree as far as the shorter goes (`2022-05-12` over `2022-05`,
+    /// in either order): a month known from an arXiv id never replaces a day a source gave. Nil when they
+    /// differ, or either is nil.
+    static func morePrecise(_ a: String?, _ b: String?) -> String? {
+        guard let a, let b, a != b else { return nil }
+        if a.hasPrefix(b + "-") { return a }
+        if b.hasPrefix(a + "-") { return b }
+        return nil
+    }
+
+    /// `2022-05` for a new-style arXiv id (`2205.06398`: year and month of submission), nil for an
+    /// old-style one (`hep-th/9901001` names its month too, but the papers that have only that carry dates).
+    static func month(ofArxivID id: String) -> String? {
+        let bytes = Array(id.utf8)
+        guard bytes.count >= 9, bytes[4] == UInt8(ascii: "."), bytes[0..<4].allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        let yy = Int(bytes[0] - 0x30) * 10 + Int(bytes[1] - 0x30), mm = Int(bytes[2] - 0x30) * 10 + Int(bytes[3] - 0x30)
+        guard (1...12).contains(mm) else { return nil }
+        return String(2000 + yy) + "-" + (mm < 10 ? "0\(mm)" : String(mm))
     }
 
     /// Month number for `Mar`, `March`, `Sept`, case-insensitive; nil for anything else.

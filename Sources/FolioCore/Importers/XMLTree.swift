@@ -27,6 +27,12 @@ struct XMLTreeElement: Sendable, Equatable {
         children.filter { $0.name == name }
     }
 
+    /// The first child's text as written, for paper text that the import cleans after putting mojibake
+    /// right (which cleaning first would defeat); nil when the child is missing or blank.
+    func text(of childName: String) -> String? {
+        cleanText(of: childName).flatMap { _ in child(childName)?.text }
+    }
+
     /// The first child's text passed through `TextNormalizer.clean`; nil when the child is missing or blank.
     func cleanText(of childName: String) -> String? {
         guard let child = child(childName) else { return nil }

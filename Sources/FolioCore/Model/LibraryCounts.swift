@@ -23,10 +23,18 @@ public struct ImportCounts: Sendable, Equatable {
     public var new = 0
     public var updated = 0
     public var unchanged = 0
-    public init(new: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+    /// Papers whose text was UTF-8 read as Windows-1252 and was put right (`Mojibake`).
+    public var repaired = 0
+    public init(new: Int = 0, updated: Int = 0, unchanged: Int = 0, repaired: Int = 0) {
         self.new = new
         self.updated = updated
         self.unchanged = unchanged
+        self.repaired = repaired
     }
     public var total: Int { new + updated + unchanged }
+
+    /// `3 new, 1 updated, 0 unchanged`, and `, 2 repaired (mojibake)` when any text was put right.
+    public var summary: String {
+        "\(new) new, \(updated) updated, \(unchanged) unchanged" + (repaired > 0 ? ", \(repaired) repaired (mojibake)" : "")
+    }
 }

@@ -11,7 +11,10 @@ public struct PaperInput: Sendable, Equatable {
     public var title: String
     public var abstract: String
     public var authors: [String]
-    /// `YYYY-MM-DD`
+    /// Where the authors work, each once, in the order the source names them; kept out of `authors`
+    /// so that `author:` and BibTeX keys see names only.
+    public var affiliations: [String]
+    /// The first version's date: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when only that much is known.
     public var published: String?
     /// `YYYY-MM-DD`
     public var updated: String?
@@ -29,20 +32,24 @@ public struct PaperInput: Sendable, Equatable {
     public var aiKeywords: [String]
     /// arXiv RSS announce type: new, cross, replace, replace-cross.
     public var announceType: String?
+    /// `YYYY-MM-DD` the paper was last announced in a feed (arXiv RSS): not when it was published.
+    public var announced: String?
 
     public init(
         arxivID: String? = nil, version: String? = nil, title: String, abstract: String = "",
-        authors: [String] = [], published: String? = nil, updated: String? = nil,
+        authors: [String] = [], affiliations: [String] = [], published: String? = nil, updated: String? = nil,
         categories: [String] = [], primaryCategory: String? = nil, versions: [String] = [],
         absURL: String? = nil, pdfURL: String? = nil, comments: String? = nil,
         journalRef: String? = nil, doi: String? = nil, upvotes: Int? = nil,
-        githubRepo: String? = nil, aiKeywords: [String] = [], announceType: String? = nil
+        githubRepo: String? = nil, aiKeywords: [String] = [], announceType: String? = nil,
+        announced: String? = nil
     ) {
         self.arxivID = arxivID
         self.version = version
         self.title = title
         self.abstract = abstract
         self.authors = authors
+        self.affiliations = affiliations
         self.published = published
         self.updated = updated
         self.categories = categories
@@ -57,5 +64,6 @@ public struct PaperInput: Sendable, Equatable {
         self.githubRepo = githubRepo
         self.aiKeywords = aiKeywords
         self.announceType = announceType
+        self.announced = announced
     }
 }

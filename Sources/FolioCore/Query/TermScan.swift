@@ -27,7 +27,7 @@ struct TermScan {
         var seen = 0, start = -1
         for i in 0...text.count {
             let byte: UInt8 = i < text.count ? text[i] : 0x20
-            if byte >= 0x80 { return nil }
+            if TextNormalizer.leavesASCIIPath(byte) { return nil }
             if TextNormalizer.asciiWordByte(byte) != nil {
                 if start < 0 { start = i }
                 continue

@@ -35,12 +35,13 @@ public struct PaperListing {
         case .date:
             return try resolver.index.first(wanted, of: docs)
         case .title:
-            // SQLite's NOCASE is the order to keep; a short list of nums goes to SQL, else rows are skipped.
+            // The title key is the order: the words as shown, folded (``` ``Quoted'' ``` sorts under q).
+            // A short list of nums goes to SQL, else rows are skipped.
             let listed = docs.count <= Store.candidatesListedInSQL
             let whereSQL = listed ? "WHERE num IN (SELECT value FROM json_each(?))" : ""
             let arguments: StatementArguments = listed ? ["[" + docs.nums.map(String.init).joined(separator: ",") + "]"] : []
             return try store.pool.read { db in
-                let cursor = try Int64.fetchCursor(db, sql: "SELECT num FROM paper \(whereSQL) ORDER BY title COLLATE NOCASE, num", arguments: arguments)
+                let cursor = try Int64.fetchCursor(db, sql: "SELECT num FROM paper \(whereSQL) ORDER BY title_key, num", arguments: arguments)
                 var out: [Int64] = []
                 while out.count < wanted, let num = try cursor.next() {
                     if docs.contains(num) { out.append(num) }

@@ -13,17 +13,19 @@ struct SearchOrder {
 
     static let noDate = Int32.min
 
-    /// `YYYYMMDD` for `YYYY-MM-DD`; nil for a date of any other shape.
+    /// `YYYYMMDD` for `YYYY-MM-DD`, with `00` for what a partial date (`YYYY-MM`, `YYYY`) leaves out, so it
+    /// sorts as its text does: after the known days of its month; nil for a date of any other shape.
     static func key(_ published: String?) -> Int32? {
         guard let published else { return noDate }
         let bytes = Array(published.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        guard bytes.count == 4 || (bytes.count == 7 && bytes[4] == UInt8(ascii: "-"))
+                || (bytes.count == 10 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")) else { return nil }
         var value: Int32 = 0
         for (i, byte) in bytes.enumerated() where i != 4 && i != 7 {
             guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
             value = value * 10 + Int32(byte - UInt8(ascii: "0"))
         }
-        return value
+        return bytes.count == 4 ? value * 10000 : bytes.count == 7 ? value * 100 : value
     }
 
     /// Read straight from SQLite's row into the arrays: at a million papers each column is 4 MB, and

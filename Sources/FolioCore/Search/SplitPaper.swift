@@ -30,7 +30,7 @@ struct SplitPaper: Sendable {
                 var start = written
                 var hash = SearchTermTable.hashStart(field: field)
                 for byte in text {
-                    if byte >= 0x80 { return false }
+                    if TextNormalizer.leavesASCIIPath(byte) { return false }
                     if let folded = TextNormalizer.asciiWordByte(byte) {
                         out[written] = folded
                         written += 1

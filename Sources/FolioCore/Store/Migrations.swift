@@ -106,7 +106,7 @@ extension Store {
                     ranked INTEGER NOT NULL
                 );
                 CREATE TABLE IF NOT EXISTS pending_upgrade (task TEXT PRIMARY KEY);
-                INSERT OR IGNORE INTO pending_upgrade (task) VALUES ('rebuild-search-index');
+                INSERT OR IGNORE INTO pending_upgrade (task) VALUES ('title-keys'), ('rebuild-search-index');
                 """)
         }
         // Papers are found by title through a hash of it: an index of 8-byte integers stays in the page
@@ -173,6 +173,16 @@ extension Store {
         // (`TagSpelling.mergeSpellings`: Unicode case folding is the app's, not SQL's).
         migrator.registerMigration("v10-tag-case") { db in
             try db.execute(sql: "INSERT OR IGNORE INTO pending_upgrade (task) VALUES ('merge-tag-spellings')")
+        }
+        // Affiliations apart from author names, the date a feed announced a paper apart from its publication,
+        // and search words folded further (Ł, Ø, Greek letters by name, compatibility forms, TeX read as
+        // displayed): title keys are made again and the index rebuilt by the current Folio after the migrations.
+        migrator.registerMigration("v11-affiliations-announced") { db in
+            try db.execute(sql: """
+                ALTER TABLE paper ADD COLUMN affiliations TEXT NOT NULL DEFAULT '[]';
+                ALTER TABLE paper ADD COLUMN announced TEXT;
+                INSERT OR IGNORE INTO pending_upgrade (task) VALUES ('title-keys'), ('rebuild-search-index');
+                """)
         }
         return migrator
     }

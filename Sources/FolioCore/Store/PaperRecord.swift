@@ -10,6 +10,7 @@ struct PaperRecord {
              published, updated, categories, primaryCategory = "primary_category", version, versions,
              absURL = "abs_url", pdfURL = "pdf_url", comments, journalRef = "journal_ref", doi, upvotes,
              githubRepo = "github_repo", aiKeywords = "ai_keywords", announceType = "announce_type",
+             affiliations, announced,
              id, firstSource = "first_source", firstImportedAt = "first_imported_at",
              lastSource = "last_source", lastImportedAt = "last_imported_at"
 
@@ -64,6 +65,8 @@ struct PaperRecord {
         case .githubRepo: return RawValue(p.githubRepo)
         case .aiKeywords: return .text(StringList.encode(p.aiKeywords))
         case .announceType: return RawValue(p.announceType)
+        case .affiliations: return .text(StringList.encode(p.affiliations))
+        case .announced: return RawValue(p.announced)
         case .id: return .text(id)
         case .firstSource: return .text(firstSource)
         case .firstImportedAt: return .text(firstImportedAt)
@@ -89,11 +92,12 @@ struct PaperRecord {
     static func metadata(from row: some ColumnSource) -> PaperInput {
         PaperInput(
             arxivID: row[.arxivID], version: row[.version], title: row[.title], abstract: row[.abstract],
-            authors: StringList.decode(row[.authors]), published: row[.published], updated: row[.updated],
+            authors: StringList.decode(row[.authors]), affiliations: StringList.decode(row[.affiliations]), published: row[.published], updated: row[.updated],
             categories: StringList.decode(row[.categories]), primaryCategory: row[.primaryCategory],
             versions: StringList.decode(row[.versions]), absURL: row[.absURL], pdfURL: row[.pdfURL],
             comments: row[.comments], journalRef: row[.journalRef], doi: row[.doi], upvotes: row[.upvotes],
-            githubRepo: row[.githubRepo], aiKeywords: StringList.decode(row[.aiKeywords]), announceType: row[.announceType])
+            githubRepo: row[.githubRepo], aiKeywords: StringList.decode(row[.aiKeywords]), announceType: row[.announceType],
+            announced: row[.announced])
     }
 }
 

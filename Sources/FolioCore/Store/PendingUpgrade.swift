@@ -12,10 +12,21 @@ enum PendingUpgrade {
         guard !tasks.isEmpty else { return }
         try queue.write { db in
             // Hashes first: the index is rebuilt from the papers as they are.
+            if tasks.contains("title-keys") { try remakeTitleKeys(db) }
             if tasks.contains("title-hashes") { try fillTitleHashes(db) }
             if tasks.contains("rebuild-search-index") { try SearchIndexWriter.rebuild(db) }
             if tasks.contains("merge-tag-spellings") { try TagSpelling.mergeSpellings(db) }
             try db.execute(sql: "DELETE FROM pending_upgrade")
+        }
+    }
+
+    /// Title keys made again by today's `TextNormalizer.titleKey` (its folding changed), with their hashes.
+    private static func remakeTitleKeys(_ db: Database) throws {
+        let update = try db.makeStatement(sql: "UPDATE paper SET title_key = ?, title_hash = ? WHERE num = ?")
+        let rows = try Row.fetchCursor(db, sql: "SELECT num, title FROM paper")
+        while let row = try rows.next() {
+            let key = TextNormalizer.titleKey(row["title"])
+            try update.execute(arguments: [key, PaperRecord.titleHash(key), row["num"] as Int64])
         }
     }
 

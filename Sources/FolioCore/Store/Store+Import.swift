@@ -5,6 +5,12 @@ public enum ImportOutcome: Sendable, Equatable {
     case new, updated, unchanged
 }
 
+/// A paper ready for the store (`ImportSession.normalized`), and whether its text was mojibake put right.
+struct NormalizedPaper: Sendable {
+    var input: PaperInput
+    var repaired: Bool
+}
+
 /// Adds papers inside one write transaction; see `Store.importPapers`.
 public final class ImportSession {
     let db: Database
@@ -47,16 +53,20 @@ public final class ImportSession {
     /// Adds or merges one paper and returns its Folio id and what happened to it.
     @discardableResult
     public func add(_ input: PaperInput) throws -> (id: String, outcome: ImportOutcome) {
-        try add(normalized: ImportSession.normalized(input))
+        try add(ImportSession.normalized(input))
     }
 
     /// `add` for a paper already passed through `ImportSession.normalized` (on a reading thread).
     @discardableResult
-    func add(normalized input: PaperInput) throws -> (id: String, outcome: ImportOutcome) {
-        let result = try upsert(input)
+    func add(_ paper: NormalizedPaper) throws -> (id: String, outcome: ImportOutcome) {
+        let result = try upsert(paper.input)
         count(result.outcome)
+        if paper.repaired { counts.repaired += 1 }
         return result
     }
+
+    /// Counts a paper whose text was mojibake put right, added by the caller through `upsert`.
+    func countRepair() { counts.repaired += 1 }
 
     /// Counts a paper the caller changed in another way (user state from a backup).
     func count(_ outcome: ImportOutcome) {
@@ -141,16 +151,26 @@ public final class ImportSession {
         try Row.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
     }
 
-    static func normalized(_ p: PaperInput) -> PaperInput {
+    /// A paper as the store keeps its text: mojibake put right (before white space is touched: the
+    /// garbled `à` ends in a no-break space), then `TextNormalizer.clean`.
+    static func normalized(_ p: PaperInput) -> NormalizedPaper {
         var p = p
-        p.title = TextNormalizer.clean(p.title)
-        p.abstract = TextNormalizer.clean(p.abstract)
-        p.authors = p.authors.map(TextNormalizer.clean).filter { !$0.isEmpty }
+        var repaired = false
+        func clean(_ text: String) -> String {
+            guard let fixed = Mojibake.repaired(text) else { return TextNormalizer.clean(text) }
+            repaired = true
+            return TextNormalizer.clean(fixed)
+        }
+        func cleanList(_ items: [String]) -> [String] { items.map(clean).filter { !$0.isEmpty } }
+        p.title = clean(p.title)
+        p.abstract = clean(p.abstract)
+        p.authors = cleanList(p.authors)
+        p.affiliations = cleanList(p.affiliations)
         p.categories = p.categories.map(TextNormalizer.clean).filter { !$0.isEmpty }
-        p.aiKeywords = p.aiKeywords.map(TextNormalizer.clean).filter { !$0.isEmpty }
-        p.comments = p.comments.map(TextNormalizer.clean)
-        p.journalRef = p.journalRef.map(TextNormalizer.clean)
-        return p
+        p.aiKeywords = cleanList(p.aiKeywords)
+        p.comments = p.comments.map(clean)
+        p.journalRef = p.journalRef.map(clean)
+        return NormalizedPaper(input: p, repaired: repaired)
     }
 
     /// Fields the incoming paper carries win; fields it lacks keep what is known. A source
@@ -166,7 +186,8 @@ public final class ImportSession {
         m.title = pickText(old.title, new.title)
         m.abstract = pickText(old.abstract, new.abstract)
         m.authors = pickList(old.authors, new.authors)
-        m.published = pick(old.published, new.published)
+        m.affiliations = pickList(old.affiliations, new.affiliations)
+        m.published = DateText.morePrecise(old.published, new.published) ?? pick(old.published, new.published)
         m.updated = pick(old.updated, new.updated)
         m.categories = pickList(old.categories, new.categories)
         m.primaryCategory = pick(old.primaryCategory, new.primaryCategory)
@@ -180,6 +201,7 @@ public final class ImportSession {
         m.githubRepo = pick(old.githubRepo, new.githubRepo)
         m.aiKeywords = pickList(old.aiKeywords, new.aiKeywords)
         m.announceType = pick(old.announceType, new.announceType)
+        m.announced = pick(old.announced, new.announced)
         return m
     }
 

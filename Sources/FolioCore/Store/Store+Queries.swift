@@ -79,7 +79,7 @@ extension Store {
         }
         let order = filter.sort == .date
             ? "ORDER BY p.published IS NULL, p.published DESC, p.num"
-            : "ORDER BY p.title COLLATE NOCASE, p.num"
+            : "ORDER BY p.title_key, p.num"
         // The query runs in Swift on each row, so LIMIT applies after it.
         let limitSQL = (filter.query == nil && filter.limit != nil) ? "LIMIT \(filter.limit!)" : ""
         let topicSet = TopicSet(try topics())

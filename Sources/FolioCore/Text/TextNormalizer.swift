@@ -76,9 +76,18 @@ public enum TextNormalizer {
     }
 
     /// `"attention is all you need"` for `"Attention Is All You Need!"`: the key two
-    /// sources of the same paper share. Case and accents folded, punctuation dropped.
+    /// sources of the same paper share, and the title order. Case and accents folded, punctuation dropped,
+    /// TeX read as shown (`{\L}ukasiewicz`, ``` ``Quoted'' ```).
     public static func titleKey(_ title: String) -> String {
         asciiTitleKey(title) ?? searchWords(title).joined(separator: " ")
+    }
+
+    /// A byte that takes text off the ASCII fast paths: a non-ASCII one, or TeX markup (`\ { } $`) that
+    /// `TeXDisplay.render` may turn into other words (`Universit\"at`, `{GPU}s`, `$x^2$`). Every fast
+    /// path checks it, so they all agree with `searchWords`.
+    @inline(__always)
+    static func leavesASCIIPath(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "$")
     }
 
     /// An ASCII byte lowercased when it belongs to a word (a letter or a digit), else nil: the one
@@ -98,7 +107,7 @@ public enum TextNormalizer {
             key.reserveCapacity(bytes.count)
             var wordEnded = false
             for byte in bytes {
-                if byte >= 0x80 { return nil }
+                if leavesASCIIPath(byte) { return nil }
                 if let folded = asciiWordByte(byte) {
                     if wordEnded && !key.isEmpty { key.append(0x20) }
                     wordEnded = false
@@ -118,7 +127,7 @@ public enum TextNormalizer {
         var word: [UInt8] = []
         word.reserveCapacity(32)
         for byte in text.utf8 {
-            if byte >= 0x80 { return nil }
+            if leavesASCIIPath(byte) { return nil }
             if let folded = asciiWordByte(byte) {
                 word.append(folded)
             } else if !word.isEmpty {
@@ -131,21 +140,12 @@ public enum TextNormalizer {
     }
 
     /// `["text", "to", "image"]` for `"Text-to-Image"`: the words the query parser and matcher
-    /// compare. A word is a run of letters and digits, case and accents folded; anything else separates.
+    /// compare. A word is a run of letters and digits, folded as `SearchFold` says; anything else separates.
+    /// Text with TeX markup is read as `TeXDisplay.render` shows it: `$\alpha$` is the word of `α`.
     public static func searchWords(_ text: String) -> [String] {
         if let ascii = asciiSearchWords(text) { return ascii }
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        var words: [String] = []
-        var word = String.UnicodeScalarView()
-        for scalar in folded.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                word.append(scalar)
-            } else if !word.isEmpty {
-                words.append(String(word))
-                word = String.UnicodeScalarView()
-            }
-        }
-        if !word.isEmpty { words.append(String(word)) }
-        return words
+        guard TeXDisplay.hasMarkup(text) else { return SearchFold.words(text) }
+        let shown = TeXDisplay.render(text)
+        return asciiSearchWords(shown) ?? SearchFold.words(shown)
     }
 }

@@ -50,7 +50,7 @@ struct FetchCommand: ParsableCommand {
     static func line(_ report: FetchReport) -> String {
         let c = report.counts
         switch report.status {
-        case .ok: return "\(report.source): \(c.new) new, \(c.updated) updated, \(c.unchanged) unchanged"
+        case .ok: return "\(report.source): \(c.summary)"
         case .notModified: return "\(report.source): not modified, 0 new"
         case .failed: return "\(report.source): failed: \(report.message ?? "unknown error")"
         }
@@ -60,6 +60,7 @@ struct FetchCommand: ParsableCommand {
         var fields: [(String, JSONValue)] = [
             ("source", .string(report.source)), ("status", .string(report.status.rawValue)),
             ("new", .int(report.counts.new)), ("updated", .int(report.counts.updated)), ("unchanged", .int(report.counts.unchanged)),
+            ("repaired", .int(report.counts.repaired)),
         ]
         if let message = report.message { fields.append(("message", .string(message))) }
         return .object(fields)

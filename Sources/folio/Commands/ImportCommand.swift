@@ -41,10 +41,10 @@ struct ImportCommand: ParsableCommand {
                 if json {
                     Output.json(.object([
                         ("file", .string(file)), ("format", .string(result.format.rawValue)),
-                        ("new", .int(c.new)), ("updated", .int(c.updated)), ("unchanged", .int(c.unchanged)),
+                        ("new", .int(c.new)), ("updated", .int(c.updated)), ("unchanged", .int(c.unchanged)), ("repaired", .int(c.repaired)),
                     ]))
                 } else {
-                    Output.line("\(file) (\(result.format.rawValue)): \(c.new) new, \(c.updated) updated, \(c.unchanged) unchanged")
+                    Output.line("\(file) (\(result.format.rawValue)): \(c.summary)")
                 }
             } catch let error as ImportError {
                 bar.finish()

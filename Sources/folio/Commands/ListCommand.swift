@@ -41,10 +41,11 @@ struct ListCommand: ParsableCommand {
     /// `2406.01234  2024-06-10 ★ Title [tag, tag]`: text for people, ids first for scripts.
     /// Raw text: `Output.line` makes control characters visible.
     static func line(_ p: Paper) -> String {
-        let date = p.metadata.published ?? "----------"
+        var date = p.metadata.published ?? "----------"
+        date += String(repeating: " ", count: max(0, 10 - date.count))  // `2022-05`: the columns stay aligned
         let star = p.isStarred ? "★" : " "
         let tags = p.tags.isEmpty ? "" : "  [" + p.tags.joined(separator: ", ") + "]"
-        return "\(p.id)\t\(date) \(star) \(p.title)\(tags)"
+        return "\(p.id)\t\(date) \(star) \(TeXDisplay.render(p.title))\(tags)"
     }
 }
 

@@ -15,14 +15,16 @@ struct ShowCommand: ParsableCommand {
         guard let p = try store.paper(id: id) else { throw CLIError("no paper with id \(id)") }
         if json { return Output.json(PaperJSON.object(p)) }
         let m = p.metadata
-        var lines = [m.title, ""]
+        var lines = [TeXDisplay.render(m.title), ""]
         func fact(_ name: String, _ value: String?) {
             if let value, !value.isEmpty { lines.append("\(name): \(value)") }
         }
         fact("id", p.id)
         fact("arXiv", m.arxivID.map { $0 + (m.version ?? "") })
-        fact("authors", m.authors.joined(separator: ", "))
+        fact("authors", m.authors.map(TeXDisplay.render).joined(separator: ", "))
+        fact("affiliations", m.affiliations.map(TeXDisplay.render).joined(separator: "; "))
         fact("published", m.published)
+        fact("announced", m.announced)
         fact("updated", m.updated)
         fact("categories", m.categories.joined(separator: " "))
         fact("url", p.url)
@@ -36,7 +38,7 @@ struct ShowCommand: ParsableCommand {
         fact("starred", p.starredAt)
         fact("read", p.readAt)
         fact("tags", p.tags.joined(separator: ", "))
-        lines += ["", m.abstract]
+        lines += ["", TeXDisplay.render(m.abstract)]
         Output.line(lines.joined(separator: "\n"))
     }
 }
