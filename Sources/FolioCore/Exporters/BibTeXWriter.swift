@@ -1,3 +1,5 @@
+import Foundation
+
 /// `@misc` entries that `BibTeXReader` reads back to the same papers and the same user state: tags as
 /// `keywords`, star and read marks as `folio-starred` / `folio-read` (their times).
 enum BibTeXWriter {
@@ -36,6 +38,30 @@ enum BibTeXWriter {
         while usedKeys.contains(unique) { n += 1; unique = key + String(n) }
         usedKeys.insert(unique)
         return unique
+    }
+}
+
+// Reading back what `BibTeXWriter` wrote needs the store's types, which the importers' fuzz build leaves out.
+extension BibTeXReader {
+    /// The papers with the user state a file written by Folio carries (`BibTeXWriter`): tags from
+    /// `keywords` (as reference managers write their tags), star and read marks with their times.
+    func contents(_ data: Data) throws -> FolioBackup.Contents {
+        var contents = FolioBackup.Contents()
+        for (entry, volume) in try entries(data) {
+            let fields = entry.fields
+            let tags = fields["keywords"].map { BibTeXReader.topLevelSplit($0, at: { $0 == "," || $0 == ";" }) } ?? []
+            contents.papers.append(FolioBackup.Contents.Entry(
+                metadata: try paper(from: entry, volume: volume), id: entry.key,
+                starredAt: fields["folio-starred"].map(Self.mark), readAt: fields["folio-read"].map(Self.mark),
+                tags: tags.map { TextNormalizer.clean(TeXDisplay.render($0)) }.filter { !$0.isEmpty }, provenance: [nil]))
+        }
+        return contents
+    }
+
+    /// A mark's time as written, or now for a mark without one (`folio-starred = {yes}`).
+    private static func mark(_ written: String) -> String {
+        let text = TextNormalizer.clean(written)
+        return text.first?.isNumber == true ? text : Timestamp.now()
     }
 }
 

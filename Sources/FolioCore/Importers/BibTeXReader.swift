@@ -10,30 +10,9 @@ public struct BibTeXReader: DocumentReader {
         for (entry, volume) in try entries(data) { try emit(paper(from: entry, volume: volume)) }
     }
 
-    /// The papers with the user state a file written by Folio carries (`BibTeXWriter`): tags from
-    /// `keywords` (as reference managers write their tags), star and read marks with their times.
-    func contents(_ data: Data) throws -> FolioBackup.Contents {
-        var contents = FolioBackup.Contents()
-        for (entry, volume) in try entries(data) {
-            let fields = entry.fields
-            let tags = fields["keywords"].map { BibTeXReader.topLevelSplit($0, at: { $0 == "," || $0 == ";" }) } ?? []
-            contents.papers.append(FolioBackup.Contents.Entry(
-                metadata: try paper(from: entry, volume: volume), id: entry.key,
-                starredAt: fields["folio-starred"].map(Self.mark), readAt: fields["folio-read"].map(Self.mark),
-                tags: tags.map { TextNormalizer.clean(TeXDisplay.render($0)) }.filter { !$0.isEmpty }, provenance: [nil]))
-        }
-        return contents
-    }
-
-    /// A mark's time as written, or now for a mark without one (`folio-starred = {yes}`).
-    private static func mark(_ written: String) -> String {
-        let text = TextNormalizer.clean(written)
-        return text.first?.isNumber == true ? text : Timestamp.now()
-    }
-
     /// Each paper's entry with its volume. Papers without a date take their volume's: the one they
     /// `crossref`, or the file's only @proceedings (PMLR files put the date there and nowhere else).
-    private func entries(_ data: Data) throws -> [(BibTeXEntry, BibTeXEntry?)] {
+    func entries(_ data: Data) throws -> [(BibTeXEntry, BibTeXEntry?)] {
         let text = try TextInput.decodeUTF8(data, format: "BibTeX")
         var parser = BibTeXParser(text)
         let entries = try parser.entries()
