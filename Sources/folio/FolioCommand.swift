@@ -33,9 +33,9 @@ struct GlobalOptions: ParsableArguments {
 
     /// The demo library with `--demo`, else the library at `libraryPath`. The merge policy is the
     /// standard one unless the crash tests' variables say otherwise (testing only).
-    func openStore() throws -> Store {
-        if demo { return try DemoLibrary.create() }
-        return try Store(path: libraryPath, mergePolicy: .fromEnvironment())
+    func openStore(origin: JournalOrigin = .cli) throws -> Store {
+        if demo { return try DemoLibrary.create(origin: origin) }
+        return try Store(path: libraryPath, mergePolicy: .fromEnvironment(), origin: origin)
     }
 }
 
@@ -69,7 +69,7 @@ struct Folio: ParsableCommand {
             guard text.count == 1, let key = text.first else { throw ValidationError("--test-trap-on-key takes one character") }
             return key
         }
-        let signal = try Reader.open(try global.openStore(), name: global.libraryName, options: global, theme: theme, trapKey: trapKey)
+        let signal = try Reader.open(try global.openStore(origin: .reader), name: global.libraryName, options: global, theme: theme, trapKey: trapKey)
         // Only now, after the demo library is gone: exit skips every defer.
         DemoLibrary.removeAll()
         if let signal { Foundation.exit(128 + signal) }

@@ -184,6 +184,71 @@ extension Store {
                 INSERT OR IGNORE INTO pending_upgrade (task) VALUES ('title-keys'), ('rebuild-search-index');
                 """)
         }
+        // The journal of user state (`Journal.swift`): an entry per change, and through triggers each row of
+        // `star`, `read_mark`, `tag` and `topic` it changed, before and after, while `journal_recording`
+        // names the entry being written (it is empty otherwise, so imports and undo record nothing).
+        migrator.registerMigration("v12-journal") { db in
+            try db.execute(sql: """
+                CREATE TABLE journal (
+                    seq INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    origin TEXT NOT NULL,
+                    summary TEXT NOT NULL,
+                    changes INTEGER NOT NULL DEFAULT 0,
+                    undone INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE journal_change (
+                    entry INTEGER NOT NULL REFERENCES journal(seq) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    paper_id TEXT,
+                    name TEXT,
+                    before TEXT,
+                    after TEXT
+                );
+                CREATE INDEX journal_change_entry ON journal_change(entry);
+                CREATE TABLE journal_recording (entry INTEGER NOT NULL);
+                CREATE TRIGGER journal_star_insert AFTER INSERT ON star BEGIN
+                  INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'star', NEW.paper_id, NULL, NULL, NEW.starred_at FROM journal_recording;
+                END;
+                CREATE TRIGGER journal_star_delete AFTER DELETE ON star BEGIN
+                  INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'star', OLD.paper_id, NULL, OLD.starred_at, NULL FROM journal_recording;
+                END;
+                CREATE TRIGGER journal_star_update AFTER UPDATE ON star WHEN OLD.paper_id IS NOT NEW.paper_id OR OLD.starred_at IS NOT NEW.starred_at BEGIN
+                  INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'star', OLD.paper_id, NULL, OLD.starred_at, NULL FROM journal_recording;
+                  INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'star', NEW.paper_id, NULL, NULL, NEW.starred_at FROM journal_recording;
+                END;
+                CREATE TRIGGER journal_read_mark_insert AFTER INSERT ON read_mark BEGIN
+                  INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'read', NEW.paper_id, NULL, NULL, NEW.read_at FROM journal_recording;
+                END;
+                CREATE TRIGGER journal_read_mark_delete AFTER DELETE ON read_mark BEGIN
+                  INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'read', OLD.paper_id, NULL, OLD.read_at, NULL FROM journal_recording;
+                END;
+                CREATE TRIGGER journal_read_mark_update AFTER UPDATE ON read_mark WHEN OLD.paper_id IS NOT NEW.paper_id OR OLD.read_at IS NOT NEW.read_at BEGIN
+                  INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'read', OLD.paper_id, NULL, OLD.read_at, NULL FROM journal_recording;
+                  INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'read', NEW.paper_id, NULL, NULL, NEW.read_at FROM journal_recording;
+                END;
+                CREATE TRIGGER journal_tag_insert AFTER INSERT ON tag BEGIN
+                  INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'tag', NEW.paper_id, NEW.name, NULL, NEW.tagged_at FROM journal_recording;
+                END;
+                CREATE TRIGGER journal_tag_delete AFTER DELETE ON tag BEGIN
+                  INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'tag', OLD.paper_id, OLD.name, OLD.tagged_at, NULL FROM journal_recording;
+                END;
+                CREATE TRIGGER journal_tag_update AFTER UPDATE ON tag WHEN OLD.paper_id IS NOT NEW.paper_id OR OLD.name IS NOT NEW.name OR OLD.tagged_at IS NOT NEW.tagged_at BEGIN
+                  INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'tag', OLD.paper_id, OLD.name, OLD.tagged_at, NULL FROM journal_recording;
+                  INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'tag', NEW.paper_id, NEW.name, NULL, NEW.tagged_at FROM journal_recording;
+                END;
+                CREATE TRIGGER journal_topic_insert AFTER INSERT ON topic BEGIN
+                  INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'topic', NULL, NEW.name, NULL, json_array(NEW.query, NEW.created_at) FROM journal_recording;
+                END;
+                CREATE TRIGGER journal_topic_delete AFTER DELETE ON topic BEGIN
+                  INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'topic', NULL, OLD.name, json_array(OLD.query, OLD.created_at), NULL FROM journal_recording;
+                END;
+                CREATE TRIGGER journal_topic_update AFTER UPDATE ON topic WHEN OLD.name IS NOT NEW.name OR OLD.query IS NOT NEW.query OR OLD.created_at IS NOT NEW.created_at BEGIN
+                  INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'topic', NULL, OLD.name, json_array(OLD.query, OLD.created_at), NULL FROM journal_recording;
+                  INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'topic', NULL, NEW.name, NULL, json_array(NEW.query, NEW.created_at) FROM journal_recording;
+                END;
+                """)
+        }
         return migrator
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
 
-/// Stars, tags and read marks: each call is one transaction, committed before it returns.
+/// Stars, tags and read marks: each call is one transaction and one journal entry (`Journal.swift`),
+/// committed before it returns.
 extension Store {
     /// Returns how many papers changed.
     @discardableResult
     public func setStarred(_ ids: [String], _ starred: Bool) throws -> Int {
-        try setMark(table: "star", column: "starred_at", ids: ids, on: starred).count
+        try setMark(table: "star", column: "starred_at", ids: ids, on: starred, verb: starred ? "starred" : "unstarred").count
     }
 
     @discardableResult
@@ -16,23 +17,23 @@ extension Store {
 
     /// `setRead`, returning the ids whose mark changed.
     public func setReadChanging(_ ids: [String], _ read: Bool) throws -> Set<String> {
-        try setMark(table: "read_mark", column: "read_at", ids: ids, on: read)
+        try setMark(table: "read_mark", column: "read_at", ids: ids, on: read, verb: read ? "marked read" : "marked unread")
     }
 
     /// Stars and read marks are the same shape: a row with its time means "on". Returns the ids changed.
-    private func setMark(table: String, column: String, ids: [String], on: Bool) throws -> Set<String> {
-        try pool.write { db in
+    private func setMark(table: String, column: String, ids: [String], on: Bool, verb: String) throws -> Set<String> {
+        try journaled({ db in
+            let time = Timestamp.now()
+            let statement = on
+                ? try db.makeStatement(sql: "INSERT OR IGNORE INTO \(table) (paper_id, \(column)) VALUES (?, ?)")
+                : try db.makeStatement(sql: "DELETE FROM \(table) WHERE paper_id = ?")
             var changed: Set<String> = []
             for id in ids {
-                if on {
-                    try db.execute(sql: "INSERT OR IGNORE INTO \(table) (paper_id, \(column)) VALUES (?, ?)", arguments: [id, Timestamp.now()])
-                } else {
-                    try db.execute(sql: "DELETE FROM \(table) WHERE paper_id = ?", arguments: [id])
-                }
+                try statement.execute(arguments: on ? [id, time] : [id])
                 if db.changesCount > 0 { changed.insert(id) }
             }
             return changed
-        }
+        }, summary: { "\(verb) \(papersCount($0.count))" })
     }
 
     /// A tag name as stored: cleaned white space; empty names and commas are refused.
@@ -43,29 +44,86 @@ extension Store {
         return name
     }
 
-    @discardableResult
-    public func addTags(_ names: [String], to id: String) throws -> Int {
-        let clean = try names.map(Store.tagName)
-        return try pool.write { db in
-            var spellings = try TagSpelling(db)
-            return try clean.reduce(0) { changed, name in
-                try db.execute(sql: "INSERT OR IGNORE INTO tag (paper_id, name, tagged_at) VALUES (?, ?, ?)",
-                               arguments: [id, spellings.spelling(of: name), Timestamp.now()])
-                return changed + db.changesCount
-            }
-        }
+    /// How many papers a tag change touched, and how many tags it added or removed in all.
+    public struct TagChange: Sendable, Equatable {
+        public var papers = 0
+        public var tags = 0
     }
 
+    /// Adds the tags to every paper of `ids`.
     @discardableResult
-    public func removeTags(_ names: [String], from id: String) throws -> Int {
+    public func addTags(_ names: [String], to ids: [String]) throws -> TagChange {
+        try changeTags(names, ids, verb: "tagged") { db in
+            try db.makeStatement(sql: "INSERT OR IGNORE INTO tag (paper_id, name, tagged_at) VALUES (?, ?, ?)")
+        } arguments: { id, name, time in [id, name, time] }
+    }
+
+    /// Removes the tags from every paper of `ids`.
+    @discardableResult
+    public func removeTags(_ names: [String], from ids: [String]) throws -> TagChange {
+        try changeTags(names, ids, verb: "untagged") { db in
+            try db.makeStatement(sql: "DELETE FROM tag WHERE paper_id = ? AND name = ?")
+        } arguments: { id, name, _ in [id, name] }
+    }
+
+    /// One paper: returns how many of the tags it gained.
+    @discardableResult
+    public func addTags(_ names: [String], to id: String) throws -> Int { try addTags(names, to: [id]).tags }
+
+    /// One paper: returns how many of the tags it lost.
+    @discardableResult
+    public func removeTags(_ names: [String], from id: String) throws -> Int { try removeTags(names, from: [id]).tags }
+
+    private func changeTags(_ names: [String], _ ids: [String], verb: String, statement: (Database) throws -> Statement,
+                            arguments: (String, String, String) -> StatementArguments) throws -> TagChange {
         let clean = try names.map(Store.tagName)
-        return try pool.write { db in
+        return try journaled({ db -> (change: TagChange, names: [String]) in
             var spellings = try TagSpelling(db)
-            return try clean.reduce(0) { changed, name in
-                try db.execute(sql: "DELETE FROM tag WHERE paper_id = ? AND name = ?", arguments: [id, spellings.spelling(of: name)])
-                return changed + db.changesCount
+            var spelled: [String] = []
+            for name in clean.map({ spellings.spelling(of: $0) }) where !spelled.contains(name) { spelled.append(name) }
+            let write = try statement(db)
+            let time = Timestamp.now()
+            var change = TagChange()
+            for id in ids {
+                let before = change.tags
+                for name in spelled {
+                    try write.execute(arguments: arguments(id, name, time))
+                    change.tags += db.changesCount
+                }
+                if change.tags > before { change.papers += 1 }
             }
-        }
+            return (change, spelled)
+        }, summary: { "\(verb) \(papersCount($0.change.papers)) \($0.names.joined(separator: ", "))" }).change
+    }
+
+    /// Renames a tag on every paper that has it, merging into `new` when that tag exists (a paper with
+    /// both keeps one). Returns how many papers had `old`.
+    @discardableResult
+    public func renameTag(_ old: String, to new: String) throws -> Int {
+        let (oldName, newName) = (try Store.tagName(old), try Store.tagName(new))
+        return try journaled({ db -> (papers: Int, from: String, to: String) in
+            var spellings = try TagSpelling(db)
+            let from = spellings.spelling(of: oldName)
+            // Only the case changes: the new spelling is the point.
+            let to = TagSpelling.key(oldName) == TagSpelling.key(newName) ? newName : spellings.spelling(of: newName)
+            let papers = try Int.fetchOne(db, sql: "SELECT count(*) FROM tag WHERE name = ?", arguments: [from]) ?? 0
+            guard from != to else { return (0, from, to) }
+            try db.execute(sql: "UPDATE OR IGNORE tag SET name = ? WHERE name = ?", arguments: [to, from])
+            try db.execute(sql: "DELETE FROM tag WHERE name = ?", arguments: [from])
+            return (papers, from, to)
+        }, summary: { "renamed tag \($0.from) to \($0.to) on \(papersCount($0.papers))" }).papers
+    }
+
+    /// Removes a tag from every paper; returns how many papers lost it.
+    @discardableResult
+    public func deleteTag(_ name: String) throws -> Int {
+        let clean = try Store.tagName(name)
+        return try journaled({ db -> (papers: Int, name: String) in
+            var spellings = try TagSpelling(db)
+            let spelled = spellings.spelling(of: clean)
+            try db.execute(sql: "DELETE FROM tag WHERE name = ?", arguments: [spelled])
+            return (db.changesCount, spelled)
+        }, summary: { "deleted tag \($0.name) from \(papersCount($0.papers))" }).papers
     }
 
     public func topics() throws -> [Topic] {
@@ -89,22 +147,24 @@ extension Store {
     /// Adds a topic, or changes the query of an existing one.
     public func saveTopic(name raw: String, query: String) throws {
         let name = try Store.topicName(raw)
-        try pool.write { db in
+        try journaled({ db -> Bool in
+            let existed = try Bool.fetchOne(db, sql: "SELECT 1 FROM topic WHERE name = ?", arguments: [name]) ?? false
             try db.execute(sql: """
                 INSERT INTO topic (name, query, created_at) VALUES (?, ?, ?)
                 ON CONFLICT(name) DO UPDATE SET query = excluded.query
                 """, arguments: [name, query, Timestamp.now()])
-        }
+            return existed
+        }, summary: { "\($0 ? "changed" : "saved") topic \(name): \(query)" })
     }
 
     /// Returns whether a topic of that name existed.
     @discardableResult
     public func removeTopic(name raw: String) throws -> Bool {
         let name = TextNormalizer.clean(raw)
-        return try pool.write { db in
+        return try journaled({ db in
             try db.execute(sql: "DELETE FROM topic WHERE name = ?", arguments: [name])
             return db.changesCount > 0
-        }
+        }, summary: { _ in "deleted topic \(name)" })
     }
 }
 

@@ -15,6 +15,8 @@ public final class Store: Sendable {
     let pool: DatabaseQueue
     /// When imports merge the search index's segments (`mergeSearchSegments`).
     public let mergePolicy: SegmentMergePolicy
+    /// Who changes user state through this store, as the journal records it.
+    public let origin: JournalOrigin
 
     /// Reads go through a memory map of the file (up to SQLite's usual limit of 2 GB): copying 16 KiB
     /// pages out of the kernel's cache with `pread` was half of a keystroke's time and of refreshing
@@ -23,9 +25,10 @@ public final class Store: Sendable {
 
     /// Opens the library at `path`, creating it and its folder (owner-only) when missing.
     /// A file that is not a Folio library, or one written by a newer Folio, is refused untouched.
-    public init(path: String, mergePolicy: SegmentMergePolicy = .standard) throws {
+    public init(path: String, mergePolicy: SegmentMergePolicy = .standard, origin: JournalOrigin = .cli) throws {
         self.path = path
         self.mergePolicy = mergePolicy
+        self.origin = origin
         let fm = FileManager.default
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty && !fm.fileExists(atPath: folder) {

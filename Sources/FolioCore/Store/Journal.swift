@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+
+/// Where a change to user state came from.
+public enum JournalOrigin: String, Sendable, CaseIterable {
+    case reader, cli, fetch
+}
+
+/// One change of user state as the journal lists it: a star, a tag on many papers, a topic deleted.
+public struct JournalEntry: Sendable, Equatable {
+    public var seq: Int64
+    /// `Timestamp` of the change.
+    public var at: String
+    public var origin: JournalOrigin
+    /// What it did, in words (`tagged 1,204 papers rl`).
+    public var summary: String
+    /// Rows of user state it changed.
+    public var changes: Int
+    /// Undone, and so next in line for redo.
+    public var undone: Bool
+}
+
+/// The journal of user state: every star, tag, read mark and topic change is one entry, written in the
+/// same transaction as the change. Triggers on the user-state tables write each row's value before and
+/// after into `journal_change` while `journal_recording` names the open entry, so no code path that
+/// changes those tables inside `journaled` can forget to record (see `v12-journal`).
+extension Store {
+    /// The journal keeps at least this many entries, and every entry younger than `journalKeepDays`.
+    public static let journalKeepEntries = 10_000
+    public static let journalKeepDays = 90
+
+    /// Runs `body` in one transaction as one journal entry, summarized by `summary` of its result. A body
+    /// that changes nothing leaves no entry. A new entry ends what could be redone, as in any editor.
+    @discardableResult
+    func journaled<T>(_ body: (Database) throws -> T, summary: (T) -> String) throws -> T {
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO journal (at, origin, summary) VALUES (?, ?, '')", arguments: [Timestamp.now(), origin.rawValue])
+            let seq = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO journal_recording (entry) VALUES (?)", arguments: [seq])
+            let result = try body(db)
+            try db.execute(sql: "DELETE FROM journal_recording")
+            let changes = try Int.fetchOne(db, sql: "SELECT count(*) FROM journal_change WHERE entry = ?", arguments: [seq]) ?? 0
+            guard changes > 0 else {
+                try db.execute(sql: "DELETE FROM journal WHERE seq = ?", arguments: [seq])
+                return result
+            }
+            try db.execute(sql: "UPDATE journal SET summary = ?, changes = ? WHERE seq = ?", arguments: [summary(result), changes, seq])
+            try db.execute(sql: "DELETE FROM journal WHERE undone = 1")
+            try Store.foldOldEntries(db, newest: seq)
+            return result
+        }
+    }
+
+    /// Entries past the newest `journalKeepEntries` that are also older than `journalKeepDays` go; the
+    /// state they changed stays as it is.
+    private static func foldOldEntries(_ db: Database, newest: Int64) throws {
+        let cutoff = Date(timeIntervalSinceNow: -Double(journalKeepDays) * 86_400)
+        let cutoffText = ISO8601DateFormatter().string(from: cutoff)
+        try db.execute(sql: "DELETE FROM journal WHERE seq <= ? AND at < ?", arguments: [newest - Int64(journalKeepEntries), cutoffText])
+    }
+
+    /// The newest entries first, at most `limit`.
+    public func history(limit: Int = 50) throws -> [JournalEntry] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM journal ORDER BY seq DESC LIMIT ?", arguments: [limit]).map(Store.entry)
+        }
+    }
+
+    /// Undoes the newest `steps` entries not undone yet, newest first, all in one transaction; returns them.
+    @discardableResult
+    public func undo(steps: Int = 1) throws -> [JournalEntry] {
+        try pool.write { db in
+            let entries = try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE undone = 0 ORDER BY seq DESC LIMIT ?", arguments: [steps]).map(Store.entry)
+            for entry in entries {
+                try Store.replay(db, entry: entry.seq, back: true)
+                try db.execute(sql: "UPDATE journal SET undone = 1 WHERE seq = ?", arguments: [entry.seq])
+            }
+            return entries
+        }
+    }
+
+    /// Does again the oldest `steps` undone entries, oldest first, in one transaction; returns them.
+    @discardableResult
+    public func redo(steps: Int = 1) throws -> [JournalEntry] {
+        try pool.write { db in
+            let entries = try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE undone = 1 ORDER BY seq LIMIT ?", arguments: [steps]).map(Store.entry)
+            for entry in entries {
+                try Store.replay(db, entry: entry.seq, back: false)
+                try db.execute(sql: "UPDATE journal SET undone = 0 WHERE seq = ?", arguments: [entry.seq])
+            }
+            return entries
+        }
+    }
+
+    private static func entry(_ row: Row) -> JournalEntry {
+        JournalEntry(seq: row["seq"], at: row["at"], origin: JournalOrigin(rawValue: row["origin"]) ?? .cli,
+                     summary: row["summary"], changes: row["changes"], undone: row["undone"])
+    }
+
+    /// Sets every row an entry changed back to its value before (`back`), or again to its value after.
+    /// Back goes through the changes newest first, so a row changed twice ends at its first value. A
+    /// paper known by an older id is found through its alias; one no longer in the library is skipped.
+    private static func replay(_ db: Database, entry: Int64, back: Bool) throws {
+        let order = back ? "DESC" : "ASC"
+        let rows = try Row.fetchCursor(db, sql: "SELECT kind, paper_id, name, before, after FROM journal_change WHERE entry = ? ORDER BY rowid \(order)",
+                                       arguments: [entry])
+        // `?1` is the paper's id as recorded.
+        let paper = "(SELECT id FROM paper WHERE id = COALESCE((SELECT paper_id FROM paper_alias WHERE alias = ?1), ?1))"
+        func mark(_ table: String, _ column: String) throws -> (set: Statement, clear: Statement) {
+            (try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table) (paper_id, \(column)) SELECT \(paper), ?2 WHERE \(paper) IS NOT NULL"),
+             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE paper_id = \(paper)"))
+        }
+        let star = try mark("star", "starred_at"), read = try mark("read_mark", "read_at")
+        let setTag = try db.cachedStatement(sql: "INSERT OR REPLACE INTO tag (paper_id, name, tagged_at) SELECT \(paper), ?2, ?3 WHERE \(paper) IS NOT NULL")
+        let clearTag = try db.cachedStatement(sql: "DELETE FROM tag WHERE paper_id = \(paper) AND name = ?2")
+        let setTopic = try db.cachedStatement(sql: "INSERT OR REPLACE INTO topic (name, query, created_at) VALUES (?1, json_extract(?2, '$[0]'), json_extract(?2, '$[1]'))")
+        let clearTopic = try db.cachedStatement(sql: "DELETE FROM topic WHERE name = ?1")
+        while let row = try rows.next() {
+            let value: String? = back ? row["before"] : row["after"]
+            let paperID: String? = row["paper_id"], name: String? = row["name"]
+            switch row["kind"] as String? {
+            case "star"?: try value.map { try star.set.execute(arguments: [paperID, $0]) } ?? star.clear.execute(arguments: [paperID])
+            case "read"?: try value.map { try read.set.execute(arguments: [paperID, $0]) } ?? read.clear.execute(arguments: [paperID])
+            case "tag"?: try value.map { try setTag.execute(arguments: [paperID, name, $0]) } ?? clearTag.execute(arguments: [paperID, name])
+            case "topic"?: try value.map { try setTopic.execute(arguments: [name, $0]) } ?? clearTopic.execute(arguments: [name])
+            default: continue
+            }
+        }
+    }
+}
+
+/// `1 paper`, `1,204 papers`: counts as the journal and the status line write them.
+public func papersCount(_ n: Int) -> String {
+    let digits = String(n)
+    var grouped = ""
+    for (i, digit) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(",") }
+        grouped.append(digit)
+    }
+    return grouped + (n == 1 ? " paper" : " papers")
+}
