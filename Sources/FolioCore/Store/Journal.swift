@@ -29,26 +29,41 @@ extension Store {
     public static let journalKeepEntries = 10_000
     public static let journalKeepDays = 90
 
+    /// Set while `rehearse` runs: journaled changes are made, counted and rolled back.
+    @TaskLocal static var rehearsing = false
+
+    /// Runs `body` with every change to user state rolled back at the end of its transaction: what a
+    /// change would do, counted exactly (`--dry-run`).
+    public static func rehearse<T>(_ body: () throws -> T) rethrows -> T {
+        try $rehearsing.withValue(true) { try body() }
+    }
+
+    private struct Rehearsal: Error {}
+
     /// Runs `body` in one transaction as one journal entry, summarized by `summary` of its result. A body
     /// that changes nothing leaves no entry. A new entry ends what could be redone, as in any editor.
     @discardableResult
     func journaled<T>(_ body: (Database) throws -> T, summary: (T) -> String) throws -> T {
-        try pool.write { db in
-            try db.execute(sql: "INSERT INTO journal (at, origin, summary) VALUES (?, ?, '')", arguments: [Timestamp.now(), origin.rawValue])
-            let seq = db.lastInsertedRowID
-            try db.execute(sql: "INSERT INTO journal_recording (entry) VALUES (?)", arguments: [seq])
-            let result = try body(db)
-            try db.execute(sql: "DELETE FROM journal_recording")
-            let changes = try Int.fetchOne(db, sql: "SELECT count(*) FROM journal_change WHERE entry = ?", arguments: [seq]) ?? 0
-            guard changes > 0 else {
-                try db.execute(sql: "DELETE FROM journal WHERE seq = ?", arguments: [seq])
-                return result
+        var result: T?
+        do {
+            try pool.write { db in
+                try db.execute(sql: "INSERT INTO journal (at, origin, summary) VALUES (?, ?, '')", arguments: [Timestamp.now(), origin.rawValue])
+                let seq = db.lastInsertedRowID
+                try db.execute(sql: "INSERT INTO journal_recording (entry) VALUES (?)", arguments: [seq])
+                result = try body(db)
+                if Store.rehearsing { throw Rehearsal() }
+                try db.execute(sql: "DELETE FROM journal_recording")
+                let changes = try Int.fetchOne(db, sql: "SELECT count(*) FROM journal_change WHERE entry = ?", arguments: [seq]) ?? 0
+                guard changes > 0 else {
+                    try db.execute(sql: "DELETE FROM journal WHERE seq = ?", arguments: [seq])
+                    return
+                }
+                try db.execute(sql: "UPDATE journal SET summary = ?, changes = ? WHERE seq = ?", arguments: [summary(result!), changes, seq])
+                try db.execute(sql: "DELETE FROM journal WHERE undone = 1")
+                try Store.foldOldEntries(db, newest: seq)
             }
-            try db.execute(sql: "UPDATE journal SET summary = ?, changes = ? WHERE seq = ?", arguments: [summary(result), changes, seq])
-            try db.execute(sql: "DELETE FROM journal WHERE undone = 1")
-            try Store.foldOldEntries(db, newest: seq)
-            return result
-        }
+        } catch is Rehearsal {}
+        return result!
     }
 
     /// Entries past the newest `journalKeepEntries` that are also older than `journalKeepDays` go; the

@@ -135,6 +135,18 @@ extension Store {
         }
     }
 
+    /// The ids of every paper `query` matches, newest first: what a bulk action by query acts on.
+    public func ids(matching query: Query) throws -> [String] {
+        let listing = PaperListing(store: self)
+        let nums = try listing.nums(try listing.docs(PaperFilter(query: query)), sort: .date, limit: nil)
+        return try pool.read { db in
+            let byNum = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT num, id FROM paper WHERE num IN (SELECT value FROM json_each(?))",
+                                                                           arguments: ["[" + nums.map(String.init).joined(separator: ",") + "]"])
+                .map { ($0["num"] as Int64, $0["id"] as String) })
+            return nums.compactMap { byNum[$0] }
+        }
+    }
+
     public func tagCounts() throws -> [TagCount] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT name, count(*) AS n FROM tag GROUP BY name ORDER BY name").map {

@@ -7,7 +7,12 @@ extension Store {
     /// Returns how many papers changed.
     @discardableResult
     public func setStarred(_ ids: [String], _ starred: Bool) throws -> Int {
-        try setMark(table: "star", column: "starred_at", ids: ids, on: starred, verb: starred ? "starred" : "unstarred").count
+        try setStarredChanging(ids, starred).count
+    }
+
+    /// `setStarred`, returning the ids whose star changed.
+    public func setStarredChanging(_ ids: [String], _ starred: Bool) throws -> Set<String> {
+        try setMark(table: "star", column: "starred_at", ids: ids, on: starred, verb: starred ? "starred" : "unstarred")
     }
 
     @discardableResult
