@@ -40,11 +40,13 @@ public struct Prompt: Sendable, Equatable {
         case confirmDeleteTopic(name: String)
         /// A topic of that name exists: replace its query?
         case confirmReplaceTopic(name: String, query: String)
+        /// A change to more than one paper: go ahead?
+        case confirmBulk(BulkRequest)
 
         /// A yes-or-no question: `y` answers yes, any other key no.
         var isConfirmation: Bool {
             switch self {
-            case .confirmDeleteTopic, .confirmReplaceTopic: return true
+            case .confirmDeleteTopic, .confirmReplaceTopic, .confirmBulk: return true
             default: return false
             }
         }
@@ -81,6 +83,7 @@ public struct Prompt: Sendable, Equatable {
         case .editTopic(let name): return "topic \(name): "
         case .confirmDeleteTopic(let name): return "delete topic \(name)? (y/n) "
         case .confirmReplaceTopic(let name, _): return "replace topic \(name)? (y/n) "
+        case .confirmBulk(let request): return request.question + " (y/n) "
         }
     }
 
@@ -200,6 +203,12 @@ public struct AppState: Sendable, Equatable {
         }
     }
     public var prompt: Prompt?
+    /// Papers marked for a bulk action, by their numbers in the library; kept across views until cleared.
+    public var marked: Set<Int64> = []
+    /// `;` was pressed: the next star, read, tag or untag acts on every paper of the view.
+    public var forView = false
+    /// The papers a tag or untag prompt open now acts on, when more than the selected one.
+    public var pendingBulk: BulkSelection?
     /// Earlier filters and tag entries, oldest first, for Up and Down in a prompt.
     public var history = PromptHistory()
     public var status: StatusMessage?

@@ -12,6 +12,8 @@ public enum Action: String, CaseIterable, Sendable {
     case open, back
     case star, tag, untag
     case toggleRead = "toggle-read"
+    case mark, markAll = "mark-all", clearMarks = "clear-marks", forView = "for-view", catchUp = "catch-up"
+    case undo, redo
     case openInBrowser = "open-in-browser", copyURL = "copy-url"
     case filter
     case saveTopic = "save-topic", editTopic = "edit-topic", deleteTopic = "delete-topic"
@@ -97,6 +99,13 @@ public struct Keymap: Sendable, Equatable {
         Binding(action: .tag, keys: [.char("t")], help: "add tags (comma separated)"),
         Binding(action: .untag, keys: [.char("T")], help: "remove a tag"),
         Binding(action: .toggleRead, keys: [.char("r")], help: "mark read or unread"),
+        Binding(action: .mark, keys: [.char("m")], help: "mark or unmark the paper for a bulk action, and move on"),
+        Binding(action: .markAll, keys: [.char("M")], help: "mark every paper of the view"),
+        Binding(action: .clearMarks, keys: [.char("c")], help: "clear the marks"),
+        Binding(action: .forView, keys: [.char(";")], help: "the next star, read, tag or untag acts on every paper of the view"),
+        Binding(action: .catchUp, keys: [.char("A")], help: "catch up: mark every paper of the view read"),
+        Binding(action: .undo, keys: [.char("u")], help: "undo the last change (the reader's or the command line's)"),
+        Binding(action: .redo, keys: [.ctrl("r")], help: "redo what was undone"),
         Binding(action: .openInBrowser, keys: [.char("o")], help: "open the paper's page"),
         Binding(action: .copyURL, keys: [.char("y")], help: "copy the arXiv URL"),
         Binding(action: .filter, keys: [.char("/")], help: "filter the list (query language)"),

@@ -90,6 +90,12 @@ final class ListSource {
         }
     }
 
+    /// The numbers of every paper of the list, in order.
+    func allNums(_ key: ListKey) throws -> [Int64] {
+        let (result, _) = try self.result(key)
+        return result.nums(0..<result.count)
+    }
+
     /// Every paper of the list last found, in order (tests compare it with the store's answer).
     func all() throws -> [Paper] {
         guard let current else { return [] }

@@ -46,6 +46,9 @@ extension AppState {
     var paneHasKeys: Bool { mode == .reading || (focus == .pane && layout.pane != nil) }
 
     mutating func perform(_ action: Action) -> [Effect] {
+        // `;` lasts for the one action after it.
+        let viewWide = forView && action != .forView
+        if action != .forView { forView = false }
         switch action {
         case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom:
             if paneHasKeys {
@@ -85,8 +88,17 @@ extension AppState {
             } else {
                 quitRequested = true
             }
-        case .star, .toggleRead, .tag, .untag, .openInBrowser, .copyURL:
+        case .star, .toggleRead, .tag, .untag:
+            if let selection = bulkSelection(viewWide: viewWide) { return bulkAction(action, on: selection) }
             return paperAction(action)
+        case .openInBrowser, .copyURL:
+            return paperAction(action)
+        case .mark, .markAll, .clearMarks, .forView, .catchUp:
+            return markAction(action)
+        case .undo:
+            return [.undo]
+        case .redo:
+            return [.redo]
         case .filter:
             prompt = Prompt(kind: .filter, text: filterText)
         case .saveTopic:

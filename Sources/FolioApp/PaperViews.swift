@@ -52,6 +52,8 @@ enum PaperListView {
         var upvotes: Int?
         var isRead: Bool
         var isSelected: Bool
+        /// Marked for a bulk action: `•` beside the star, in every theme.
+        var isMarked = false
 
         init(_ paper: Paper, isSelected: Bool, newSince: String?, dateFormat: ReaderPreferences.DateFormat) {
             let isNew = paper.isNew(since: newSince)
@@ -91,9 +93,10 @@ enum PaperListView {
         cache?.beginList(context)
         for row in 0..<area.height {
             let index = state.listOffset + row
-            guard index < state.list.count, let paper = state.list.paper(at: index) else { break }
-            let content = Row(paper, isSelected: index == state.selectedPosition, newSince: state.snapshot.newSince,
+            guard index < state.list.count, let listRow = state.list.row(at: index) else { break }
+            var content = Row(listRow.paper, isSelected: index == state.selectedPosition, newSince: state.snapshot.newSince,
                               dateFormat: dateFormat)
+            content.isMarked = state.marked.contains(listRow.num)
             if let cache {
                 canvas.draw(cache.listRow(content) { render(content, x: 0, y: 0, context: context, on: &$0) }, x: area.x, y: area.y + row)
             } else {
@@ -115,6 +118,7 @@ enum PaperListView {
         func style(_ role: Role) -> Style { row.isSelected ? base : (row.isRead ? theme[role].adding(.dim) : theme[role]) }
         var x = x
         canvas.put(row.mark, x: x, y: y, style: style(row.markRole))
+        if row.isMarked { canvas.put("•", x: x + 1, y: y, style: base.adding(.bold)) }
         x += cols.star
         if cols.date > 0 {
             canvas.put(row.date, x: x, y: y, style: base, maxWidth: cols.date - 1)

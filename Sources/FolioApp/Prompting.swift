@@ -12,6 +12,7 @@ extension AppState {
         switch keymap.promptAction(for: key) {
         case .cancel:
             self.prompt = nil
+            pendingBulk = nil
             if prompt.kind == .filter { setFilter("", typing: false) }
             return []
         case .submit:
@@ -91,6 +92,10 @@ extension AppState {
             history.add(prompt.text, to: kind)
             remembered = [.remember(kind, prompt.text)]
         }
+        if let selection = pendingBulk {
+            pendingBulk = nil
+            return remembered + (tagChange(prompt).map { ask(BulkRequest($0, on: selection)) } ?? [])
+        }
         return remembered + submit(prompt)
     }
 
@@ -114,20 +119,32 @@ extension AppState {
             return [.removeTopic(name: name)]
         case .confirmReplaceTopic(let name, let query):
             return [.saveTopic(name: name, query: query)]
+        case .confirmBulk(let request):
+            return [.bulk(request.change, request.target)]
         case .addTags, .removeTag:
             break
         }
         guard let paper = selectedPaper else { return [] }
+        switch tagChange(prompt) {
+        case .addTags(let names)?: return [.addTags(id: paper.id, names)]
+        case .removeTag(let name)?: return [.removeTag(id: paper.id, name)]
+        default: return []
+        }
+    }
+
+    /// The tags a tag or untag prompt names: several, comma separated, to add; one of the choices (or the
+    /// first starting with what was typed) to remove.
+    func tagChange(_ prompt: Prompt) -> BulkChange? {
         switch prompt.kind {
-        case .filter, .saveTopic, .editTopic, .confirmDeleteTopic, .confirmReplaceTopic:
-            return []
         case .addTags:
             let names = prompt.text.split(separator: ",").map { TextNormalizer.clean(String($0)) }.filter { !$0.isEmpty }
-            return names.isEmpty ? [] : [.addTags(id: paper.id, names)]
+            return names.isEmpty ? nil : .addTags(names)
         case .removeTag(let choices):
             let typed = TextNormalizer.clean(prompt.text)
             let name = choices.contains(typed) ? typed : (choices.first { $0.hasPrefix(typed) } ?? typed)
-            return name.isEmpty ? [] : [.removeTag(id: paper.id, name)]
+            return name.isEmpty ? nil : .removeTag(name)
+        default:
+            return nil
         }
     }
 
@@ -135,7 +152,7 @@ extension AppState {
     public func completions(for prompt: Prompt) -> [String] {
         let pool: [String]
         switch prompt.kind {
-        case .filter, .saveTopic, .editTopic, .confirmDeleteTopic, .confirmReplaceTopic: return []
+        case .filter, .saveTopic, .editTopic, .confirmDeleteTopic, .confirmReplaceTopic, .confirmBulk: return []
         case .addTags: pool = allTagNames
         case .removeTag(let choices): pool = choices
         }

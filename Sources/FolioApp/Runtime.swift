@@ -204,6 +204,26 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             case .setRead(let id, let read):
                 try store.setRead([id], read)
                 return reloaded() + [report(read ? "marked read" : "marked unread")]
+            case .bulk(let change, let target):
+                let ids: [String]
+                switch target {
+                case .papers(let nums): ids = try store.ids(ofNums: nums)
+                case .list(let key): ids = try store.ids(ofNums: try lists.allNums(key))
+                }
+                let done: String
+                switch change {
+                case .star(let on): done = "\(on ? "starred" : "unstarred") \(papersCount(try store.setStarred(ids, on)))"
+                case .read(let on): done = "marked \(papersCount(try store.setRead(ids, on))) \(on ? "read" : "unread")"
+                case .addTags(let names): done = "tagged \(papersCount(try store.addTags(names, to: ids).papers)) \(names.joined(separator: ", "))"
+                case .removeTag(let name): done = "untagged \(papersCount(try store.removeTags([name], from: ids).papers)) \(name)"
+                }
+                return reloaded() + [report(done)]
+            case .markList(let key):
+                return [.marks(try lists.allNums(key))]
+            case .undo, .redo:
+                let entries = effect == .undo ? try store.undo() : try store.redo()
+                guard let entry = entries.first else { return [report(effect == .undo ? "nothing to undo" : "nothing to redo")] }
+                return reloaded() + [report("\(effect == .undo ? "undid" : "redid"): \(entry.summary)")]
             case .saveTopic(let name, let query):
                 try store.saveTopic(name: name, query: query)
                 return reloaded() + [report("saved topic \(name)")]

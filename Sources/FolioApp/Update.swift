@@ -16,6 +16,11 @@ public enum Effect: Sendable, Equatable {
     case addTags(id: String, [String])
     case removeTag(id: String, String)
     case setRead(id: String, Bool)
+    /// A change to many papers; the status line says what it did.
+    case bulk(BulkChange, BulkTarget)
+    /// The numbers of every paper of the list, to mark (`Msg.marks`).
+    case markList(ListKey)
+    case undo, redo
     case saveTopic(name: String, query: String)
     case removeTopic(name: String)
     /// Keep a filter or tag entry in the library's prompt history.
@@ -43,6 +48,8 @@ public enum Msg: Sendable, Equatable {
     case rowsLoaded(ResultWindow)
     /// The count for a topic query being edited.
     case liveCount(LiveCount)
+    /// Papers to add to the marks (`Effect.markList`).
+    case marks([Int64])
     case status(StatusMessage)
     /// Progress of one source of a background fetch.
     case fetchEvent(source: String, FetchEvent)
@@ -81,6 +88,9 @@ extension AppState {
             return []
         case .liveCount(let count):
             liveCounted = count
+            return []
+        case .marks(let nums):
+            marked.formUnion(nums)
             return []
         case .status(let message):
             status = message

@@ -116,7 +116,8 @@ enum StatusView {
             hint = keys.hints([.star: "star", .tag: "tag", .toggleRead: "read", .filter: "filter", .saveTopic: "save topic",
                                .open: "read", .help: "help", .quit: "quit"])
         }
-        let left = " \(position)  \(state.view.label)  \(hint)"
+        let marks = state.marked.isEmpty ? "" : "  \(state.marked.count) marked"
+        let left = " \(position)  \(state.view.label)\(marks)  \(hint)"
         let message = state.status?.text ?? state.fetchProgressText ?? ""
         let style = theme[state.status?.isError == true ? .statusError : .status]
         canvas.fill(area, style: theme[.status])

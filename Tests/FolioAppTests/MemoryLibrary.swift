@@ -9,6 +9,9 @@ struct MemoryLibrary {
     var papers: [Paper]
     var topics: [Topic] = []
     var newSince: String?
+    /// The library before each change, for undo; and before each undo, for redo (an editor's two stacks).
+    var undoStack: [(papers: [Paper], topics: [Topic])] = []
+    var redoStack: [(papers: [Paper], topics: [Topic])] = []
 
     static func paper(_ i: Int, title: String? = nil, abstract: String? = nil, date: String = "2026-03-18") -> Paper {
         let input = PaperInput(arxivID: String(format: "2603.%05d", i), title: title ?? "Paper number \(i) on sparse retrieval",
@@ -62,7 +65,29 @@ struct MemoryLibrary {
     }
 
     private mutating func change(_ id: String, _ body: (inout Paper) -> Void) -> [Msg] {
-        if let index = papers.firstIndex(where: { $0.id == id }) { body(&papers[index]) }
+        changing { library in
+            if let index = library.papers.firstIndex(where: { $0.id == id }) { body(&library.papers[index]) }
+        }
+    }
+
+    /// A change that changes something can be undone, and ends what could be redone.
+    private mutating func changing(_ body: (inout MemoryLibrary) -> Void) -> [Msg] {
+        let before = (papers: papers, topics: topics)
+        body(&self)
+        if papers != before.papers || topics != before.topics {
+            undoStack.append(before)
+            redoStack = []
+        }
+        return [.loaded(snapshot)]
+    }
+
+    /// Undo (`back`) or redo: the library as it was before the last change, or before the last undo.
+    private mutating func step(back: Bool) -> [Msg] {
+        guard let restored = back ? undoStack.popLast() : redoStack.popLast() else {
+            return [.status(StatusMessage(text: "nothing to \(back ? "undo" : "redo")", isError: false))]
+        }
+        if back { redoStack.append((papers, topics)) } else { undoStack.append((papers, topics)) }
+        (papers, topics) = restored
         return [.loaded(snapshot)]
     }
 
@@ -90,13 +115,36 @@ struct MemoryLibrary {
         case .removeTag(let id, let name):
             return change(id) { $0.tags.removeAll { $0 == name } }
         case .saveTopic(let name, let query):
-            topics.removeAll { $0.name == name }
-            topics.append(Topic(name: name, query: query, createdAt: "2026-03-19T00:00:00Z"))
-            topics.sort { $0.name < $1.name }
-            return [.loaded(snapshot)]
+            return changing { library in
+                library.topics.removeAll { $0.name == name }
+                library.topics.append(Topic(name: name, query: query, createdAt: "2026-03-19T00:00:00Z"))
+                library.topics.sort { $0.name < $1.name }
+            }
         case .removeTopic(let name):
-            topics.removeAll { $0.name == name }
-            return [.loaded(snapshot)]
+            return changing { $0.topics.removeAll { $0.name == name } }
+        case .bulk(let change, let target):
+            let nums: [Int64]
+            switch target {
+            case .papers(let marked): nums = marked
+            case .list(let key): nums = rows(view: key.view, filter: key.filter).map(\.num)
+            }
+            return changing { library in
+                for num in nums {
+                    let i = Int(num) - 1
+                    switch change {
+                    case .star(let on): library.papers[i].starredAt = on ? "2026-03-19T00:00:00Z" : nil
+                    case .read(let on): library.papers[i].readAt = on ? "2026-03-19T00:00:00Z" : nil
+                    case .addTags(let names): library.papers[i].tags = Array(Set(library.papers[i].tags + names)).sorted()
+                    case .removeTag(let name): library.papers[i].tags.removeAll { $0 == name }
+                    }
+                }
+            }
+        case .markList(let key):
+            return [.marks(rows(view: key.view, filter: key.filter).map(\.num))]
+        case .undo:
+            return step(back: true)
+        case .redo:
+            return step(back: false)
         case .remember, .openURL, .copyToClipboard, .redraw, .cycleTheme:
             return []
         case .fetch:

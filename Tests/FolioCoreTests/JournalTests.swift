@@ -56,7 +56,7 @@ struct JournalTests {
         try store.undo()
         try store.setRead([Self.ids[5]], true)
         #expect(try store.redo().isEmpty)
-        #expect(try store.history().map(\.summary) == ["marked read 1 paper", "starred 3 papers"])
+        #expect(try store.history().map(\.summary) == ["marked 1 paper read", "starred 3 papers"])
     }
 
     @Test func tagRenameMergesAndUndoSeparatesAgain() throws {

@@ -138,11 +138,15 @@ extension Store {
     /// The ids of every paper `query` matches, newest first: what a bulk action by query acts on.
     public func ids(matching query: Query) throws -> [String] {
         let listing = PaperListing(store: self)
-        let nums = try listing.nums(try listing.docs(PaperFilter(query: query)), sort: .date, limit: nil)
-        return try pool.read { db in
-            let byNum = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT num, id FROM paper WHERE num IN (SELECT value FROM json_each(?))",
-                                                                           arguments: ["[" + nums.map(String.init).joined(separator: ",") + "]"])
-                .map { ($0["num"] as Int64, $0["id"] as String) })
+        return try ids(ofNums: try listing.nums(try listing.docs(PaperFilter(query: query)), sort: .date, limit: nil))
+    }
+
+    /// The ids of the papers numbered `nums`, in their order; a number no paper has is left out.
+    public func ids(ofNums nums: [Int64]) throws -> [String] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT num, id FROM paper WHERE num IN (SELECT value FROM json_each(?))",
+                                        arguments: ["[" + nums.map(String.init).joined(separator: ",") + "]"])
+            let byNum = Dictionary(uniqueKeysWithValues: rows.map { ($0["num"] as Int64, $0["id"] as String) })
             return nums.compactMap { byNum[$0] }
         }
     }

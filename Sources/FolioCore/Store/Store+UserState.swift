@@ -12,7 +12,7 @@ extension Store {
 
     /// `setStarred`, returning the ids whose star changed.
     public func setStarredChanging(_ ids: [String], _ starred: Bool) throws -> Set<String> {
-        try setMark(table: "star", column: "starred_at", ids: ids, on: starred, verb: starred ? "starred" : "unstarred")
+        try setMark(table: "star", column: "starred_at", ids: ids, on: starred) { "\(starred ? "starred" : "unstarred") \(papersCount($0))" }
     }
 
     @discardableResult
@@ -22,11 +22,11 @@ extension Store {
 
     /// `setRead`, returning the ids whose mark changed.
     public func setReadChanging(_ ids: [String], _ read: Bool) throws -> Set<String> {
-        try setMark(table: "read_mark", column: "read_at", ids: ids, on: read, verb: read ? "marked read" : "marked unread")
+        try setMark(table: "read_mark", column: "read_at", ids: ids, on: read) { "marked \(papersCount($0)) \(read ? "read" : "unread")" }
     }
 
     /// Stars and read marks are the same shape: a row with its time means "on". Returns the ids changed.
-    private func setMark(table: String, column: String, ids: [String], on: Bool, verb: String) throws -> Set<String> {
+    private func setMark(table: String, column: String, ids: [String], on: Bool, summary: (Int) -> String) throws -> Set<String> {
         try journaled({ db in
             let time = Timestamp.now()
             let statement = on
@@ -38,7 +38,7 @@ extension Store {
                 if db.changesCount > 0 { changed.insert(id) }
             }
             return changed
-        }, summary: { "\(verb) \(papersCount($0.count))" })
+        }, summary: { summary($0.count) })
     }
 
     /// A tag name as stored: cleaned white space; empty names and commas are refused.

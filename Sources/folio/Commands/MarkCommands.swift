@@ -40,7 +40,7 @@ struct MarkArguments: ParsableArguments {
 
     /// Sets `mark` (`starred`, `read`) to `on` and says how many papers changed; `folio read ID` says it per
     /// paper, as it always has.
-    func mark(_ mark: String, _ on: Bool, verb: String, _ change: (Store, [String], Bool) throws -> Set<String>) throws {
+    func mark(_ mark: String, _ on: Bool, saying said: @escaping (Int) -> String, _ change: (Store, [String], Bool) throws -> Set<String>) throws {
         let store = try global.openStore()
         let papers = try selection.papers(ids, in: store)
         try selection.act {
@@ -55,7 +55,7 @@ struct MarkArguments: ParsableArguments {
                 }
                 return nil
             }
-            return "\(verb) \(papersCount(changed.count))"
+            return said(changed.count)
         }
     }
 }
@@ -63,25 +63,25 @@ struct MarkArguments: ParsableArguments {
 struct StarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "star", abstract: "Star papers (ids, or --query).")
     @OptionGroup var marks: MarkArguments
-    func run() throws { try marks.mark("starred", true, verb: "starred") { try $0.setStarredChanging($1, $2) } }
+    func run() throws { try marks.mark("starred", true, saying: { "starred \(papersCount($0))" }) { try $0.setStarredChanging($1, $2) } }
 }
 
 struct UnstarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "unstar", abstract: "Unstar papers (ids, or --query).")
     @OptionGroup var marks: MarkArguments
-    func run() throws { try marks.mark("starred", false, verb: "unstarred") { try $0.setStarredChanging($1, $2) } }
+    func run() throws { try marks.mark("starred", false, saying: { "unstarred \(papersCount($0))" }) { try $0.setStarredChanging($1, $2) } }
 }
 
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "read", abstract: "Mark papers read (ids, or --query).")
     @OptionGroup var marks: MarkArguments
-    func run() throws { try marks.mark("read", true, verb: "marked read") { try $0.setReadChanging($1, $2) } }
+    func run() throws { try marks.mark("read", true, saying: { "marked \(papersCount($0)) read" }) { try $0.setReadChanging($1, $2) } }
 }
 
 struct UnreadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "unread", abstract: "Mark papers unread (ids, or --query).")
     @OptionGroup var marks: MarkArguments
-    func run() throws { try marks.mark("read", false, verb: "marked unread") { try $0.setReadChanging($1, $2) } }
+    func run() throws { try marks.mark("read", false, saying: { "marked \(papersCount($0)) unread" }) { try $0.setReadChanging($1, $2) } }
 }
 
 /// `folio tag` and `folio untag`: paper ids then tag names, or `--query` and tag names.
