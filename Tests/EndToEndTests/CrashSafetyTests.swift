@@ -252,7 +252,7 @@ final class AcknowledgingDriver: @unchecked Sendable {
             guard let result = try? command.wait() else { continue }
             lock.withLock {
                 if result.stdout.contains("starred 1 paper") { stars.insert(id) }
-                if result.stdout.contains("\(id): added 1 tag") { tags.insert("\(id)|ack") }
+                if result.stdout.contains("tagged 1 paper ack") { tags.insert("\(id)|ack") }
             }
         }
     }

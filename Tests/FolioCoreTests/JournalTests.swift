@@ -148,5 +148,6 @@ struct JournalTests {
         #expect(papersCount(1204) == "1,204 papers")
         #expect(papersCount(1_000_000) == "1,000,000 papers")
         #expect(papersCount(999) == "999 papers")
+        #expect(groupedDigits(-1234567) == "-1,234,567")
     }
 }

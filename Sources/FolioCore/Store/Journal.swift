@@ -112,45 +112,57 @@ extension Store {
                      summary: row["summary"], changes: row["changes"], undone: row["undone"])
     }
 
-    /// Sets every row an entry changed back to its value before (`back`), or again to its value after.
-    /// Back goes through the changes newest first, so a row changed twice ends at its first value. A
-    /// paper known by an older id is found through its alias; one no longer in the library is skipped.
+    /// Sets every row an entry changed back to its value before (`back`), or again to its value after:
+    /// each key's earliest `before` is its value before the entry, its latest `after` its value after.
+    /// A few statements per kind of row, whatever the entry's size. A paper known by an older id is
+    /// found through its alias; one no longer in the library is skipped.
     private static func replay(_ db: Database, entry: Int64, back: Bool) throws {
-        let order = back ? "DESC" : "ASC"
-        let rows = try Row.fetchCursor(db, sql: "SELECT kind, paper_id, name, before, after FROM journal_change WHERE entry = ? ORDER BY rowid \(order)",
-                                       arguments: [entry])
-        // `?1` is the paper's id as recorded.
-        let paper = "(SELECT id FROM paper WHERE id = COALESCE((SELECT paper_id FROM paper_alias WHERE alias = ?1), ?1))"
-        func mark(_ table: String, _ column: String) throws -> (set: Statement, clear: Statement) {
-            (try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table) (paper_id, \(column)) SELECT \(paper), ?2 WHERE \(paper) IS NOT NULL"),
-             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE paper_id = \(paper)"))
+        let (value, pick) = back ? ("before", "min") : ("after", "max")
+        let paper = "COALESCE((SELECT a.paper_id FROM paper_alias a WHERE a.alias = c.paper_id), c.paper_id)"
+        /// The value to set per key of `kind`, keyed by `keys` (`paper` stands for the paper's id now).
+        func chosen(_ kind: String, keys: [String]) -> String {
+            let grouped = keys.map { $0 == "paper" ? "paper_id" : $0 }.joined(separator: ", ")
+            let selected = keys.map { $0 == "paper" ? "\(paper) AS paper" : "c.\($0) AS \($0)" }.joined(separator: ", ")
+            return """
+                SELECT \(selected), c.v AS v FROM (SELECT \(grouped), \(value) AS v, \(pick)(rowid)
+                  FROM journal_change WHERE entry = ?1 AND kind = '\(kind)' GROUP BY \(grouped)) c
+                """
         }
-        let star = try mark("star", "starred_at"), read = try mark("read_mark", "read_at")
-        let setTag = try db.cachedStatement(sql: "INSERT OR REPLACE INTO tag (paper_id, name, tagged_at) SELECT \(paper), ?2, ?3 WHERE \(paper) IS NOT NULL")
-        let clearTag = try db.cachedStatement(sql: "DELETE FROM tag WHERE paper_id = \(paper) AND name = ?2")
-        let setTopic = try db.cachedStatement(sql: "INSERT OR REPLACE INTO topic (name, query, created_at) VALUES (?1, json_extract(?2, '$[0]'), json_extract(?2, '$[1]'))")
-        let clearTopic = try db.cachedStatement(sql: "DELETE FROM topic WHERE name = ?1")
-        while let row = try rows.next() {
-            let value: String? = back ? row["before"] : row["after"]
-            let paperID: String? = row["paper_id"], name: String? = row["name"]
-            switch row["kind"] as String? {
-            case "star"?: try value.map { try star.set.execute(arguments: [paperID, $0]) } ?? star.clear.execute(arguments: [paperID])
-            case "read"?: try value.map { try read.set.execute(arguments: [paperID, $0]) } ?? read.clear.execute(arguments: [paperID])
-            case "tag"?: try value.map { try setTag.execute(arguments: [paperID, name, $0]) } ?? clearTag.execute(arguments: [paperID, name])
-            case "topic"?: try value.map { try setTopic.execute(arguments: [name, $0]) } ?? clearTopic.execute(arguments: [name])
-            default: continue
-            }
+        // One statement per call: GRDB hands the arguments out across statements in turn.
+        for (kind, table, column) in [("star", "star", "starred_at"), ("read", "read_mark", "read_at")] {
+            let rows = chosen(kind, keys: ["paper"])
+            try db.execute(sql: "DELETE FROM \(table) WHERE paper_id IN (SELECT paper FROM (\(rows)))", arguments: [entry])
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO \(table) (paper_id, \(column))
+                  SELECT paper, v FROM (\(rows)) WHERE v IS NOT NULL AND paper IN (SELECT id FROM paper)
+                """, arguments: [entry])
         }
+        let tags = chosen("tag", keys: ["paper", "name"]), topics = chosen("topic", keys: ["name"])
+        try db.execute(sql: "DELETE FROM tag WHERE (paper_id, name) IN (SELECT paper, name FROM (\(tags)))", arguments: [entry])
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO tag (paper_id, name, tagged_at)
+              SELECT paper, name, v FROM (\(tags)) WHERE v IS NOT NULL AND paper IN (SELECT id FROM paper)
+            """, arguments: [entry])
+        try db.execute(sql: "DELETE FROM topic WHERE name IN (SELECT name FROM (\(topics)))", arguments: [entry])
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO topic (name, query, created_at)
+              SELECT name, json_extract(v, '$[0]'), json_extract(v, '$[1]') FROM (\(topics)) WHERE v IS NOT NULL
+            """, arguments: [entry])
     }
 }
 
 /// `1 paper`, `1,204 papers`: counts as the journal and the status line write them.
 public func papersCount(_ n: Int) -> String {
-    let digits = String(n)
-    var grouped = ""
+    groupedDigits(n) + (n == 1 ? " paper" : " papers")
+}
+
+/// `1,204`: thousands apart, whatever the locale, so messages read the same everywhere.
+public func groupedDigits(_ n: Int) -> String {
+    let digits = String(n.magnitude)
+    var grouped = n < 0 ? "-" : ""
     for (i, digit) in digits.enumerated() {
         if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(",") }
         grouped.append(digit)
     }
-    return grouped + (n == 1 ? " paper" : " papers")
+    return grouped
 }

@@ -105,7 +105,7 @@ struct TagArguments: ParsableArguments {
         let papers = try selection.papers(ids, in: store)
         try selection.act {
             let changed = try change(store, papers, Array(tags))
-            return "\(verb) \(papersCount(changed.papers)) \(tags.joined(separator: ", ")) (\(changed.tags) tag\(changed.tags == 1 ? "" : "s"))"
+            return "\(verb) \(papersCount(changed.papers)) \(tags.joined(separator: ", ")) (\(groupedDigits(changed.tags)) tag\(changed.tags == 1 ? "" : "s"))"
         }
     }
 }
