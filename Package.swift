@@ -53,6 +53,7 @@ let package = Package(
             dependencies: [
                 "FolioCore", "FolioApp", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),

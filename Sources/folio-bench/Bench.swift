@@ -107,6 +107,7 @@ struct Bench: ParsableCommand {
         results.topicsRefreshMilliseconds = Clock.now.millisecondsSince(topicsStart)
         results.topicPapers = counts.topicCounts.reduce(0) { $0 + $1.count }
         results.peakRSSMegabytes = Clock.peakResidentMegabytes()
+        results.journal = try JournalBench.measure(path: path)
         print(json ? results.json : results.table)
     }
 
@@ -189,6 +190,7 @@ struct Results {
     var dailyImports: [Double] = []
     var segments = 0
     var libraryMegabytes = 0.0
+    var journal = JournalBench.Figures()
 
     static func percentile(_ values: [Double], _ p: Double) -> Double {
         guard !values.isEmpty else { return 0 }
@@ -210,7 +212,11 @@ struct Results {
          ("daily_import_ms_p50", Results.percentile(dailyImports, 0.5), ""),
          ("daily_import_ms_p99", Results.percentile(dailyImports, 0.99), ""),
          ("segments", Double(segments), ""),
-         ("library_mb", libraryMegabytes, "")]
+         ("library_mb", libraryMegabytes, ""),
+         ("bulk_tag_papers", Double(journal.tagged), ""),
+         ("bulk_tag_ms", journal.tagMilliseconds, "≤ 2000"),
+         ("bulk_undo_ms", journal.undoMilliseconds, "≤ 2000"),
+         ("history_50_of_100k_ms", journal.historyMilliseconds, "≤ 50")]
     }
 
     var json: String {
