@@ -42,11 +42,14 @@ public struct Prompt: Sendable, Equatable {
         case confirmReplaceTopic(name: String, query: String)
         /// A change to more than one paper: go ahead?
         case confirmBulk(BulkRequest)
+        /// The tag's new name (merging into a tag of that name).
+        case renameTag(name: String)
+        case confirmDeleteTag(name: String, papers: Int)
 
         /// A yes-or-no question: `y` answers yes, any other key no.
         var isConfirmation: Bool {
             switch self {
-            case .confirmDeleteTopic, .confirmReplaceTopic, .confirmBulk: return true
+            case .confirmDeleteTopic, .confirmReplaceTopic, .confirmBulk, .confirmDeleteTag: return true
             default: return false
             }
         }
@@ -84,6 +87,8 @@ public struct Prompt: Sendable, Equatable {
         case .confirmDeleteTopic(let name): return "delete topic \(name)? (y/n) "
         case .confirmReplaceTopic(let name, _): return "replace topic \(name)? (y/n) "
         case .confirmBulk(let request): return request.question + " (y/n) "
+        case .renameTag(let name): return "rename tag \(name) to: "
+        case .confirmDeleteTag(let name, let papers): return "remove tag \(name) from \(papersCount(papers))? (y/n) "
         }
     }
 

@@ -160,15 +160,23 @@ extension AppState {
         return []
     }
 
+    /// `e` and `D` on the topic chosen in the sidebar (or shown); on a tag, rename it or remove it from
+    /// every paper.
     private mutating func topicAction(_ action: Action) -> [Effect] {
-        let chosen = sidebarEntries[min(max(sidebarIndex, 0), sidebarEntries.count - 1)].view
+        let chosen = sidebarEntries[min(max(sidebarIndex, 0), sidebarEntries.count - 1)]
+        if focus == .sidebar, case .tag(let tag) = chosen.view {
+            prompt = action == .deleteTopic
+                ? Prompt(kind: .confirmDeleteTag(name: tag, papers: chosen.count))
+                : Prompt(kind: .renameTag(name: tag), text: tag)
+            return []
+        }
         let name: String
-        if focus == .sidebar, case .topic(let chosenName) = chosen {
+        if focus == .sidebar, case .topic(let chosenName) = chosen.view {
             name = chosenName
         } else if case .topic(let shown) = view {
             name = shown
         } else {
-            status = StatusMessage(text: "choose a topic in the sidebar first (\(keyLabel(.focusNext)))", isError: false)
+            status = StatusMessage(text: "choose a topic or tag in the sidebar first (\(keyLabel(.focusNext)))", isError: false)
             return []
         }
         if action == .deleteTopic {

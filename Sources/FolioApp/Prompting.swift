@@ -121,6 +121,11 @@ extension AppState {
             return [.saveTopic(name: name, query: query)]
         case .confirmBulk(let request):
             return [.bulk(request.change, request.target)]
+        case .renameTag(let name):
+            let new = TextNormalizer.clean(prompt.text)
+            return new.isEmpty || new == name ? [] : [.renameTag(name, to: new)]
+        case .confirmDeleteTag(let name, _):
+            return [.deleteTag(name)]
         case .addTags, .removeTag:
             break
         }
@@ -152,7 +157,8 @@ extension AppState {
     public func completions(for prompt: Prompt) -> [String] {
         let pool: [String]
         switch prompt.kind {
-        case .filter, .saveTopic, .editTopic, .confirmDeleteTopic, .confirmReplaceTopic, .confirmBulk: return []
+        case .filter, .saveTopic, .editTopic, .confirmDeleteTopic, .confirmReplaceTopic, .confirmBulk, .confirmDeleteTag: return []
+        case .renameTag(let name): pool = allTagNames.filter { $0 != name }
         case .addTags: pool = allTagNames
         case .removeTag(let choices): pool = choices
         }

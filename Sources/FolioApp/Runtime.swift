@@ -224,6 +224,11 @@ public final class ReaderRuntime<Device: TerminalDevice> {
                 let entries = effect == .undo ? try store.undo() : try store.redo()
                 guard let entry = entries.first else { return [report(effect == .undo ? "nothing to undo" : "nothing to redo")] }
                 return reloaded() + [report("\(effect == .undo ? "undid" : "redid"): \(entry.summary)")]
+            case .renameTag(let old, let new):
+                let papers = try store.renameTag(old, to: new)
+                return reloaded() + [report("renamed tag \(old) to \(new) on \(papersCount(papers))")]
+            case .deleteTag(let name):
+                return reloaded() + [report("removed tag \(name) from \(papersCount(try store.deleteTag(name)))")]
             case .saveTopic(let name, let query):
                 try store.saveTopic(name: name, query: query)
                 return reloaded() + [report("saved topic \(name)")]

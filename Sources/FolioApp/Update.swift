@@ -21,6 +21,8 @@ public enum Effect: Sendable, Equatable {
     /// The numbers of every paper of the list, to mark (`Msg.marks`).
     case markList(ListKey)
     case undo, redo
+    case renameTag(String, to: String)
+    case deleteTag(String)
     case saveTopic(name: String, query: String)
     case removeTopic(name: String)
     /// Keep a filter or tag entry in the library's prompt history.

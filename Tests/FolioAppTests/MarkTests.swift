@@ -89,6 +89,36 @@ struct MarkTests {
         #expect(app.state.prompt?.label == "Mark 500 papers read? (y/n) ")
     }
 
+    @Test func aTagChosenInTheSidebarIsRenamedOrRemoved() throws {
+        var library = MemoryLibrary.numbered(10)
+        for i in 0..<4 { library.papers[i].tags = ["ml"] }
+        for i in 2..<6 { library.papers[i].tags.append("learning") }
+        var app = StateDriver(library, width: 100, height: 24)
+        app.press(.backTab, .char("j"), .char("j"), .char("j"), .char("j"))
+        #expect(app.state.view == .tag("learning"))
+        app.press(.char("j"))
+        #expect(app.state.view == .tag("ml"))
+        app.press(.char("e"))
+        #expect(app.state.prompt?.label == "rename tag ml to: ")
+        app.press(.ctrl("u"))
+        app.type("learning")
+        app.press(.enter)
+        #expect(app.library.papers.filter { $0.tags == ["learning"] }.count == 6)
+        #expect(app.state.view == .all, "the renamed tag's view is gone")
+        app.press(.char("u"))
+        #expect(app.library.papers.filter { $0.tags.contains("ml") }.count == 4)
+
+        #expect(app.state.focus == .sidebar, "the sidebar keeps the keys")
+        app.press(.char("g"), .char("j"), .char("j"), .char("j"), .char("j"), .char("j"))
+        #expect(app.state.view == .tag("ml"))
+        app.press(.char("D"))
+        #expect(app.state.prompt?.label == "remove tag ml from 4 papers? (y/n) ")
+        app.press(.char("y"))
+        #expect(!app.library.papers.contains { $0.tags.contains("ml") })
+        app.press(.char("u"))
+        #expect(app.library.papers.filter { $0.tags.contains("ml") }.count == 4)
+    }
+
     @Test func everyNewKeyIsInTheHelp() {
         let help = HelpView.lines(.standard).joined(separator: "\n")
         for action in [Action.mark, .markAll, .clearMarks, .forView, .catchUp, .undo, .redo] {

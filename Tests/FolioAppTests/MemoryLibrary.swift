@@ -139,6 +139,16 @@ struct MemoryLibrary {
                     }
                 }
             }
+        case .renameTag(let old, let new):
+            return changing { library in
+                for i in library.papers.indices where library.papers[i].tags.contains(old) {
+                    library.papers[i].tags = Array(Set(library.papers[i].tags.filter { $0 != old } + [new])).sorted()
+                }
+            }
+        case .deleteTag(let name):
+            return changing { library in
+                for i in library.papers.indices { library.papers[i].tags.removeAll { $0 == name } }
+            }
         case .markList(let key):
             return [.marks(rows(view: key.view, filter: key.filter).map(\.num))]
         case .undo:
