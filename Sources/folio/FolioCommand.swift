@@ -35,7 +35,7 @@ struct GlobalOptions: ParsableArguments {
     /// standard one unless the crash tests' variables say otherwise (testing only).
     func openStore(origin: JournalOrigin = .cli) throws -> Store {
         if demo { return try DemoLibrary.create(origin: origin) }
-        return try Store(path: libraryPath, mergePolicy: .fromEnvironment(), origin: origin)
+        return try Store(path: libraryPath, mergePolicy: .fromEnvironment(), origin: origin, journalBounds: loadConfig().config.journal)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import FolioCore
 import TerminalUI
 import Testing
 @testable import FolioApp
@@ -123,6 +124,16 @@ import Testing
                            .backspace, .delete, .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .function(1), .function(12)]
         for key in keys { #expect(Key(label: key.label) == key, "\(key.label)") }
         for bad in ["", "ff", "Ctrl-", "F13", "Shift-X", "\t"] { #expect(Key(label: bad) == nil, "\(bad)") }
+    }
+
+    @Test func journalBoundsAreReadAndCheckedWithTheirLines() {
+        let (config, problems) = Config.parse("[journal]\nkeep-entries = 500\nkeep-days = 7\n")
+        #expect(problems.isEmpty)
+        #expect(config.journal == JournalBounds(entries: 500, days: 7))
+        let bad = Config.parse("[journal]\nkeep-entries = 50\nkeep-days = \"a week\"\nkeep = 1\n")
+        #expect(bad.problems.map(\.line) == [2, 3, 4])
+        #expect(bad.config.journal == JournalBounds(), "the defaults for what was wrong")
+        #expect(SourcesSetup.starterTOML.contains("# keep-entries = 10000"))
     }
 
     @Test func keysRebindAnActionEntirely() {

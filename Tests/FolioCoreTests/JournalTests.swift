@@ -142,6 +142,24 @@ struct JournalTests {
         #expect(try store.paper(id: "2401.00077")?.isStarred == true)
     }
 
+    @Test func oldEntriesAreFoldedAwayLeavingTheState() throws {
+        let (store, folder) = try makeStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try store.importPapers(source: "t") { session in
+            for id in Self.ids { try session.add(PaperInput(arxivID: id, title: "Paper \(id)")) }
+        }
+        // Young entries stay whatever their number; past the days, only the newest `entries` stay.
+        let young = try Store(path: store.path, journalBounds: JournalBounds(entries: 3, days: 90))
+        for id in Self.ids.prefix(5) { try young.setStarred([id], true) }
+        #expect(try store.history(limit: 100).count == 5)
+        let old = try Store(path: store.path, journalBounds: JournalBounds(entries: 3, days: 0))
+        try old.setStarred([Self.ids[5]], true)
+        #expect(try store.history(limit: 100).map(\.summary) == ["starred 1 paper", "starred 1 paper", "starred 1 paper"])
+        #expect(try store.papers(PaperFilter(starredOnly: true)).count == 6)
+        try store.undo(steps: 10)
+        #expect(try store.papers(PaperFilter(starredOnly: true)).count == 3, "the folded entries' stars stay")
+    }
+
     @Test func countsAreWrittenWithThousands() {
         #expect(papersCount(1) == "1 paper")
         #expect(papersCount(0) == "0 papers")

@@ -13,6 +13,8 @@ public struct Config: Sendable {
     public var keymap = Keymap.standard
     /// `[sources.NAME]`, by name; nil when the file has no `[sources]` at all.
     public var sources: [FetchSource]?
+    /// `[journal]`: how many entries and days of the journal to keep.
+    public var journal = JournalBounds()
 
     public init() {}
 
@@ -54,11 +56,34 @@ public struct Config: Sendable {
                 let (sources, sourceProblems) = SourcesConfig.read(value, document: document, line: line)
                 config.sources = sources
                 problems += sourceProblems
+            case "journal":
+                problems += config.journal.read(value.table, document: document, line: line)
             default:
-                problems.append(SettingsProblem(line: line, "unknown setting \(key) (settings: theme, library, [layout], [keys], [sources.NAME])"))
+                problems.append(SettingsProblem(line: line, "unknown setting \(key) (settings: theme, library, [layout], [keys], [sources.NAME], [journal])"))
             }
         }
         return (config, problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+    }
+}
+
+extension JournalBounds {
+    /// `keep-entries` (at least 100) and `keep-days` (at least 1).
+    mutating func read(_ table: TOMLTable?, document: TOMLDocument, line tableLine: Int?) -> [SettingsProblem] {
+        guard let table else { return [SettingsProblem(line: tableLine, "journal must be a table ([journal])")] }
+        var problems: [SettingsProblem] = []
+        for key in table.keys {
+            let line = document.line(of: key, inTable: "journal")
+            let number = table[key]!.int
+            switch key {
+            case "keep-entries":
+                if let number, number >= 100 { entries = number } else { problems.append(SettingsProblem(line: line, "keep-entries must be a whole number, 100 or more")) }
+            case "keep-days":
+                if let number, number >= 1 { days = number } else { problems.append(SettingsProblem(line: line, "keep-days must be a whole number, 1 or more")) }
+            default:
+                problems.append(SettingsProblem(line: line, "unknown journal setting \(key) (settings: keep-entries, keep-days)"))
+            }
+        }
+        return problems
     }
 }
 

@@ -133,5 +133,9 @@ public enum SourcesSetup {
         # [keys]                                 # action = [keys] (see `folio keys`)
         # star = ["f"]
 
+        # [journal]                              # what undo and `folio history` keep: the larger of
+        # keep-entries = 10000                   # the last this many changes
+        # keep-days = 90                         # and every change of this many days
+
         """ + FetchSource.defaultsTOML
 }

@@ -20,15 +20,23 @@ public struct JournalEntry: Sendable, Equatable {
     public var undone: Bool
 }
 
+/// How much of the journal is kept: at least `entries` entries, and every entry younger than `days`
+/// (`[journal]` in the config file). Older entries are folded away; the state they changed stays.
+public struct JournalBounds: Sendable, Equatable {
+    public var entries: Int
+    public var days: Int
+
+    public init(entries: Int = 10_000, days: Int = 90) {
+        self.entries = entries
+        self.days = days
+    }
+}
+
 /// The journal of user state: every star, tag, read mark and topic change is one entry, written in the
 /// same transaction as the change. Triggers on the user-state tables write each row's value before and
 /// after into `journal_change` while `journal_recording` names the open entry, so no code path that
 /// changes those tables inside `journaled` can forget to record (see `v12-journal`).
 extension Store {
-    /// The journal keeps at least this many entries, and every entry younger than `journalKeepDays`.
-    public static let journalKeepEntries = 10_000
-    public static let journalKeepDays = 90
-
     /// Set while `rehearse` runs: journaled changes are made, counted and rolled back.
     @TaskLocal static var rehearsing = false
 
@@ -60,18 +68,17 @@ extension Store {
                 }
                 try db.execute(sql: "UPDATE journal SET summary = ?, changes = ? WHERE seq = ?", arguments: [summary(result!), changes, seq])
                 try db.execute(sql: "DELETE FROM journal WHERE undone = 1")
-                try Store.foldOldEntries(db, newest: seq)
+                try foldOldEntries(db, newest: seq)
             }
         } catch is Rehearsal {}
         return result!
     }
 
-    /// Entries past the newest `journalKeepEntries` that are also older than `journalKeepDays` go; the
-    /// state they changed stays as it is.
-    private static func foldOldEntries(_ db: Database, newest: Int64) throws {
-        let cutoff = Date(timeIntervalSinceNow: -Double(journalKeepDays) * 86_400)
-        let cutoffText = ISO8601DateFormatter().string(from: cutoff)
-        try db.execute(sql: "DELETE FROM journal WHERE seq <= ? AND at < ?", arguments: [newest - Int64(journalKeepEntries), cutoffText])
+    /// Entries past the newest `journalBounds.entries` that are also older than `journalBounds.days` go;
+    /// the state they changed stays as it is.
+    private func foldOldEntries(_ db: Database, newest: Int64) throws {
+        let cutoff = ISO8601DateFormatter().string(from: Date(timeIntervalSinceNow: -Double(journalBounds.days) * 86_400))
+        try db.execute(sql: "DELETE FROM journal WHERE seq <= ? AND at < ?", arguments: [newest - Int64(journalBounds.entries), cutoff])
     }
 
     /// The newest entries first, at most `limit`.

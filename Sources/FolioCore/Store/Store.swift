@@ -17,6 +17,7 @@ public final class Store: Sendable {
     public let mergePolicy: SegmentMergePolicy
     /// Who changes user state through this store, as the journal records it.
     public let origin: JournalOrigin
+    public let journalBounds: JournalBounds
 
     /// Reads go through a memory map of the file (up to SQLite's usual limit of 2 GB): copying 16 KiB
     /// pages out of the kernel's cache with `pread` was half of a keystroke's time and of refreshing
@@ -25,10 +26,12 @@ public final class Store: Sendable {
 
     /// Opens the library at `path`, creating it and its folder (owner-only) when missing.
     /// A file that is not a Folio library, or one written by a newer Folio, is refused untouched.
-    public init(path: String, mergePolicy: SegmentMergePolicy = .standard, origin: JournalOrigin = .cli) throws {
+    public init(path: String, mergePolicy: SegmentMergePolicy = .standard, origin: JournalOrigin = .cli,
+                journalBounds: JournalBounds = JournalBounds()) throws {
         self.path = path
         self.mergePolicy = mergePolicy
         self.origin = origin
+        self.journalBounds = journalBounds
         let fm = FileManager.default
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty && !fm.fileExists(atPath: folder) {
