@@ -17,7 +17,8 @@ struct BulkEndToEndTests {
         _ = try openReader(tmux, library, position: "1/54")
 
         try tmux.send(keys: "m", "m", "m")
-        try tmux.waitFor({ status($0).contains("3 marked") && $0.filter { $0.contains("•") }.count == 3 }, "three rows marked and counted")
+        try tmux.waitFor({ status($0).contains("3 marked") && $0.filter { $0.contains("•") }.count == 3 },
+                         "three rows marked and counted")
         try tmux.send(keys: "t")
         try tmux.type("rl")
         try tmux.send(keys: "Enter")
@@ -31,7 +32,8 @@ struct BulkEndToEndTests {
         try tmux.waitFor({ status($0).hasSuffix("undid: tagged 3 papers rl") }, "the undo said")
         #expect(try Self.count(library, "tag:rl") == 0)
         try tmux.send(keys: "C-r")
-        try tmux.waitFor({ status($0).hasSuffix("redid: tagged 3 papers rl") && $0.contains { $0.contains("│ rl ") } }, "the redo said, the tag in the sidebar")
+        try tmux.waitFor({ status($0).hasSuffix("redid: tagged 3 papers rl") && $0.contains { $0.contains("│ rl ") } },
+                         "the redo said, the tag in the sidebar")
         #expect(try Self.count(library, "tag:rl") == 3)
 
         #expect(try library.ok(["history"]).lines.first?.hasSuffix("\treader\ttagged 3 papers rl") == true)

@@ -55,7 +55,8 @@ extension Store {
         var result: T?
         do {
             try pool.write { db in
-                try db.execute(sql: "INSERT INTO journal (at, origin, summary) VALUES (?, ?, '')", arguments: [Timestamp.now(), origin.rawValue])
+                try db.execute(sql: "INSERT INTO journal (at, origin, summary) VALUES (?, ?, '')",
+                               arguments: [Timestamp.now(), origin.rawValue])
                 let seq = db.lastInsertedRowID
                 try db.execute(sql: "INSERT INTO journal_recording (entry) VALUES (?)", arguments: [seq])
                 result = try body(db)
@@ -66,7 +67,8 @@ extension Store {
                     try db.execute(sql: "DELETE FROM journal WHERE seq = ?", arguments: [seq])
                     return
                 }
-                try db.execute(sql: "UPDATE journal SET summary = ?, changes = ? WHERE seq = ?", arguments: [summary(result!), changes, seq])
+                try db.execute(sql: "UPDATE journal SET summary = ?, changes = ? WHERE seq = ?",
+                               arguments: [summary(result!), changes, seq])
                 try db.execute(sql: "DELETE FROM journal WHERE undone = 1")
                 try foldOldEntries(db, newest: seq)
             }
@@ -92,7 +94,8 @@ extension Store {
     @discardableResult
     public func undo(steps: Int = 1) throws -> [JournalEntry] {
         try pool.write { db in
-            let entries = try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE undone = 0 ORDER BY seq DESC LIMIT ?", arguments: [steps]).map(Store.entry)
+            let entries = try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE undone = 0 ORDER BY seq DESC LIMIT ?",
+                                           arguments: [steps]).map(Store.entry)
             for entry in entries {
                 try Store.replay(db, entry: entry.seq, back: true)
                 try db.execute(sql: "UPDATE journal SET undone = 1 WHERE seq = ?", arguments: [entry.seq])
@@ -105,7 +108,8 @@ extension Store {
     @discardableResult
     public func redo(steps: Int = 1) throws -> [JournalEntry] {
         try pool.write { db in
-            let entries = try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE undone = 1 ORDER BY seq LIMIT ?", arguments: [steps]).map(Store.entry)
+            let entries = try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE undone = 1 ORDER BY seq LIMIT ?",
+                                           arguments: [steps]).map(Store.entry)
             for entry in entries {
                 try Store.replay(db, entry: entry.seq, back: false)
                 try db.execute(sql: "UPDATE journal SET undone = 0 WHERE seq = ?", arguments: [entry.seq])

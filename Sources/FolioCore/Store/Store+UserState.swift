@@ -12,7 +12,9 @@ extension Store {
 
     /// `setStarred`, returning the ids whose star changed.
     public func setStarredChanging(_ ids: [String], _ starred: Bool) throws -> Set<String> {
-        try setMark(table: "star", column: "starred_at", ids: ids, on: starred) { "\(starred ? "starred" : "unstarred") \(papersCount($0))" }
+        try setMark(table: "star", column: "starred_at", ids: ids, on: starred) {
+            "\(starred ? "starred" : "unstarred") \(papersCount($0))"
+        }
     }
 
     @discardableResult
@@ -26,19 +28,23 @@ extension Store {
     }
 
     /// Stars and read marks are the same shape: a row with its time means "on". Returns the ids changed.
+    /// One statement for all the papers: the journal's rows say which changed.
     private func setMark(table: String, column: String, ids: [String], on: Bool, summary: (Int) -> String) throws -> Set<String> {
         try journaled({ db in
-            let time = Timestamp.now()
-            let statement = on
-                ? try db.makeStatement(sql: "INSERT OR IGNORE INTO \(table) (paper_id, \(column)) VALUES (?, ?)")
-                : try db.makeStatement(sql: "DELETE FROM \(table) WHERE paper_id = ?")
-            var changed: Set<String> = []
-            for id in ids {
-                try statement.execute(arguments: on ? [id, time] : [id])
-                if db.changesCount > 0 { changed.insert(id) }
+            let list = try Store.jsonList(ids)
+            if on {
+                try db.execute(sql: "INSERT OR IGNORE INTO \(table) (paper_id, \(column)) SELECT value, ? FROM json_each(?)",
+                               arguments: [Timestamp.now(), list])
+            } else {
+                try db.execute(sql: "DELETE FROM \(table) WHERE paper_id IN (SELECT value FROM json_each(?))", arguments: [list])
             }
-            return changed
+            return Set(try String.fetchAll(db, sql: "SELECT paper_id FROM journal_change WHERE entry = (SELECT entry FROM journal_recording)"))
         }, summary: { summary($0.count) })
+    }
+
+    /// `ids` as a JSON array, for `json_each`: a whole list bound as one argument.
+    static func jsonList(_ ids: [String]) throws -> String {
+        String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
     }
 
     /// A tag name as stored: cleaned white space; empty names and commas are refused.
@@ -58,17 +64,15 @@ extension Store {
     /// Adds the tags to every paper of `ids`.
     @discardableResult
     public func addTags(_ names: [String], to ids: [String]) throws -> TagChange {
-        try changeTags(names, ids, verb: "tagged") { db in
-            try db.makeStatement(sql: "INSERT OR IGNORE INTO tag (paper_id, name, tagged_at) VALUES (?, ?, ?)")
-        } arguments: { id, name, time in [id, name, time] }
+        let sql = "INSERT OR IGNORE INTO tag (paper_id, name, tagged_at) SELECT value, ?, ? FROM json_each(?)"
+        return try changeTags(names, ids, verb: "tagged", sql: sql) { list, name, time in [name, time, list] }
     }
 
     /// Removes the tags from every paper of `ids`.
     @discardableResult
     public func removeTags(_ names: [String], from ids: [String]) throws -> TagChange {
-        try changeTags(names, ids, verb: "untagged") { db in
-            try db.makeStatement(sql: "DELETE FROM tag WHERE paper_id = ? AND name = ?")
-        } arguments: { id, name, _ in [id, name] }
+        let sql = "DELETE FROM tag WHERE name = ? AND paper_id IN (SELECT value FROM json_each(?))"
+        return try changeTags(names, ids, verb: "untagged", sql: sql) { list, name, _ in [name, list] }
     }
 
     /// One paper: returns how many of the tags it gained.
@@ -79,24 +83,24 @@ extension Store {
     @discardableResult
     public func removeTags(_ names: [String], from id: String) throws -> Int { try removeTags(names, from: [id]).tags }
 
-    private func changeTags(_ names: [String], _ ids: [String], verb: String, statement: (Database) throws -> Statement,
+    /// `sql` once per tag name, for all the papers at once, with the `arguments` made of the ids (a JSON
+    /// list), the name and the time.
+    private func changeTags(_ names: [String], _ ids: [String], verb: String, sql: String,
                             arguments: (String, String, String) -> StatementArguments) throws -> TagChange {
         let clean = try names.map(Store.tagName)
         return try journaled({ db -> (change: TagChange, names: [String]) in
             var spellings = try TagSpelling(db)
             var spelled: [String] = []
             for name in clean.map({ spellings.spelling(of: $0) }) where !spelled.contains(name) { spelled.append(name) }
-            let write = try statement(db)
-            let time = Timestamp.now()
+            let list = try Store.jsonList(ids), time = Timestamp.now()
             var change = TagChange()
-            for id in ids {
-                let before = change.tags
-                for name in spelled {
-                    try write.execute(arguments: arguments(id, name, time))
-                    change.tags += db.changesCount
-                }
-                if change.tags > before { change.papers += 1 }
+            for name in spelled {
+                try db.execute(sql: sql, arguments: arguments(list, name, time))
+                change.tags += db.changesCount
             }
+            change.papers = try Int.fetchOne(db, sql: """
+                SELECT count(DISTINCT paper_id) FROM journal_change WHERE entry = (SELECT entry FROM journal_recording)
+                """) ?? 0
             return (change, spelled)
         }, summary: { "\(verb) \(papersCount($0.change.papers)) \($0.names.joined(separator: ", "))" }).change
     }

@@ -2,7 +2,8 @@ import ArgumentParser
 import FolioCore
 
 struct UndoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "undo", abstract: "Undo the last changes to stars, tags, read marks and topics, from the reader or the command line.")
+    static let configuration = CommandConfiguration(
+        commandName: "undo", abstract: "Undo the last changes to stars, tags, read marks and topics, from the reader or the command line.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "How many changes to undo.") var steps = 1
 
@@ -46,8 +47,9 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         for entry in try global.openStore().history(limit: limit) {
             if json {
-                Output.json(.object([("seq", .int(Int(entry.seq))), ("at", .string(entry.at)), ("origin", .string(entry.origin.rawValue)),
-                                     ("summary", .string(entry.summary)), ("changes", .int(entry.changes)), ("undone", .bool(entry.undone))]))
+                Output.json(.object([("seq", .int(Int(entry.seq))), ("at", .string(entry.at)),
+                                     ("origin", .string(entry.origin.rawValue)), ("summary", .string(entry.summary)),
+                                     ("changes", .int(entry.changes)), ("undone", .bool(entry.undone))]))
             } else {
                 let at = entry.at.prefix(19).replacingOccurrences(of: "T", with: " ")
                 Output.line("\(entry.seq)\t\(at)\t\(entry.origin.rawValue)\t\(entry.summary)\(entry.undone ? " (undone)" : "")")

@@ -40,7 +40,8 @@ struct MarkArguments: ParsableArguments {
 
     /// Sets `mark` (`starred`, `read`) to `on` and says how many papers changed; `folio read ID` says it per
     /// paper, as it always has.
-    func mark(_ mark: String, _ on: Bool, saying said: @escaping (Int) -> String, _ change: (Store, [String], Bool) throws -> Set<String>) throws {
+    func mark(_ mark: String, _ on: Bool, saying said: @escaping (Int) -> String,
+              _ change: (Store, [String], Bool) throws -> Set<String>) throws {
         let store = try global.openStore()
         let papers = try selection.papers(ids, in: store)
         try selection.act {
@@ -105,7 +106,8 @@ struct TagArguments: ParsableArguments {
         let papers = try selection.papers(ids, in: store)
         try selection.act {
             let changed = try change(store, papers, Array(tags))
-            return "\(verb) \(papersCount(changed.papers)) \(tags.joined(separator: ", ")) (\(groupedDigits(changed.tags)) tag\(changed.tags == 1 ? "" : "s"))"
+            let rows = "\(groupedDigits(changed.tags)) tag\(changed.tags == 1 ? "" : "s")"
+            return "\(verb) \(papersCount(changed.papers)) \(tags.joined(separator: ", ")) (\(rows))"
         }
     }
 }
@@ -136,7 +138,8 @@ struct UntagCommand: ParsableCommand {
 }
 
 struct TagRenameCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rename", abstract: "Rename a tag on every paper, merging into NEW when it exists.")
+    static let configuration = CommandConfiguration(commandName: "rename",
+                                                    abstract: "Rename a tag on every paper, merging into NEW when it exists.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The tag's name.") var old: String
     @Argument(help: "Its new name.") var new: String
@@ -144,7 +147,9 @@ struct TagRenameCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore()
-        guard try store.tagCounts().contains(where: { $0.name.lowercased() == old.lowercased() }) else { throw CLIError("no tag named \(old)") }
+        guard try store.tagCounts().contains(where: { $0.name.lowercased() == old.lowercased() }) else {
+            throw CLIError("no tag named \(old)")
+        }
         try acting(dryRun: dryRun) { "renamed tag \(old) to \(new) on \(papersCount(try store.renameTag(old, to: new)))" }
     }
 }
