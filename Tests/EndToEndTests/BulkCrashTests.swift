@@ -33,7 +33,18 @@ struct BulkCrashTests {
             try LibraryProbe.query(library.path, "SELECT undone FROM journal ORDER BY seq DESC LIMIT 1") == "1"
         }
         /// Runs the command and kills it after a random moment; returns whether it said it was done first.
-        /// The window is about one and a half times what the change takes uninterrupted (debug build, this machine).
+        /// How long a command takes uninterrupted, here and now (a debug build, a loaded machine).
+        func timed(_ arguments: [String]) throws -> Double {
+            let start = Date()
+            try library.ok(arguments)
+            return Date().timeIntervalSince(start)
+        }
+        // Kills land anywhere from the start to two and a half times what the change takes, so on both sides of its commit.
+        let tagWindow = try timed(["tag", "--query", "crash", "warm"]) * 2.5
+        let renameWindow = try timed(["tag", "rename", "warm", "warmed"]) * 2.5
+        let undoWindow = try timed(["undo"]) * 2.5
+        try library.ok(["undo"])
+        #expect(try tagged("warm") == 0 && tagged("warmed") == 0)
         func killed(_ arguments: [String], done: String, within window: Double) throws -> Bool {
             let command = try CLI.start(["--library", library.path] + arguments, home: home)
             Thread.sleep(forTimeInterval: Double.random(in: 0.02...window))
@@ -46,20 +57,20 @@ struct BulkCrashTests {
         for i in 0..<Self.kills {
             let (old, new) = ("bulk\(i)", "renamed\(i)")
             // A tag on every paper: all of them or none, and none only when Folio did not say it was done.
-            let saidTagged = try killed(["tag", "--query", "crash", old], done: "tagged 20,000 papers", within: 1.2)
+            let saidTagged = try killed(["tag", "--query", "crash", old], done: "tagged 20,000 papers", within: tagWindow)
             let count = try tagged(old)
             #expect(count == 0 || count == Self.papers, "a killed bulk tag left \(count) papers tagged")
             #expect(count == Self.papers || !saidTagged, "an acknowledged bulk tag was lost")
             if count == 0 { tags.notDone += 1; try library.ok(["tag", "--query", "crash", old]) } else { tags.done += 1 }
 
-            let saidRenamed = try killed(["tag", "rename", old, new], done: "renamed tag", within: 0.5)
+            let saidRenamed = try killed(["tag", "rename", old, new], done: "renamed tag", within: renameWindow)
             let (before, after) = (try tagged(old), try tagged(new))
             #expect((before, after) == (Self.papers, 0) || (before, after) == (0, Self.papers), "a killed rename left \(before) + \(after)")
             #expect(after == Self.papers || !saidRenamed, "an acknowledged rename was lost")
             if after == 0 { renames.notDone += 1; try library.ok(["tag", "rename", old, new]) } else { renames.done += 1 }
 
             // Undo of the rename: the old name back on every paper, or the new one still; the journal says which.
-            let saidUndone = try killed(["undo"], done: "undid: renamed tag", within: 0.5)
+            let saidUndone = try killed(["undo"], done: "undid: renamed tag", within: undoWindow)
             let (back, kept) = (try tagged(old), try tagged(new))
             #expect((back, kept) == (Self.papers, 0) || (back, kept) == (0, Self.papers), "a killed undo left \(back) + \(kept)")
             #expect(back == Self.papers || !saidUndone, "an acknowledged undo was lost")
@@ -67,7 +78,7 @@ struct BulkCrashTests {
             if back == Self.papers { undos.done += 1 } else { undos.notDone += 1 }
         }
         // Kills landed on both sides of each commit: the test exercised what it claims.
-        print("bulk crash: tag \(tags), rename \(renames), undo \(undos)")
+        print("bulk crash: tag \(tags), rename \(renames), undo \(undos); windows \(tagWindow) \(renameWindow) \(undoWindow) s")
         #expect(tags.notDone > 0 && renames.notDone > 0 && undos.notDone > 0, "no kill landed before a commit: \(tags) \(renames) \(undos)")
     }
 }
