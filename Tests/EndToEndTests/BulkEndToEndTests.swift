@@ -9,12 +9,18 @@ struct BulkEndToEndTests {
         try library.list([query, "--limit", "1000"]).count
     }
 
-    @Test func markThreeTagThemUndoRedoAndUndoAcrossTheCommandLine() throws {
+    /// The Daily Papers page's 54 papers in a library, and the reader open on them in tmux.
+    static func readerOnThePage() throws -> (TestLibrary, Tmux) {
         let library = try TestLibrary()
         try library.ok(["import", CLI.fixture("hf-daily-papers-page.txt")])
         let tmux = try Tmux()
         try tmux.start(width: 120, height: 40)
         _ = try openReader(tmux, library, position: "1/54")
+        return (library, tmux)
+    }
+
+    @Test func markThreeTagThemUndoRedoAndUndoAcrossTheCommandLine() throws {
+        let (library, tmux) = try Self.readerOnThePage()
 
         try tmux.send(keys: "m", "m", "m")
         try tmux.waitFor({ status($0).contains("3 marked") && $0.filter { $0.contains("•") }.count == 3 },
@@ -54,11 +60,7 @@ struct BulkEndToEndTests {
     }
 
     @Test func semicolonTagsTheFilteredViewAfterTheQuestion() throws {
-        let library = try TestLibrary()
-        try library.ok(["import", CLI.fixture("hf-daily-papers-page.txt")])
-        let tmux = try Tmux()
-        try tmux.start(width: 120, height: 40)
-        _ = try openReader(tmux, library, position: "1/54")
+        let (library, tmux) = try Self.readerOnThePage()
         try tmux.send(keys: "/")
         try tmux.type("retriev*")
         try tmux.send(keys: "Enter")
@@ -76,11 +78,7 @@ struct BulkEndToEndTests {
     }
 
     @Test func catchUpThenUndo() throws {
-        let library = try TestLibrary()
-        try library.ok(["import", CLI.fixture("hf-daily-papers-page.txt")])
-        let tmux = try Tmux()
-        try tmux.start(width: 120, height: 40)
-        _ = try openReader(tmux, library, position: "1/54")
+        let (library, tmux) = try Self.readerOnThePage()
         try tmux.send(keys: "A")
         try tmux.waitFor({ status($0).hasPrefix("Mark 54 papers read? (y/n)") }, "the catch-up question")
         try tmux.send(keys: "y")

@@ -92,27 +92,19 @@ extension Store {
 
     /// Undoes the newest `steps` entries not undone yet, newest first, all in one transaction; returns them.
     @discardableResult
-    public func undo(steps: Int = 1) throws -> [JournalEntry] {
-        try pool.write { db in
-            let entries = try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE undone = 0 ORDER BY seq DESC LIMIT ?",
-                                           arguments: [steps]).map(Store.entry)
-            for entry in entries {
-                try Store.replay(db, entry: entry.seq, back: true)
-                try db.execute(sql: "UPDATE journal SET undone = 1 WHERE seq = ?", arguments: [entry.seq])
-            }
-            return entries
-        }
-    }
+    public func undo(steps: Int = 1) throws -> [JournalEntry] { try walk(steps: steps, back: true) }
 
     /// Does again the oldest `steps` undone entries, oldest first, in one transaction; returns them.
     @discardableResult
-    public func redo(steps: Int = 1) throws -> [JournalEntry] {
+    public func redo(steps: Int = 1) throws -> [JournalEntry] { try walk(steps: steps, back: false) }
+
+    private func walk(steps: Int, back: Bool) throws -> [JournalEntry] {
         try pool.write { db in
-            let entries = try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE undone = 1 ORDER BY seq LIMIT ?",
-                                           arguments: [steps]).map(Store.entry)
+            let next = back ? "undone = 0 ORDER BY seq DESC" : "undone = 1 ORDER BY seq"
+            let entries = try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE \(next) LIMIT ?", arguments: [steps]).map(Store.entry)
             for entry in entries {
-                try Store.replay(db, entry: entry.seq, back: false)
-                try db.execute(sql: "UPDATE journal SET undone = 0 WHERE seq = ?", arguments: [entry.seq])
+                try Store.replay(db, entry: entry.seq, back: back)
+                try db.execute(sql: "UPDATE journal SET undone = ? WHERE seq = ?", arguments: [back, entry.seq])
             }
             return entries
         }

@@ -1,37 +1,34 @@
 import ArgumentParser
 import FolioCore
 
-struct UndoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "undo", abstract: "Undo the last changes to stars, tags, read marks and topics, from the reader or the command line.")
+/// `folio undo` and `folio redo`: how many steps, and what each did.
+struct StepArguments: ParsableArguments {
     @OptionGroup var global: GlobalOptions
-    @Option(help: "How many changes to undo.") var steps = 1
+    @Option(help: "How many changes.") var steps = 1
 
     func validate() throws {
         if steps < 1 { throw ValidationError("--steps must be 1 or more") }
     }
 
-    func run() throws {
-        let undone = try global.openStore().undo(steps: steps)
-        if undone.isEmpty { return Output.line("nothing to undo") }
-        for entry in undone { Output.line("undid: \(entry.summary)") }
+    func walk(back: Bool) throws {
+        let store = try global.openStore()
+        let entries = back ? try store.undo(steps: steps) : try store.redo(steps: steps)
+        if entries.isEmpty { return Output.line(back ? "nothing to undo" : "nothing to redo") }
+        for entry in entries { Output.line("\(back ? "undid" : "redid"): \(entry.summary)") }
     }
+}
+
+struct UndoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "undo", abstract: "Undo the last changes to stars, tags, read marks and topics, from the reader or the command line.")
+    @OptionGroup var arguments: StepArguments
+    func run() throws { try arguments.walk(back: true) }
 }
 
 struct RedoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "redo", abstract: "Redo changes undone, until a new change is made.")
-    @OptionGroup var global: GlobalOptions
-    @Option(help: "How many changes to redo.") var steps = 1
-
-    func validate() throws {
-        if steps < 1 { throw ValidationError("--steps must be 1 or more") }
-    }
-
-    func run() throws {
-        let redone = try global.openStore().redo(steps: steps)
-        if redone.isEmpty { return Output.line("nothing to redo") }
-        for entry in redone { Output.line("redid: \(entry.summary)") }
-    }
+    @OptionGroup var arguments: StepArguments
+    func run() throws { try arguments.walk(back: false) }
 }
 
 struct HistoryCommand: ParsableCommand {
