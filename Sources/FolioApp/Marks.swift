@@ -25,18 +25,16 @@ public struct BulkSelection: Sendable, Equatable {
 /// A bulk change waiting for its yes or no, with the number of papers the question names.
 public struct BulkRequest: Sendable, Equatable {
     public var change: BulkChange
-    public var target: BulkTarget
-    public var count: Int
+    public var selection: BulkSelection
 
     init(_ change: BulkChange, on selection: BulkSelection) {
         self.change = change
-        target = selection.target
-        count = selection.count
+        self.selection = selection
     }
 
     /// `Tag 1,204 papers with rl?`
     var question: String {
-        let papers = papersCount(count)
+        let papers = papersCount(selection.count)
         switch change {
         case .star(let on): return "\(on ? "Star" : "Unstar") \(papers)?"
         case .read(let on): return "Mark \(papers) \(on ? "read" : "unread")?"
@@ -105,12 +103,12 @@ extension AppState {
 
     /// Asks before a change to more than one paper; one paper is changed at once.
     mutating func ask(_ request: BulkRequest) -> [Effect] {
-        switch request.count {
+        switch request.selection.count {
         case 0:
             status = StatusMessage(text: "no papers here", isError: false)
             return []
         case 1:
-            return [.bulk(request.change, request.target)]
+            return [.bulk(request.change, request.selection.target)]
         default:
             prompt = Prompt(kind: .confirmBulk(request))
             return []

@@ -161,8 +161,8 @@ enum PaneView {
             for line in TextLayout.wrap(text, width: width) { out.append((line, role)) }
         }
         add((paper.isStarred ? "★ " : "") + TeXDisplay.render(m.title), .paneTitle)
-        if !m.authors.isEmpty { add(m.authors.map(TeXDisplay.render).joined(separator: ", "), .authors) }
-        if !m.affiliations.isEmpty { add(m.affiliations.map(TeXDisplay.render).joined(separator: "; "), .metadata) }
+        if !m.authors.isEmpty { add(m.shownAuthors, .authors) }
+        if !m.affiliations.isEmpty { add(m.shownAffiliations, .metadata) }
         var facts: [String] = []
         if let d = m.published { facts.append(d) }
         if let d = m.announced { facts.append("announced \(d)") }

@@ -120,7 +120,7 @@ extension AppState {
         case .confirmReplaceTopic(let name, let query):
             return [.saveTopic(name: name, query: query)]
         case .confirmBulk(let request):
-            return [.bulk(request.change, request.target)]
+            return [.bulk(request.change, request.selection.target)]
         case .renameTag(let name):
             let new = TextNormalizer.clean(prompt.text)
             return new.isEmpty || new == name ? [] : [.renameTag(name, to: new)]

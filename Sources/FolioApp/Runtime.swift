@@ -212,10 +212,10 @@ public final class ReaderRuntime<Device: TerminalDevice> {
                 }
                 let done: String
                 switch change {
-                case .star(let on): done = "\(on ? "starred" : "unstarred") \(papersCount(try store.setStarred(ids, on)))"
-                case .read(let on): done = "marked \(papersCount(try store.setRead(ids, on))) \(on ? "read" : "unread")"
-                case .addTags(let names): done = "tagged \(papersCount(try store.addTags(names, to: ids).papers)) \(names.joined(separator: ", "))"
-                case .removeTag(let name): done = "untagged \(papersCount(try store.removeTags([name], from: ids).papers)) \(name)"
+                case .star(let on): done = ChangeWords.starred(on, try store.setStarred(ids, on))
+                case .read(let on): done = ChangeWords.read(on, try store.setRead(ids, on))
+                case .addTags(let names): done = ChangeWords.tagged(true, try store.addTags(names, to: ids).papers, names)
+                case .removeTag(let name): done = ChangeWords.tagged(false, try store.removeTags([name], from: ids).papers, [name])
                 }
                 return reloaded() + [report(done)]
             case .markList(let key):
@@ -225,10 +225,9 @@ public final class ReaderRuntime<Device: TerminalDevice> {
                 guard let entry = entries.first else { return [report(effect == .undo ? "nothing to undo" : "nothing to redo")] }
                 return reloaded() + [report("\(effect == .undo ? "undid" : "redid"): \(entry.summary)")]
             case .renameTag(let old, let new):
-                let papers = try store.renameTag(old, to: new)
-                return reloaded() + [report("renamed tag \(old) to \(new) on \(papersCount(papers))")]
+                return reloaded() + [report(ChangeWords.renamedTag(old, to: new, try store.renameTag(old, to: new)))]
             case .deleteTag(let name):
-                return reloaded() + [report("removed tag \(name) from \(papersCount(try store.deleteTag(name)))")]
+                return reloaded() + [report(ChangeWords.removedTag(name, try store.deleteTag(name)))]
             case .saveTopic(let name, let query):
                 try store.saveTopic(name: name, query: query)
                 return reloaded() + [report("saved topic \(name)")]

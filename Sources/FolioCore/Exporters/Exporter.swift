@@ -35,7 +35,7 @@ enum MarkdownWriter {
         let title = escape(TeXDisplay.render(m.title))
         var lines = [p.url.map { "## [\(title)](\($0))" } ?? "## \(title)"]
         var facts: [String] = []
-        if !m.authors.isEmpty { facts.append(escape(m.authors.map(TeXDisplay.render).joined(separator: ", "))) }
+        if !m.authors.isEmpty { facts.append(escape(m.shownAuthors)) }
         if let d = m.published { facts.append(d) }
         if let a = m.arxivID { facts.append("arXiv:\(a)") }
         if p.isStarred { facts.append("★") }

@@ -47,7 +47,7 @@ enum DateText {
         guard bytes.count >= 9, bytes[4] == UInt8(ascii: "."), bytes[0..<4].allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
         let yy = Int(bytes[0] - 0x30) * 10 + Int(bytes[1] - 0x30), mm = Int(bytes[2] - 0x30) * 10 + Int(bytes[3] - 0x30)
         guard (1...12).contains(mm) else { return nil }
-        return String(2000 + yy) + "-" + (mm < 10 ? "0\(mm)" : String(mm))
+        return partial(2000 + yy, mm, nil)
     }
 
     /// Month number for `Mar`, `March`, `Sept`, case-insensitive; nil for anything else.

@@ -67,3 +67,11 @@ public struct PaperInput: Sendable, Equatable {
         self.announced = announced
     }
 }
+
+extension PaperInput {
+    /// The authors as the reader, `show` and exports write them: TeX rendered, comma separated.
+    public var shownAuthors: String { authors.map(TeXDisplay.render).joined(separator: ", ") }
+
+    /// The affiliations as they are written out: TeX rendered, apart by semicolons (they hold commas).
+    public var shownAffiliations: String { affiliations.map(TeXDisplay.render).joined(separator: "; ") }
+}

@@ -39,7 +39,7 @@ public struct PaperListing {
             // A short list of nums goes to SQL, else rows are skipped.
             let listed = docs.count <= Store.candidatesListedInSQL
             let whereSQL = listed ? "WHERE num IN (SELECT value FROM json_each(?))" : ""
-            let arguments: StatementArguments = listed ? ["[" + docs.nums.map(String.init).joined(separator: ",") + "]"] : []
+            let arguments: StatementArguments = listed ? [Store.jsonList(docs.nums)] : []
             return try store.pool.read { db in
                 let cursor = try Int64.fetchCursor(db, sql: "SELECT num FROM paper \(whereSQL) ORDER BY title_key, num", arguments: arguments)
                 var out: [Int64] = []

@@ -194,7 +194,7 @@ public final class QueryResolver {
             var start = 0
             while start < all.count {
                 let chunk = all[start..<min(start + 2000, all.count)]
-                try statement.forEachRow([.text("[" + chunk.map(String.init).joined(separator: ",") + "]")]) { row in
+                try statement.forEachRow([.text(Store.jsonList(chunk))]) { row in
                     if scan.occurs(title: row.blob(1), abstract: row.blob(2), authors: { StringList.decode(row.text(3)) }) {
                         set.insert(UInt32(row.integer(0)))
                     }
@@ -236,7 +236,7 @@ extension Store {
         let byNum = try pool.unsafeRead { db in
             let statement = try db.cachedStatement(sql: "SELECT \(Store.paperColumns) WHERE p.num IN (SELECT value FROM json_each(?))")
             let indexes = IndexedRow.indexes(statement)
-            let rows = try Row.fetchCursor(statement, arguments: ["[" + nums.map(String.init).joined(separator: ",") + "]"])
+            let rows = try Row.fetchCursor(statement, arguments: [Store.jsonList(nums)])
             var byNum: [Int64: Paper] = [:]
             while let row = try rows.next() {
                 let columns = IndexedRow(row: row, indexes: indexes)

@@ -115,7 +115,7 @@ public final class ImportSession {
         if !candidates.isEmpty, let known = try row(sql: """
             SELECT * FROM paper WHERE num IN (SELECT value FROM json_each(?)) AND title_hash = ? AND title_key = ? AND arxiv_id IS NOT NULL
             ORDER BY num LIMIT 1
-            """, "[" + candidates.map(String.init).joined(separator: ",") + "]", hash, key) {
+            """, Store.jsonList(candidates), hash, key) {
             return known
         }
         return try row(sql: "SELECT * FROM paper WHERE title_hash = ? AND title_key = ? AND arxiv_id IS NULL ORDER BY num LIMIT 1", hash, key)
@@ -128,7 +128,7 @@ public final class ImportSession {
         let written = try Row.fetchAll(db, sql: """
             SELECT num, title_hash FROM paper WHERE arxiv_id IS NOT NULL AND title_key != ''
               AND (num >= ? OR num IN (SELECT value FROM json_each(?)))
-            """, arguments: [firstNewNum, "[" + updatedArxivNums.map(String.init).joined(separator: ",") + "]"])
+            """, arguments: [firstNewNum, Store.jsonList(updatedArxivNums)])
         for row in written { record(num: row["num"], hash: row["title_hash"]) }
         return arxivTitles ?? [:]
     }

@@ -105,7 +105,7 @@ extension Store {
         guard !nums.isEmpty else { return [] }
         let byNum = try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT \(Store.paperColumns) WHERE p.num IN (SELECT value FROM json_each(?))",
-                             arguments: ["[" + nums.map(String.init).joined(separator: ",") + "]"])
+                             arguments: [Store.jsonList(nums)])
         }.reduce(into: [Int64: Paper]()) { $0[$1["num"]] = Store.paper(from: $1) }
         return nums.compactMap { byNum[$0] }
     }
@@ -145,7 +145,7 @@ extension Store {
     public func ids(ofNums nums: [Int64]) throws -> [String] {
         try pool.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT num, id FROM paper WHERE num IN (SELECT value FROM json_each(?))",
-                                        arguments: ["[" + nums.map(String.init).joined(separator: ",") + "]"])
+                                        arguments: [Store.jsonList(nums)])
             let byNum = Dictionary(uniqueKeysWithValues: rows.map { ($0["num"] as Int64, $0["id"] as String) })
             return nums.compactMap { byNum[$0] }
         }

@@ -12,9 +12,7 @@ extension Store {
 
     /// `setStarred`, returning the ids whose star changed.
     public func setStarredChanging(_ ids: [String], _ starred: Bool) throws -> Set<String> {
-        try setMark(table: "star", column: "starred_at", ids: ids, on: starred) {
-            "\(starred ? "starred" : "unstarred") \(papersCount($0))"
-        }
+        try setMark(table: "star", column: "starred_at", ids: ids, on: starred) { ChangeWords.starred(starred, $0) }
     }
 
     @discardableResult
@@ -24,7 +22,7 @@ extension Store {
 
     /// `setRead`, returning the ids whose mark changed.
     public func setReadChanging(_ ids: [String], _ read: Bool) throws -> Set<String> {
-        try setMark(table: "read_mark", column: "read_at", ids: ids, on: read) { "marked \(papersCount($0)) \(read ? "read" : "unread")" }
+        try setMark(table: "read_mark", column: "read_at", ids: ids, on: read) { ChangeWords.read(read, $0) }
     }
 
     /// Stars and read marks are the same shape: a row with its time means "on". Returns the ids changed.
@@ -47,6 +45,11 @@ extension Store {
         String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
     }
 
+    /// Paper numbers as a JSON array, for `json_each`.
+    static func jsonList<Nums: Sequence>(_ nums: Nums) -> String where Nums.Element: BinaryInteger {
+        "[" + nums.map { String($0) }.joined(separator: ",") + "]"
+    }
+
     /// A tag name as stored: cleaned white space; empty names and commas are refused.
     public static func tagName(_ raw: String) throws -> String {
         let name = TextNormalizer.clean(raw)
@@ -65,14 +68,14 @@ extension Store {
     @discardableResult
     public func addTags(_ names: [String], to ids: [String]) throws -> TagChange {
         let sql = "INSERT OR IGNORE INTO tag (paper_id, name, tagged_at) SELECT value, ?, ? FROM json_each(?)"
-        return try changeTags(names, ids, verb: "tagged", sql: sql) { list, name, time in [name, time, list] }
+        return try changeTags(names, ids, adding: true, sql: sql) { list, name, time in [name, time, list] }
     }
 
     /// Removes the tags from every paper of `ids`.
     @discardableResult
     public func removeTags(_ names: [String], from ids: [String]) throws -> TagChange {
         let sql = "DELETE FROM tag WHERE name = ? AND paper_id IN (SELECT value FROM json_each(?))"
-        return try changeTags(names, ids, verb: "untagged", sql: sql) { list, name, _ in [name, list] }
+        return try changeTags(names, ids, adding: false, sql: sql) { list, name, _ in [name, list] }
     }
 
     /// One paper: returns how many of the tags it gained.
@@ -85,7 +88,7 @@ extension Store {
 
     /// `sql` once per tag name, for all the papers at once, with the `arguments` made of the ids (a JSON
     /// list), the name and the time.
-    private func changeTags(_ names: [String], _ ids: [String], verb: String, sql: String,
+    private func changeTags(_ names: [String], _ ids: [String], adding: Bool, sql: String,
                             arguments: (String, String, String) -> StatementArguments) throws -> TagChange {
         let clean = try names.map(Store.tagName)
         return try journaled({ db -> (change: TagChange, names: [String]) in
@@ -102,11 +105,11 @@ extension Store {
                 SELECT count(DISTINCT paper_id) FROM journal_change WHERE entry = (SELECT entry FROM journal_recording)
                 """) ?? 0
             return (change, spelled)
-        }, summary: { "\(verb) \(papersCount($0.change.papers)) \($0.names.joined(separator: ", "))" }).change
+        }, summary: { ChangeWords.tagged(adding, $0.change.papers, $0.names) }).change
     }
 
     /// Renames a tag on every paper that has it, merging into `new` when that tag exists (a paper with
-    /// both keeps one). Returns how many papers had `old`.
+    /// both keeps one). Returns how many papers have `old` (none: there is no such tag).
     @discardableResult
     public func renameTag(_ old: String, to new: String) throws -> Int {
         let (oldName, newName) = (try Store.tagName(old), try Store.tagName(new))
@@ -116,11 +119,11 @@ extension Store {
             // Only the case changes: the new spelling is the point.
             let to = TagSpelling.key(oldName) == TagSpelling.key(newName) ? newName : spellings.spelling(of: newName)
             let papers = try Int.fetchOne(db, sql: "SELECT count(*) FROM tag WHERE name = ?", arguments: [from]) ?? 0
-            guard from != to else { return (0, from, to) }
+            guard from != to else { return (papers, from, to) }
             try db.execute(sql: "UPDATE OR IGNORE tag SET name = ? WHERE name = ?", arguments: [to, from])
             try db.execute(sql: "DELETE FROM tag WHERE name = ?", arguments: [from])
             return (papers, from, to)
-        }, summary: { "renamed tag \($0.from) to \($0.to) on \(papersCount($0.papers))" }).papers
+        }, summary: { ChangeWords.renamedTag($0.from, to: $0.to, $0.papers) }).papers
     }
 
     /// Removes a tag from every paper; returns how many papers lost it.

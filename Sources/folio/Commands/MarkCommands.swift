@@ -38,25 +38,24 @@ struct MarkArguments: ParsableArguments {
     @OptionGroup var selection: QuerySelection
     @Flag(help: "Print JSON Lines {\"id\", \"starred\" or \"read\", \"changed\"}, one per paper.") var json = false
 
-    /// Sets `mark` (`starred`, `read`) to `on` and says how many papers changed; `folio read ID` says it per
-    /// paper, as it always has.
-    func mark(_ mark: String, _ on: Bool, saying said: @escaping (Int) -> String,
-              _ change: (Store, [String], Bool) throws -> Set<String>) throws {
+    /// Sets the read mark (`read`) or the star to `on` and says how many papers changed; `folio read ID`
+    /// says it per paper, as it always has.
+    func mark(read: Bool, _ on: Bool) throws {
         let store = try global.openStore()
         let papers = try selection.papers(ids, in: store)
         try selection.act {
-            let changed = try change(store, papers, on)
-            if json || (mark == "read" && selection.query == nil) {
-                for id in papers {
-                    if json {
-                        Output.json(.object([("id", .string(id)), (mark, .bool(on)), ("changed", .bool(changed.contains(id)))]))
-                    } else {
-                        Output.line("\(id): \(on ? "read" : "unread")\(changed.contains(id) ? "" : " already")")
-                    }
-                }
-                return nil
+            let changed = read ? try store.setReadChanging(papers, on) : try store.setStarredChanging(papers, on)
+            guard json || (read && selection.query == nil) else {
+                return read ? ChangeWords.read(on, changed.count) : ChangeWords.starred(on, changed.count)
             }
-            return said(changed.count)
+            for id in papers {
+                if json {
+                    Output.json(.object([("id", .string(id)), (read ? "read" : "starred", .bool(on)), ("changed", .bool(changed.contains(id)))]))
+                } else {
+                    Output.line("\(id): \(on ? "read" : "unread")\(changed.contains(id) ? "" : " already")")
+                }
+            }
+            return nil
         }
     }
 }
@@ -64,25 +63,25 @@ struct MarkArguments: ParsableArguments {
 struct StarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "star", abstract: "Star papers (ids, or --query).")
     @OptionGroup var marks: MarkArguments
-    func run() throws { try marks.mark("starred", true, saying: { "starred \(papersCount($0))" }) { try $0.setStarredChanging($1, $2) } }
+    func run() throws { try marks.mark(read: false, true) }
 }
 
 struct UnstarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "unstar", abstract: "Unstar papers (ids, or --query).")
     @OptionGroup var marks: MarkArguments
-    func run() throws { try marks.mark("starred", false, saying: { "unstarred \(papersCount($0))" }) { try $0.setStarredChanging($1, $2) } }
+    func run() throws { try marks.mark(read: false, false) }
 }
 
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "read", abstract: "Mark papers read (ids, or --query).")
     @OptionGroup var marks: MarkArguments
-    func run() throws { try marks.mark("read", true, saying: { "marked \(papersCount($0)) read" }) { try $0.setReadChanging($1, $2) } }
+    func run() throws { try marks.mark(read: true, true) }
 }
 
 struct UnreadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "unread", abstract: "Mark papers unread (ids, or --query).")
     @OptionGroup var marks: MarkArguments
-    func run() throws { try marks.mark("read", false, saying: { "marked \(papersCount($0)) unread" }) { try $0.setReadChanging($1, $2) } }
+    func run() throws { try marks.mark(read: true, false) }
 }
 
 /// `folio tag` and `folio untag`: paper ids then tag names, or `--query` and tag names.
@@ -92,7 +91,7 @@ struct TagArguments: ParsableArguments {
     @OptionGroup var selection: QuerySelection
 
     /// The leading words that name papers are ids; the rest, at least one, are tags.
-    func apply(_ verb: String, _ change: (Store, [String], [String]) throws -> Store.TagChange) throws {
+    func apply(adding: Bool, _ change: (Store, [String], [String]) throws -> Store.TagChange) throws {
         let store = try global.openStore()
         var ids: [String] = [], tags = words[...]
         if selection.query == nil {
@@ -107,7 +106,7 @@ struct TagArguments: ParsableArguments {
         try selection.act {
             let changed = try change(store, papers, Array(tags))
             let rows = "\(groupedDigits(changed.tags)) tag\(changed.tags == 1 ? "" : "s")"
-            return "\(verb) \(papersCount(changed.papers)) \(tags.joined(separator: ", ")) (\(rows))"
+            return ChangeWords.tagged(adding, changed.papers, Array(tags)) + " (\(rows))"
         }
     }
 }
@@ -128,13 +127,13 @@ struct TagCommand: ParsableCommand {
 struct TagAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Add tags to papers (ids, or --query).")
     @OptionGroup var arguments: TagArguments
-    func run() throws { try arguments.apply("tagged") { try $0.addTags($2, to: $1) } }
+    func run() throws { try arguments.apply(adding: true) { try $0.addTags($2, to: $1) } }
 }
 
 struct UntagCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "untag", abstract: "Remove tags from papers (ids, or --query).")
     @OptionGroup var arguments: TagArguments
-    func run() throws { try arguments.apply("untagged") { try $0.removeTags($2, from: $1) } }
+    func run() throws { try arguments.apply(adding: false) { try $0.removeTags($2, from: $1) } }
 }
 
 struct TagRenameCommand: ParsableCommand {
@@ -147,10 +146,11 @@ struct TagRenameCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore()
-        guard try store.tagCounts().contains(where: { $0.name.lowercased() == old.lowercased() }) else {
-            throw CLIError("no tag named \(old)")
+        try acting(dryRun: dryRun) {
+            let papers = try store.renameTag(old, to: new)
+            if papers == 0 { throw CLIError("no tag named \(old)") }
+            return ChangeWords.renamedTag(old, to: new, papers)
         }
-        try acting(dryRun: dryRun) { "renamed tag \(old) to \(new) on \(papersCount(try store.renameTag(old, to: new)))" }
     }
 }
 
@@ -162,11 +162,10 @@ struct TagRemoveCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore()
-        let removed = { try store.deleteTag(name) }
         try acting(dryRun: dryRun) {
-            let count = try removed()
-            if count == 0 { throw CLIError("no tag named \(name)") }
-            return "removed tag \(name) from \(papersCount(count))"
+            let papers = try store.deleteTag(name)
+            if papers == 0 { throw CLIError("no tag named \(name)") }
+            return ChangeWords.removedTag(name, papers)
         }
     }
 }

@@ -21,8 +21,8 @@ struct ShowCommand: ParsableCommand {
         }
         fact("id", p.id)
         fact("arXiv", m.arxivID.map { $0 + (m.version ?? "") })
-        fact("authors", m.authors.map(TeXDisplay.render).joined(separator: ", "))
-        fact("affiliations", m.affiliations.map(TeXDisplay.render).joined(separator: "; "))
+        fact("authors", m.shownAuthors)
+        fact("affiliations", m.shownAffiliations)
         fact("published", m.published)
         fact("announced", m.announced)
         fact("updated", m.updated)
