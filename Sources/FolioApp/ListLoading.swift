@@ -89,7 +89,8 @@ extension AppState {
         list = window
         selectedPosition = window.count > 0 ? min(max(selected ?? 0, 0), window.count - 1) : nil
         selectedID = selectedPosition.flatMap { list.paper(at: $0)?.id }
-        if selectedID != previous { paneScroll = 0 }
+        // The same paper may come back shorter (an undo took a tag away): its scroll stays inside it.
+        paneScroll = selectedID != previous ? 0 : min(paneScroll, paneScrollLimit)
         if let screenRow, let position = selectedPosition { listOffset = max(position - screenRow, 0) }
         keepSelectionVisible()
         trimWindow()

@@ -126,3 +126,20 @@ struct MarkTests {
         }
     }
 }
+
+extension MarkTests {
+    /// An undo that takes a tag away makes the selected paper's pane a line shorter: read to its end,
+    /// the pane then ends where the paper does (found by the random events of CI's million).
+    @Test func undoShorteningThePaperKeepsThePaneInsideIt() throws {
+        var app = StateDriver(MemoryLibrary(papers: [MemoryLibrary.paper(0, abstract: RandomEvents.longAbstract)]), width: 120, height: 30)
+        app.press(.char("t"))
+        app.type("rl")
+        app.press(.enter, .tab, .char("G"))
+        let tagged = app.state.paneScrollLimit
+        #expect(app.state.focus == .pane && tagged > 0 && app.state.paneScroll == tagged)
+        app.press(.char("u"))
+        #expect(app.library.papers[0].tags.isEmpty)
+        #expect(app.state.paneScrollLimit < tagged)
+        #expect(app.state.paneScroll == app.state.paneScrollLimit)
+    }
+}
