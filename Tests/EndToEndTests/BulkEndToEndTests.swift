@@ -55,7 +55,16 @@ struct BulkEndToEndTests {
         #expect(try Self.count(library, "is:starred") == 0)
         // The command line's star ended what could be redone: the tagging, undone, is gone from the journal.
         let history = try library.ok(["history"]).lines
-        #expect(history.count == 1 && history[0].hasSuffix("\tcli\tstarred 1 paper (undone)"), "\(history)")
+        #expect(history.count == 2 && history[0].hasSuffix("\tcli\tstarred 1 paper (undone)"), "\(history)")
+        #expect(history[1].hasSuffix("\tcli\timported 54 papers from hf-page:hf-daily-papers-page.txt (54 new, 0 updated)"), "\(history)")
+        // The import itself, undone from the reader and redone.
+        try tmux.send(keys: "u")
+        try tmux.waitFor({ status($0).hasSuffix("undid: imported 54 papers from hf-page:hf-daily-papers-page.txt (54 new, 0 updated)") },
+                         "the reader undid the import")
+        #expect(try library.list(["--limit", "1000"]).isEmpty)
+        try tmux.send(keys: "C-r")
+        try tmux.waitFor({ status($0).hasPrefix(" 1/54 ") }, "the papers back")
+        #expect(try library.list(["--limit", "1000"]).count == 54)
         try quitReader(tmux)
     }
 

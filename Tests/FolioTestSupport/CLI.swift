@@ -203,5 +203,12 @@ public final class TestLibrary {
         }
     }
 
+    /// Writes `text` to a file of this name in the library's folder, and returns its path.
+    public func file(_ name: String, _ text: String) throws -> String {
+        let file = folder.appendingPathComponent(name).path
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
     public func bytes() throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 }

@@ -10,6 +10,8 @@ final class SearchIndexWriter {
     private let pipeline = SegmentPipeline(papersPerSegment: papersPerSegment)
     private var orderChanges = OrderChanges()
     private var parts: SegmentPartWriter?
+    /// Papers taken out of the library (an import undone).
+    private var removedNums: [UInt32] = []
 
     /// A paper inserted (`replacing` false) or whose text changed (`replacing` true).
     func indexed(num: Int64, fields: SearchFields, replacing: Bool, db: Database) throws {
@@ -22,6 +24,12 @@ final class SearchIndexWriter {
         orderChanges.add(num: UInt32(num), published: published)
     }
 
+    /// Papers deleted from the library: written first at `finish`, as a segment with no postings that
+    /// replaces them, so folding the segments drops them; and out of the date order.
+    func removed(nums: [Int64]) {
+        removedNums += nums.map { UInt32($0) }
+    }
+
     private func write(_ part: SegmentPart, _ db: Database) throws {
         if parts == nil { parts = try SegmentPartWriter(db) }
         try parts?.write(part)
@@ -29,11 +37,15 @@ final class SearchIndexWriter {
 
     /// At the end of the import transaction.
     func finish(_ db: Database) throws {
+        if !removedNums.isEmpty {
+            try write(SegmentPart(replaced: removedNums.sorted(), papers: 0, postings: PackedPostings(), isLast: true), db)
+            try SearchOrder.remove(Set(removedNums), db)
+        }
         // The date order first, while the builder encodes the last segment on its thread.
         pipeline.endSegment()
         if !orderChanges.isEmpty { try SearchOrder.apply(orderChanges, db) }
         try pipeline.finish { try write($0, db) }
-        if orderChanges.isEmpty && parts != nil {
+        if orderChanges.isEmpty && parts != nil && removedNums.isEmpty {
             try db.execute(sql: "UPDATE search_order SET generation = generation + 1 WHERE id = 1")
         }
     }
@@ -45,9 +57,7 @@ final class SearchIndexWriter {
         let parts = try SegmentPartWriter(db)
         let rows = try Row.fetchCursor(db, sql: "SELECT num, title, abstract, authors, categories FROM paper ORDER BY num")
         while let row = try rows.next() {
-            let fields = SearchFields(title: row["title"], abstract: row["abstract"],
-                                      authors: StringList.decode(row["authors"]), categories: StringList.decode(row["categories"]))
-            pipeline.add(num: UInt32(row["num"] as Int64), fields: fields, replacing: false)
+            pipeline.add(num: UInt32(row["num"] as Int64), fields: SearchFields(row: row), replacing: false)
             for part in pipeline.takeParts() { try parts.write(part) }
         }
         try pipeline.finish { try parts.write($0) }

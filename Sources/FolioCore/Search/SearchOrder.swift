@@ -142,6 +142,18 @@ struct SearchOrder {
         }
     }
 
+    /// Papers deleted from the library out of the base and the recent part (a new generation).
+    static func remove(_ nums: Set<UInt32>, _ db: Database) throws {
+        guard let base = try load(db) else { return }
+        try base.without(nums).save(db)
+        if let recent = try loadRecent(db) { try recent.without(nums).save(db, to: .recent) }
+    }
+
+    func without(_ removed: Set<UInt32>) -> SearchOrder {
+        let kept = nums.indices.filter { !removed.contains(nums[$0]) }
+        return SearchOrder(nums: kept.map { nums[$0] }, keys: kept.map { keys[$0] }, ranked: ranked)
+    }
+
     /// The whole order sorted again by SQLite (a new index, or irregular dates).
     static func resort(_ db: Database) throws {
         try sorted(db).save(db)

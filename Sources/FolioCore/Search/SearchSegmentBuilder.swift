@@ -1,3 +1,5 @@
+import GRDB
+
 /// The searchable text of one paper, as the index reads it.
 struct SearchFields: Equatable, Sendable {
     var title: String
@@ -14,6 +16,12 @@ struct SearchFields: Equatable, Sendable {
 
     init(_ paper: PaperInput) {
         self.init(title: paper.title, abstract: paper.abstract, authors: paper.authors, categories: paper.categories)
+    }
+
+    /// From a `paper` row's `title`, `abstract`, `authors` and `categories` columns.
+    init(row: Row) {
+        self.init(title: row["title"], abstract: row["abstract"], authors: StringList.decode(row["authors"]),
+                  categories: StringList.decode(row["categories"]))
     }
 }
 

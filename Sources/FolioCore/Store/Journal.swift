@@ -14,7 +14,7 @@ public struct JournalEntry: Sendable, Equatable {
     public var origin: JournalOrigin
     /// What it did, in words (`tagged 1,204 papers rl`).
     public var summary: String
-    /// Rows of user state it changed.
+    /// Rows of user state it changed, and papers an import added or changed.
     public var changes: Int
     /// Undone, and so next in line for redo.
     public var undone: Bool
@@ -51,18 +51,18 @@ extension Store {
     /// Runs `body` in one transaction as one journal entry, summarized by `summary` of its result. A body
     /// that changes nothing leaves no entry. A new entry ends what could be redone, as in any editor.
     @discardableResult
-    func journaled<T>(_ body: (Database) throws -> T, summary: (T) -> String) throws -> T {
+    func journaled<T>(origin: JournalOrigin? = nil, _ body: (Database) throws -> T, summary: (T) -> String) throws -> T {
         var result: T?
         do {
             try pool.write { db in
                 try db.execute(sql: "INSERT INTO journal (at, origin, summary) VALUES (?, ?, '')",
-                               arguments: [Timestamp.now(), origin.rawValue])
+                               arguments: [Timestamp.now(), (origin ?? self.origin).rawValue])
                 let seq = db.lastInsertedRowID
                 try db.execute(sql: "INSERT INTO journal_recording (entry) VALUES (?)", arguments: [seq])
                 result = try body(db)
                 if Store.rehearsing { throw Rehearsal() }
                 try db.execute(sql: "DELETE FROM journal_recording")
-                let changes = try Int.fetchOne(db, sql: "SELECT count(*) FROM journal_change WHERE entry = ?", arguments: [seq]) ?? 0
+                let changes = try Int.fetchOne(db, sql: ImportJournal.changesSQL, arguments: [seq]) ?? 0
                 guard changes > 0 else {
                     try db.execute(sql: "DELETE FROM journal WHERE seq = ?", arguments: [seq])
                     return
@@ -99,11 +99,15 @@ extension Store {
     public func redo(steps: Int = 1) throws -> [JournalEntry] { try walk(steps: steps, back: false) }
 
     private func walk(steps: Int, back: Bool) throws -> [JournalEntry] {
-        try pool.write { db in
+        defer { mergeSearchSegmentsAfterImport() }
+        return try pool.write { db in
             let next = back ? "undone = 0 ORDER BY seq DESC" : "undone = 1 ORDER BY seq"
             let entries = try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE \(next) LIMIT ?", arguments: [steps]).map(Store.entry)
             for entry in entries {
+                // An import's papers go after its user state (a paper it starred can go), and come back before.
+                if !back { try ImportJournal.replay(db, entry: entry.seq, back: false) }
                 try Store.replay(db, entry: entry.seq, back: back)
+                if back { try ImportJournal.replay(db, entry: entry.seq, back: true) }
                 try db.execute(sql: "UPDATE journal SET undone = ? WHERE seq = ?", arguments: [back, entry.seq])
             }
             return entries

@@ -89,6 +89,15 @@ struct PaperRecord {
         StatementArguments(Columns.merged.map { value($0).databaseValue } + [oldID.databaseValue])
     }
 
+    /// A whole row (its num too) as one JSON object: the journal keeps what an import changed this way.
+    static let asJSON = "json_object('num', num, "
+        + Columns.allCases.map { "'\($0.rawValue)', \($0.rawValue)" }.joined(separator: ", ") + ")"
+
+    /// Each column's value read back from the JSON object `json` (an SQL expression), in `Columns` order.
+    static func columns(fromJSON json: String) -> [String] {
+        Columns.allCases.map { "json_extract(\(json), '$.\($0.rawValue)')" }
+    }
+
     static func metadata(from row: some ColumnSource) -> PaperInput {
         PaperInput(
             arxivID: row[.arxivID], version: row[.version], title: row[.title], abstract: row[.abstract],

@@ -43,7 +43,7 @@ extension Store {
     /// A source's papers, its validators and its success, in one transaction: all or nothing.
     public func recordFetch(source: String, papers: [PaperInput], validators: [FetchValidator], day: String) throws -> ImportCounts {
         defer { mergeSearchSegmentsAfterImport() }
-        return try pool.write { db in
+        return try journaled(origin: .fetch, { db in
             let now = Timestamp.now()
             let counts = try ImportSession.run(db: db, source: "fetch:\(source)", now: now) { session in
                 for paper in papers { try session.add(paper) }
@@ -55,13 +55,14 @@ extension Store {
                       last_modified = excluded.last_modified, stored_at = excluded.stored_at
                     """, arguments: [v.url, source, v.etag, v.lastModified, now])
             }
+            if counts.new + counts.updated > 0 { try ImportJournal.recordFetchState(db, source: source) }
             try db.execute(sql: """
                 INSERT INTO fetch_source (name, last_success_at, last_success_day, last_attempt_at, last_error) VALUES (?, ?, ?, ?, NULL)
                 ON CONFLICT(name) DO UPDATE SET last_success_at = excluded.last_success_at,
                   last_success_day = excluded.last_success_day, last_attempt_at = excluded.last_attempt_at, last_error = NULL
                 """, arguments: [source, now, day, now])
             return counts
-        }
+        }, summary: { ChangeWords.imported($0.new, updated: $0.updated, from: "fetch:\(source)") })
     }
 
     /// A failed fetch changes no paper; only the source's last problem is kept.

@@ -31,6 +31,9 @@ public final class ImportSession {
     private let firstNewNum: Int64
     /// arXiv papers this import updated (their title may have changed), for `arxivTitles`.
     private var updatedArxivNums: [Int64] = []
+    /// Earlier papers this import changed, whose rows as they were the journal has.
+    private var journaledNums: Set<Int64> = []
+    private let recordBefore: RawStatement
 
     private init(db: Database, source: String, now: String) throws {
         self.db = db
@@ -38,6 +41,7 @@ public final class ImportSession {
         self.now = now
         findByArxivID = try RawStatement(db, "SELECT num FROM paper WHERE arxiv_id = ?")
         insertPaper = try RawStatement(db, PaperRecord.insertSQL)
+        recordBefore = try RawStatement(db, ImportJournal.recordBeforeSQL)
         hasPapersWithoutArxivID = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM paper WHERE arxiv_id IS NULL)") ?? true
         firstNewNum = (try Int64.fetchOne(db, sql: "SELECT max(num) FROM paper") ?? 0) + 1
     }
@@ -46,6 +50,7 @@ public final class ImportSession {
     static func run(db: Database, source: String, now: String, _ body: (ImportSession) throws -> Void) throws -> ImportCounts {
         let session = try ImportSession(db: db, source: source, now: now)
         try body(session)
+        try ImportJournal.recordAdded(db, firstNewNum: session.firstNewNum)
         try session.searchIndex.finish(db)
         return session.counts
     }
@@ -212,6 +217,7 @@ public final class ImportSession {
         if merged == old && newID == nil { return (oldID, .unchanged) }
         let id = newID ?? oldID
         let num: Int64 = row["num"]
+        if num < firstNewNum, journaledNums.insert(num).inserted { try recordBefore.run([.int(num)]) }
         let mergedKey = TextNormalizer.titleKey(merged.title)
         wrote(num: num, merged, titleKey: mergedKey, updated: true)
         if SearchFields(merged) != SearchFields(old) {
@@ -237,14 +243,14 @@ public final class ImportSession {
 }
 
 extension Store {
-    /// Runs `body` in one write transaction: if it throws, nothing it added stays.
+    /// Runs `body` in one write transaction and one journal entry: if it throws, nothing it added stays.
     public func importPapers(source: String, _ body: (ImportSession) throws -> Void) throws -> ImportCounts {
         // The segment builder's thread frees its memory into an arena of its own, which glibc keeps
         // until asked: without this, imports one after another kept a hundred megabytes more.
         defer { Memory.returnFreedMemory() }
-        let counts = try pool.write { db in
+        let counts = try journaled { db in
             try Store.withBulkPragmas(db) { try ImportSession.run(db: db, source: source, now: Timestamp.now(), body) }
-        }
+        } summary: { ChangeWords.imported($0.new, updated: $0.updated, from: source) }
         mergeSearchSegmentsAfterImport()
         return counts
     }

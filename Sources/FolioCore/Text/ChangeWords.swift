@@ -28,5 +28,9 @@ public enum ChangeWords {
         "renamed tag \(old) to \(new) on \(papersCount(papers))"
     }
 
+    public static func imported(_ new: Int, updated: Int, from source: String) -> String {
+        "imported \(papersCount(new + updated)) from \(source) (\(groupedDigits(new)) new, \(groupedDigits(updated)) updated)"
+    }
+
     public static func removedTag(_ name: String, _ papers: Int) -> String { "removed tag \(name) from \(papersCount(papers))" }
 }
