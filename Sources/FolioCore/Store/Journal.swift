@@ -69,6 +69,7 @@ extension Store {
                 }
                 try db.execute(sql: "UPDATE journal SET summary = ?, changes = ? WHERE seq = ?",
                                arguments: [summary(result!), changes, seq])
+                try SyncCapture.capture(db, entry: seq)
                 try db.execute(sql: "DELETE FROM journal WHERE undone = 1")
                 try foldOldEntries(db, newest: seq)
             }
@@ -108,6 +109,7 @@ extension Store {
                 if !back { try ImportJournal.replay(db, entry: entry.seq, back: false) }
                 try Store.replay(db, entry: entry.seq, back: back)
                 if back { try ImportJournal.replay(db, entry: entry.seq, back: true) }
+                try SyncCapture.capture(db, entry: entry.seq)
                 try db.execute(sql: "UPDATE journal SET undone = ? WHERE seq = ?", arguments: [back, entry.seq])
             }
             return entries

@@ -249,6 +249,39 @@ extension Store {
                 END;
                 """)
         }
+        // Sync through a shared folder (`Sources/FolioCore/Sync`): this device's id and clock, the last
+        // change seen per key (registers: star, read, topic, paper, meta), each tag's live adds (dots) and
+        // the removed ones, changes waiting to be written, and how far each other device's files were read.
+        migrator.registerMigration("v13-sync") { db in
+            try db.execute(sql: """
+                CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+                CREATE TABLE sync_register (
+                    kind TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    stamp TEXT NOT NULL,
+                    value TEXT,
+                    PRIMARY KEY (kind, key)
+                ) WITHOUT ROWID;
+                CREATE TABLE sync_tag_dot (
+                    paper_id TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    dot TEXT NOT NULL,
+                    at TEXT NOT NULL,
+                    PRIMARY KEY (paper_id, name, dot)
+                ) WITHOUT ROWID;
+                CREATE INDEX sync_tag_dot_dot ON sync_tag_dot(dot);
+                CREATE TABLE sync_tag_removed (dot TEXT PRIMARY KEY) WITHOUT ROWID;
+                CREATE TABLE sync_outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, op TEXT NOT NULL);
+                CREATE TABLE sync_applied (
+                    device TEXT NOT NULL,
+                    chunk TEXT NOT NULL,
+                    lines INTEGER NOT NULL,
+                    bytes INTEGER NOT NULL,
+                    at TEXT NOT NULL,
+                    PRIMARY KEY (device, chunk)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

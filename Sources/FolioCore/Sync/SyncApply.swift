@@ -1,0 +1,115 @@
+import GRDB
+
+/// Other devices' ops applied to this library, in any order and any number of times with the same result:
+/// per key the op with the latest stamp wins (star, read, topic, a paper's metadata and whether it was
+/// taken out); a tag is on a paper while some add of it (a dot) has not been removed. Then the library's
+/// own tables are made to say what the registers and dots say, for the keys the ops touched.
+///
+/// A paper is in the library while its latest paper op is not a removal, or while it carries a star, a
+/// read mark or a tag (as undoing an import keeps such papers); its row is the latest metadata sent.
+enum SyncApply {
+    /// Applies the ops in `temp.sync_in` (`op` a JSON line, checked by `SyncFolder`).
+    static func apply(_ db: Database) throws {
+        let op = { (field: String) in "json_extract(op, '$.\(field)')" }
+        if let seen = try String.fetchOne(db, sql: "SELECT max(\(op("s"))) FROM temp.sync_in"),
+           seen > (try String.fetchOne(db, sql: "SELECT value FROM sync_state WHERE key = 'clock'") ?? "") {
+            try db.execute(sql: "INSERT OR REPLACE INTO sync_state (key, value) VALUES ('clock', ?)", arguments: [seen])
+        }
+        // Registers: per key the latest op of the batch, kept when it is later than the register's.
+        try db.execute(sql: """
+            INSERT INTO sync_register (kind, key, stamp, value)
+              SELECT k, key, s, v FROM (
+                SELECT \(op("k")) AS k, \(op("key")) AS key, max(\(op("s"))) AS s, \(op("v")) AS v
+                FROM temp.sync_in WHERE \(op("k")) IN ('star', 'read', 'topic', 'paper') GROUP BY 1, 2
+                UNION ALL
+                SELECT 'meta', \(op("key")), max(\(op("s"))), \(op("v")) FROM temp.sync_in
+                WHERE \(op("k")) = 'paper' AND \(op("v")) IS NOT NULL GROUP BY 2
+              ) WHERE true
+            ON CONFLICT (kind, key) DO UPDATE SET stamp = excluded.stamp, value = excluded.value WHERE excluded.stamp > sync_register.stamp
+            """)
+        let removedDots = "SELECT d.value FROM temp.sync_in, json_each(\(op("d"))) d WHERE \(op("k")) = 'tag-'"
+        try db.execute(sql: "INSERT OR IGNORE INTO sync_tag_removed (dot) \(removedDots)")
+        try db.execute(sql: "DELETE FROM sync_tag_dot WHERE dot IN (\(removedDots))")
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO sync_tag_dot (paper_id, name, dot, at)
+              SELECT \(op("key")), \(op("n")), \(op("d")), \(op("at")) FROM temp.sync_in
+              WHERE \(op("k")) = 'tag+' AND \(op("d")) NOT IN (SELECT dot FROM sync_tag_removed)
+            """)
+        try materialize(db)
+    }
+
+    /// The library's tables as the registers and dots say, for the papers and topics the ops named.
+    private static func materialize(_ db: Database) throws {
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_papers (id TEXT PRIMARY KEY, present INTEGER, meta TEXT, num INTEGER)")
+        try db.execute(sql: "DELETE FROM temp.sync_papers")
+        func register(_ kind: String) -> String { "(SELECT value FROM sync_register WHERE kind = '\(kind)' AND key = p.id)" }
+        try db.execute(sql: """
+            INSERT INTO temp.sync_papers (id, present, meta, num)
+              SELECT p.id,
+                \(register("paper")) IS NOT NULL OR \(register("star")) IS NOT NULL OR \(register("read")) IS NOT NULL
+                  OR EXISTS (SELECT 1 FROM sync_tag_dot d WHERE d.paper_id = p.id)
+                  OR (NOT EXISTS (SELECT 1 FROM sync_register WHERE kind = 'paper' AND key = p.id)
+                      AND EXISTS (SELECT 1 FROM paper WHERE id = p.id)),
+                \(register("meta")), (SELECT num FROM paper WHERE id = p.id)
+              FROM (SELECT DISTINCT json_extract(op, '$.key') AS id FROM temp.sync_in WHERE json_extract(op, '$.k') != 'topic') p
+            """)
+        let index = SearchIndexWriter()
+        index.removed(nums: try Int64.fetchAll(db, sql: "SELECT num FROM temp.sync_papers WHERE NOT present AND num IS NOT NULL"))
+        try db.execute(sql: "DELETE FROM paper WHERE num IN (SELECT num FROM temp.sync_papers WHERE NOT present AND num IS NOT NULL)")
+
+        // Rows whose metadata differs from the latest sent: rewritten (or added), then indexed again.
+        let columns = PaperRecord.Columns.allCases
+        try db.execute(sql: """
+            DELETE FROM temp.sync_papers WHERE NOT present OR meta IS NULL
+              OR meta IS (SELECT json_remove(\(PaperRecord.asJSON), '$.num') FROM paper WHERE num = sync_papers.num)
+            """)
+        let assignments = zip(columns, PaperRecord.columns(fromJSON: "c.meta")).map { "\($0.rawValue) = \($1)" }
+        try db.execute(sql: "UPDATE paper SET \(assignments.joined(separator: ", ")) FROM temp.sync_papers c WHERE paper.num = c.num")
+        // New rows get nums after every num an import of the journal gave, so a redo finds its own free.
+        try db.execute(sql: """
+            INSERT INTO paper (num, \(columns.map(\.rawValue).joined(separator: ", ")))
+              SELECT coalesce((SELECT max(n) FROM (SELECT max(num) AS n FROM paper UNION ALL SELECT max(CAST(after AS INTEGER)) FROM journal_change WHERE kind = 'added')), 0)
+                  + row_number() OVER (ORDER BY id),
+                \(PaperRecord.columns(fromJSON: "meta").joined(separator: ", ")) FROM temp.sync_papers WHERE num IS NULL
+            """)
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT num, title, abstract, authors, categories, published FROM paper WHERE id IN (SELECT id FROM temp.sync_papers)
+            """)
+        while let row = try rows.next() {
+            let num: Int64 = row["num"]
+            try index.indexed(num: num, fields: SearchFields(row: row), replacing: true, db: db)
+            index.dated(num: num, published: row["published"])
+        }
+        try index.finish(db)
+        try materializeUserState(db)
+    }
+
+    /// Stars, read marks and tags of the papers the ops named, and the topics they named.
+    private static func materializeUserState(_ db: Database) throws {
+        let named = "SELECT DISTINCT json_extract(op, '$.key') FROM temp.sync_in WHERE json_extract(op, '$.k') != 'topic'"
+        for (kind, table, column) in [("star", "star", "starred_at"), ("read", "read_mark", "read_at")] {
+            let registers = "FROM sync_register WHERE kind = '\(kind)' AND key IN (\(named))"
+            try db.execute(sql: "DELETE FROM \(table) WHERE paper_id IN (SELECT key \(registers) AND value IS NULL)")
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO \(table) (paper_id, \(column))
+                  SELECT key, value \(registers) AND value IS NOT NULL AND key IN (SELECT id FROM paper)
+                  AND value IS NOT (SELECT \(column) FROM \(table) WHERE paper_id = key)
+                """)
+        }
+        try db.execute(sql: """
+            DELETE FROM tag WHERE paper_id IN (\(named))
+              AND NOT EXISTS (SELECT 1 FROM sync_tag_dot d WHERE d.paper_id = tag.paper_id AND d.name = tag.name)
+            """)
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO tag (paper_id, name, tagged_at)
+              SELECT paper_id, name, min(at) FROM sync_tag_dot WHERE paper_id IN (\(named)) AND paper_id IN (SELECT id FROM paper)
+              GROUP BY paper_id, name
+            """)
+        let topics = "FROM sync_register WHERE kind = 'topic' AND key IN (SELECT json_extract(op, '$.key') FROM temp.sync_in WHERE json_extract(op, '$.k') = 'topic')"
+        try db.execute(sql: "DELETE FROM topic WHERE name IN (SELECT key \(topics) AND value IS NULL)")
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO topic (name, query, created_at)
+              SELECT key, json_extract(value, '$[0]'), json_extract(value, '$[1]') \(topics) AND value IS NOT NULL
+            """)
+    }
+}
