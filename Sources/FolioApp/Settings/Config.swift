@@ -15,6 +15,8 @@ public struct Config: Sendable {
     public var sources: [FetchSource]?
     /// `[journal]`: how many entries and days of the journal to keep.
     public var journal = JournalBounds()
+    /// `[sync] folder`: the folder a file-sync tool mirrors between machines (`folio sync`).
+    public var syncFolder: String?
 
     public init() {}
 
@@ -58,8 +60,23 @@ public struct Config: Sendable {
                 problems += sourceProblems
             case "journal":
                 problems += config.journal.read(value.table, document: document, line: line)
+            case "sync":
+                guard let table = value.table else {
+                    problems.append(SettingsProblem(line: line, "sync must be a table ([sync])"))
+                    continue
+                }
+                for key in table.keys {
+                    let line = document.line(of: key, inTable: "sync")
+                    guard key == "folder" else {
+                        problems.append(SettingsProblem(line: line, "unknown sync setting \(key) (settings: folder)"))
+                        continue
+                    }
+                    if let text = table[key]?.string, !text.isEmpty { config.syncFolder = UserPath.expand(text) } else {
+                        problems.append(SettingsProblem(line: line, "folder must be a non-empty string"))
+                    }
+                }
             default:
-                problems.append(SettingsProblem(line: line, "unknown setting \(key) (settings: theme, library, [layout], [keys], [sources.NAME], [journal])"))
+                problems.append(SettingsProblem(line: line, "unknown setting \(key) (settings: theme, library, [layout], [keys], [sources.NAME], [journal], [sync])"))
             }
         }
         return (config, problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
