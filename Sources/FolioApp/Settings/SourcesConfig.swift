@@ -137,5 +137,8 @@ public enum SourcesSetup {
         # keep-entries = 10000                   # the last this many changes
         # keep-days = 90                         # and every change of this many days
 
+        # [sync]                                 # `folio sync`: a folder mirrored between machines
+        # folder = "~/Sync/folio"
+
         """ + FetchSource.defaultsTOML
 }
