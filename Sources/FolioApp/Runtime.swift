@@ -34,6 +34,11 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     private var lastChangeCheck = Date.distantPast
     /// What `R` fetches; set from the config file.
     public var sources: [FetchSource] = []
+    /// `[sync] folder`: synced when the reader opens, after each fetch, and every `syncInterval` seconds.
+    public var syncFolder: String?
+    public var syncInterval: TimeInterval = 120
+    private var lastSync = Date.distantPast
+    private var syncInFlight = false
     /// Messages from the fetch thread, taken between keys.
     let mailbox = LockedList<Msg>()
     /// Exact sets from the search index and SQL; kept until the library changes.
@@ -91,6 +96,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             if Date().timeIntervalSince(lastChangeCheck) >= Self.changePollInterval {
                 reloadIfChangedElsewhere()
             }
+            syncIfDue()
             draw()
         }
         return nil
@@ -103,7 +109,14 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             let msg = queue.removeFirst()
             if case .input(.resize) = msg { screen.invalidate() }
             for effect in state.update(msg) { queue += perform(effect) }
-            if case .fetchDone = msg { queue += reloaded() }
+            if case .fetchDone = msg {
+                queue += reloaded()
+                lastSync = .distantPast  // what the fetch brought goes out at once
+            }
+            if case .synced(let applied, _) = msg {
+                syncInFlight = false
+                if applied > 0 { queue += reloaded() }
+            }
         }
     }
 
@@ -270,6 +283,24 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             mailbox.append(.fetchDone(reports))
         }
         return []
+    }
+
+    /// Syncs on a thread of its own when due; the outcome comes back through the mailbox. (The store's
+    /// one connection serializes it with the reader's reads: a first sync of a big library holds them up.)
+    func syncIfDue() {
+        guard let folder = syncFolder, !syncInFlight, Date().timeIntervalSince(lastSync) >= syncInterval else { return }
+        syncInFlight = true
+        lastSync = Date()
+        let store = store, mailbox = mailbox
+        Thread.detachNewThread {
+            do {
+                let report = try store.sync(folder: folder)
+                let said = report.applied > 0 ? StatusMessage(text: "synced: \(groupedDigits(report.applied)) changes from other devices", isError: false) : nil
+                mailbox.append(.synced(applied: report.applied, said))
+            } catch {
+                mailbox.append(.synced(applied: 0, StatusMessage(text: "sync: \(error)", isError: true)))
+            }
+        }
     }
 
     /// The next theme in `folio themes` order; a broken one says why and keeps the current theme.

@@ -57,6 +57,9 @@ public enum Msg: Sendable, Equatable {
     case fetchEvent(source: String, FetchEvent)
     /// The background fetch ended; the runtime reloads the library after it.
     case fetchDone([FetchReport])
+    /// A background sync ended, having applied this many changes of other devices (the runtime reloads
+    /// the library when it applied any), and what to say of it, if anything.
+    case synced(applied: Int, StatusMessage?)
 }
 
 extension AppState {
@@ -102,6 +105,9 @@ extension AppState {
             return []
         case .fetchDone(let reports):
             fetchDone(reports)
+            return []
+        case .synced(_, let message):
+            if let message { status = message }
             return []
         case .input(.resize(let w, let h)):
             width = max(w, 1)

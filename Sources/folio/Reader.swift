@@ -41,6 +41,8 @@ enum Reader {
         runtime.configure(keymap: config.keymap, preferences: config.preferences)
         // Problems in [sources] are among the config's own.
         runtime.sources = SourcesSetup.load(configPath: options.configPath).sources
+        runtime.syncFolder = config.syncFolder
+        runtime.syncInterval = TimeInterval(config.syncSeconds)
         if let first = problems.first {
             let more = problems.count > 1 ? " (+\(problems.count - 1) more: folio config check)" : ""
             runtime.send(.status(StatusMessage(text: first + more, isError: true)))

@@ -17,6 +17,8 @@ public struct Config: Sendable {
     public var journal = JournalBounds()
     /// `[sync] folder`: the folder a file-sync tool mirrors between machines (`folio sync`).
     public var syncFolder: String?
+    /// `[sync] every-seconds`: how often the open reader syncs (at least 5).
+    public var syncSeconds = 120
 
     public init() {}
 
@@ -67,8 +69,14 @@ public struct Config: Sendable {
                 }
                 for key in table.keys {
                     let line = document.line(of: key, inTable: "sync")
+                    if key == "every-seconds" {
+                        if let number = table[key]?.int, number >= 5 { config.syncSeconds = number } else {
+                            problems.append(SettingsProblem(line: line, "every-seconds must be a whole number, 5 or more"))
+                        }
+                        continue
+                    }
                     guard key == "folder" else {
-                        problems.append(SettingsProblem(line: line, "unknown sync setting \(key) (settings: folder)"))
+                        problems.append(SettingsProblem(line: line, "unknown sync setting \(key) (settings: folder, every-seconds)"))
                         continue
                     }
                     if let text = table[key]?.string, !text.isEmpty { config.syncFolder = UserPath.expand(text) } else {

@@ -139,6 +139,7 @@ public enum SourcesSetup {
 
         # [sync]                                 # `folio sync`: a folder mirrored between machines
         # folder = "~/Sync/folio"
+        # every-seconds = 120                    # how often the open reader syncs
 
         """ + FetchSource.defaultsTOML
 }
