@@ -126,6 +126,16 @@ import Testing
         for bad in ["", "ff", "Ctrl-", "F13", "Shift-X", "\t"] { #expect(Key(label: bad) == nil, "\(bad)") }
     }
 
+    @Test func syncSettingsAreReadAndCheckedWithTheirLines() {
+        let (config, problems) = Config.parse("[sync]\nfolder = \"/srv/sync/folio\"\nevery-seconds = 30\n")
+        #expect(problems.isEmpty)
+        #expect(config.syncFolder == "/srv/sync/folio" && config.syncSeconds == 30)
+        let bad = Config.parse("[sync]\nfolder = \"\"\nevery-seconds = 1\nspeed = 2\n")
+        #expect(bad.problems.map(\.line) == [2, 3, 4])
+        #expect(bad.problems.map(\.message).last == "unknown sync setting speed (settings: folder, every-seconds)")
+        #expect(bad.config.syncFolder == nil && bad.config.syncSeconds == 120, "the defaults for what was wrong")
+    }
+
     @Test func journalBoundsAreReadAndCheckedWithTheirLines() {
         let (config, problems) = Config.parse("[journal]\nkeep-entries = 500\nkeep-days = 7\n")
         #expect(problems.isEmpty)

@@ -63,31 +63,36 @@ public struct Config: Sendable {
             case "journal":
                 problems += config.journal.read(value.table, document: document, line: line)
             case "sync":
-                guard let table = value.table else {
-                    problems.append(SettingsProblem(line: line, "sync must be a table ([sync])"))
-                    continue
-                }
-                for key in table.keys {
-                    let line = document.line(of: key, inTable: "sync")
-                    if key == "every-seconds" {
-                        if let number = table[key]?.int, number >= 5 { config.syncSeconds = number } else {
-                            problems.append(SettingsProblem(line: line, "every-seconds must be a whole number, 5 or more"))
-                        }
-                        continue
-                    }
-                    guard key == "folder" else {
-                        problems.append(SettingsProblem(line: line, "unknown sync setting \(key) (settings: folder, every-seconds)"))
-                        continue
-                    }
-                    if let text = table[key]?.string, !text.isEmpty { config.syncFolder = UserPath.expand(text) } else {
-                        problems.append(SettingsProblem(line: line, "folder must be a non-empty string"))
-                    }
-                }
+                problems += config.readSync(value.table, document: document, line: line)
             default:
                 problems.append(SettingsProblem(line: line, "unknown setting \(key) (settings: theme, library, [layout], [keys], [sources.NAME], [journal], [sync])"))
             }
         }
         return (config, problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+    }
+}
+
+extension Config {
+    /// `[sync]`: `folder` (a path, `~` expanded) and `every-seconds` (at least 5), as `[journal]` is read.
+    mutating func readSync(_ table: TOMLTable?, document: TOMLDocument, line tableLine: Int?) -> [SettingsProblem] {
+        guard let table else { return [SettingsProblem(line: tableLine, "sync must be a table ([sync])")] }
+        var problems: [SettingsProblem] = []
+        for key in table.keys {
+            let line = document.line(of: key, inTable: "sync")
+            switch key {
+            case "folder":
+                if let text = table[key]!.string, !text.isEmpty { syncFolder = UserPath.expand(text) } else {
+                    problems.append(SettingsProblem(line: line, "folder must be a non-empty string"))
+                }
+            case "every-seconds":
+                if let number = table[key]!.int, number >= 5 { syncSeconds = number } else {
+                    problems.append(SettingsProblem(line: line, "every-seconds must be a whole number, 5 or more"))
+                }
+            default:
+                problems.append(SettingsProblem(line: line, "unknown sync setting \(key) (settings: folder, every-seconds)"))
+            }
+        }
+        return problems
     }
 }
 
