@@ -72,83 +72,87 @@ public struct Config: Sendable {
     }
 }
 
+/// A table of settings (`[layout]`, `[journal]`, `[sync]`) read key by key: `read` takes each key and its
+/// value and says what is wrong with it, if anything; the problem carries the key's line.
+enum SettingsTable {
+    static func read(_ table: TOMLTable?, named name: String, document: TOMLDocument, line tableLine: Int?,
+                     _ read: (_ key: String, _ value: TOMLValueConvertible) -> String?) -> [SettingsProblem] {
+        guard let table else { return [SettingsProblem(line: tableLine, "\(name) must be a table ([\(name)])")] }
+        return table.keys.compactMap { key in
+            read(key, table[key]!).map { SettingsProblem(line: document.line(of: key, inTable: name), $0) }
+        }
+    }
+}
+
 extension Config {
-    /// `[sync]`: `folder` (a path, `~` expanded) and `every-seconds` (at least 5), as `[journal]` is read.
-    mutating func readSync(_ table: TOMLTable?, document: TOMLDocument, line tableLine: Int?) -> [SettingsProblem] {
-        guard let table else { return [SettingsProblem(line: tableLine, "sync must be a table ([sync])")] }
-        var problems: [SettingsProblem] = []
-        for key in table.keys {
-            let line = document.line(of: key, inTable: "sync")
+    /// `[sync]`: `folder` (a path, `~` expanded) and `every-seconds` (at least 5).
+    mutating func readSync(_ table: TOMLTable?, document: TOMLDocument, line: Int?) -> [SettingsProblem] {
+        SettingsTable.read(table, named: "sync", document: document, line: line) { key, value in
             switch key {
             case "folder":
-                if let text = table[key]!.string, !text.isEmpty { syncFolder = UserPath.expand(text) } else {
-                    problems.append(SettingsProblem(line: line, "folder must be a non-empty string"))
-                }
+                guard let text = value.string, !text.isEmpty else { return "folder must be a non-empty string" }
+                syncFolder = UserPath.expand(text)
             case "every-seconds":
-                if let number = table[key]!.int, number >= 5 { syncSeconds = number } else {
-                    problems.append(SettingsProblem(line: line, "every-seconds must be a whole number, 5 or more"))
-                }
+                guard let number = value.int, number >= 5 else { return "every-seconds must be a whole number, 5 or more" }
+                syncSeconds = number
             default:
-                problems.append(SettingsProblem(line: line, "unknown sync setting \(key) (settings: folder, every-seconds)"))
+                return "unknown sync setting \(key) (settings: folder, every-seconds)"
             }
+            return nil
         }
-        return problems
     }
 }
 
 extension JournalBounds {
     /// `keep-entries` (at least 100) and `keep-days` (at least 1).
-    mutating func read(_ table: TOMLTable?, document: TOMLDocument, line tableLine: Int?) -> [SettingsProblem] {
-        guard let table else { return [SettingsProblem(line: tableLine, "journal must be a table ([journal])")] }
-        var problems: [SettingsProblem] = []
-        for key in table.keys {
-            let line = document.line(of: key, inTable: "journal")
-            let number = table[key]!.int
+    mutating func read(_ table: TOMLTable?, document: TOMLDocument, line: Int?) -> [SettingsProblem] {
+        SettingsTable.read(table, named: "journal", document: document, line: line) { key, value in
             switch key {
             case "keep-entries":
-                if let number, number >= 100 { entries = number } else { problems.append(SettingsProblem(line: line, "keep-entries must be a whole number, 100 or more")) }
+                guard let number = value.int, number >= 100 else { return "keep-entries must be a whole number, 100 or more" }
+                entries = number
             case "keep-days":
-                if let number, number >= 1 { days = number } else { problems.append(SettingsProblem(line: line, "keep-days must be a whole number, 1 or more")) }
+                guard let number = value.int, number >= 1 else { return "keep-days must be a whole number, 1 or more" }
+                days = number
             default:
-                problems.append(SettingsProblem(line: line, "unknown journal setting \(key) (settings: keep-entries, keep-days)"))
+                return "unknown journal setting \(key) (settings: keep-entries, keep-days)"
             }
+            return nil
         }
-        return problems
     }
 }
 
 extension ReaderPreferences {
-    mutating func read(_ table: TOMLTable?, document: TOMLDocument, line tableLine: Int?) -> [SettingsProblem] {
-        guard let table else { return [SettingsProblem(line: tableLine, "layout must be a table ([layout])")] }
-        var problems: [SettingsProblem] = []
-        for key in table.keys {
-            let value = table[key]!
-            let line = document.line(of: key, inTable: "layout")
-            func choice<T: RawRepresentable & CaseIterable>(_: T.Type) -> T? where T.RawValue == String {
-                if let text = value.string, let chosen = T(rawValue: text) { return chosen }
-                problems.append(SettingsProblem(line: line, "\(key) must be one of " + T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")))
-                return nil
+    mutating func read(_ table: TOMLTable?, document: TOMLDocument, line: Int?) -> [SettingsProblem] {
+        SettingsTable.read(table, named: "layout", document: document, line: line) { key, value in
+            /// What a setting that names one of `T`'s cases must say, or nil when `value` names one (then set).
+            func choice<T: RawRepresentable & CaseIterable>(_: T.Type, _ set: (T) -> Void) -> String? where T.RawValue == String {
+                if let text = value.string, let chosen = T(rawValue: text) {
+                    set(chosen)
+                    return nil
+                }
+                return "\(key) must be one of " + T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
             }
             switch key {
             case "sidebar":
-                if let shown = value.bool { sidebarShown = shown } else { problems.append(SettingsProblem(line: line, "sidebar must be true or false")) }
+                guard let shown = value.bool else { return "sidebar must be true or false" }
+                sidebarShown = shown
             case "split":
-                split = choice(Split.self) ?? split
+                return choice(Split.self) { split = $0 }
             case "date-format":
-                dateFormat = choice(DateFormat.self) ?? dateFormat
+                return choice(DateFormat.self) { dateFormat = $0 }
             case "columns":
                 let names = value.array.map { $0.map { $0.string } } ?? [nil]
                 let chosen = names.compactMap { $0.flatMap(Column.init(rawValue:)) }
-                if chosen.count == names.count {
-                    columns = Column.allCases.filter(chosen.contains)
-                } else {
-                    problems.append(SettingsProblem(line: line, "columns must be a list of " + Column.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")))
+                guard chosen.count == names.count else {
+                    return "columns must be a list of " + Column.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
                 }
+                columns = Column.allCases.filter(chosen.contains)
             default:
-                problems.append(SettingsProblem(line: line, "unknown layout setting \(key) (settings: sidebar, split, date-format, columns)"))
+                return "unknown layout setting \(key) (settings: sidebar, split, date-format, columns)"
             }
+            return nil
         }
-        return problems
     }
 }
 
