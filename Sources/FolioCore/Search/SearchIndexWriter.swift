@@ -30,6 +30,24 @@ final class SearchIndexWriter {
         removedNums += nums.map { UInt32($0) }
     }
 
+    /// Deletes the papers whose nums the query `nums` selects, and takes them out of the index.
+    func deletePapers(_ db: Database, nums: String, arguments: StatementArguments = []) throws {
+        let found = try Int64.fetchAll(db, sql: nums, arguments: arguments)
+        try db.execute(sql: "DELETE FROM paper WHERE num IN (SELECT value FROM json_each(?))", arguments: [Store.jsonList(found)])
+        removed(nums: found)
+    }
+
+    /// The papers `condition` selects, indexed again from their rows (their text or date was rewritten).
+    func reindexPapers(_ db: Database, where condition: String, arguments: StatementArguments = []) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT num, title, abstract, authors, categories, published FROM paper WHERE \(condition)",
+                                       arguments: arguments)
+        while let row = try rows.next() {
+            let num: Int64 = row["num"]
+            try indexed(num: num, fields: SearchFields(row: row), replacing: true, db: db)
+            dated(num: num, published: row["published"])
+        }
+    }
+
     private func write(_ part: SegmentPart, _ db: Database) throws {
         if parts == nil { parts = try SegmentPartWriter(db) }
         try parts?.write(part)

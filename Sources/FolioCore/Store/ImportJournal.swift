@@ -58,18 +58,13 @@ enum ImportJournal {
         let (target, other) = back ? ("before", "after") : ("after", "before")
         let changes = "FROM journal_change WHERE entry = ?1 AND kind = 'paper'"
         let index = SearchIndexWriter()
-        let removed = try Int64.fetchAll(db, sql: "SELECT json_extract(\(other), '$.num') \(changes) AND \(target) IS NULL", arguments: [entry])
-        try db.execute(sql: "DELETE FROM paper WHERE num IN (SELECT json_extract(\(other), '$.num') \(changes) AND \(target) IS NULL)",
-                       arguments: [entry])
-        index.removed(nums: removed)
-
+        try index.deletePapers(db, nums: "SELECT json_extract(\(other), '$.num') \(changes) AND \(target) IS NULL", arguments: [entry])
         let targets = "SELECT \(target) AS v \(changes) AND \(target) IS NOT NULL"
-        let assignments = zip(PaperRecord.Columns.allCases, PaperRecord.columns(fromJSON: "c.v")).map { "\($0.rawValue) = \($1)" }
-        try db.execute(sql: "UPDATE paper SET \(assignments.joined(separator: ", ")) FROM (\(targets)) c WHERE paper.num = json_extract(c.v, '$.num')",
+        try db.execute(sql: "UPDATE paper SET \(PaperRecord.assignments(fromJSON: "c.v")) FROM (\(targets)) c WHERE paper.num = json_extract(c.v, '$.num')",
                        arguments: [entry])
         try db.execute(sql: """
-            INSERT INTO paper (num, \(PaperRecord.Columns.allCases.map(\.rawValue).joined(separator: ", ")))
-              SELECT json_extract(v, '$.num'), \(PaperRecord.columns(fromJSON: "v").joined(separator: ", ")) FROM (\(targets))
+            INSERT INTO paper (num, \(PaperRecord.columnList))
+              SELECT json_extract(v, '$.num'), \(PaperRecord.columns(fromJSON: "v")) FROM (\(targets))
               WHERE json_extract(v, '$.num') NOT IN (SELECT num FROM paper)
             """, arguments: [entry])
         // A paper first seen without an arXiv id took its arXiv id in the import: its old id was an alias.
@@ -81,15 +76,7 @@ enum ImportJournal {
                            arguments: [entry])
         }
 
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT num, title, abstract, authors, categories, published FROM paper
-            WHERE num IN (SELECT json_extract(v, '$.num') FROM (\(targets)))
-            """, arguments: [entry])
-        while let row = try rows.next() {
-            let num: Int64 = row["num"]
-            try index.indexed(num: num, fields: SearchFields(row: row), replacing: true, db: db)
-            index.dated(num: num, published: row["published"])
-        }
+        try index.reindexPapers(db, where: "num IN (SELECT json_extract(v, '$.num') FROM (\(targets)))", arguments: [entry])
         try index.finish(db)
     }
 

@@ -37,6 +37,9 @@ public struct JournalBounds: Sendable, Equatable {
 /// after into `journal_change` while `journal_recording` names the open entry, so no code path that
 /// changes those tables inside `journaled` can forget to record (see `v12-journal`).
 extension Store {
+    /// Stars and read marks: the same shape of row (a paper and the time it was marked), per journal kind.
+    static let markTables = [(kind: "star", table: "star", column: "starred_at"), (kind: "read", table: "read_mark", column: "read_at")]
+
     /// Set while `rehearse` runs: journaled changes are made, counted and rolled back.
     @TaskLocal static var rehearsing = false
 
@@ -138,7 +141,7 @@ extension Store {
                 """
         }
         // One statement per call: GRDB hands the arguments out across statements in turn.
-        for (kind, table, column) in [("star", "star", "starred_at"), ("read", "read_mark", "read_at")] {
+        for (kind, table, column) in Store.markTables {
             let rows = chosen(kind, keys: ["paper"])
             try db.execute(sql: "DELETE FROM \(table) WHERE paper_id IN (SELECT paper FROM (\(rows)))", arguments: [entry])
             try db.execute(sql: """

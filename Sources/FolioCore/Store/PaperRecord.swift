@@ -75,8 +75,10 @@ struct PaperRecord {
         }
     }
 
-    static let insertSQL = "INSERT INTO paper (" + Columns.allCases.map(\.rawValue).joined(separator: ", ") + ") VALUES ("
-        + Columns.allCases.map { _ in "?" }.joined(separator: ", ") + ")"
+    /// Every column's name, in `Columns` order.
+    static let columnList = Columns.allCases.map(\.rawValue).joined(separator: ", ")
+
+    static let insertSQL = "INSERT INTO paper (\(columnList)) VALUES (" + Columns.allCases.map { _ in "?" }.joined(separator: ", ") + ")"
 
     /// `insertSQL`'s values, in its order.
     var insertValues: [RawValue] { Columns.allCases.map(value) }
@@ -94,8 +96,13 @@ struct PaperRecord {
         + Columns.allCases.map { "'\($0.rawValue)', \($0.rawValue)" }.joined(separator: ", ") + ")"
 
     /// Each column's value read back from the JSON object `json` (an SQL expression), in `Columns` order.
-    static func columns(fromJSON json: String) -> [String] {
-        Columns.allCases.map { "json_extract(\(json), '$.\($0.rawValue)')" }
+    static func columns(fromJSON json: String) -> String {
+        Columns.allCases.map { "json_extract(\(json), '$.\($0.rawValue)')" }.joined(separator: ", ")
+    }
+
+    /// `column = value, …` for an UPDATE that rewrites a row from the JSON object `json`.
+    static func assignments(fromJSON json: String) -> String {
+        Columns.allCases.map { "\($0.rawValue) = json_extract(\(json), '$.\($0.rawValue)')" }.joined(separator: ", ")
     }
 
     static func metadata(from row: some ColumnSource) -> PaperInput {

@@ -54,32 +54,22 @@ enum SyncApply {
               FROM (SELECT DISTINCT json_extract(op, '$.key') AS id FROM temp.sync_in WHERE json_extract(op, '$.k') != 'topic') p
             """)
         let index = SearchIndexWriter()
-        index.removed(nums: try Int64.fetchAll(db, sql: "SELECT num FROM temp.sync_papers WHERE NOT present AND num IS NOT NULL"))
-        try db.execute(sql: "DELETE FROM paper WHERE num IN (SELECT num FROM temp.sync_papers WHERE NOT present AND num IS NOT NULL)")
+        try index.deletePapers(db, nums: "SELECT num FROM temp.sync_papers WHERE NOT present AND num IS NOT NULL")
 
         // Rows whose metadata differs from the latest sent: rewritten (or added), then indexed again.
-        let columns = PaperRecord.Columns.allCases
         try db.execute(sql: """
             DELETE FROM temp.sync_papers WHERE NOT present OR meta IS NULL
               OR meta IS (SELECT json_remove(\(PaperRecord.asJSON), '$.num') FROM paper WHERE num = sync_papers.num)
             """)
-        let assignments = zip(columns, PaperRecord.columns(fromJSON: "c.meta")).map { "\($0.rawValue) = \($1)" }
-        try db.execute(sql: "UPDATE paper SET \(assignments.joined(separator: ", ")) FROM temp.sync_papers c WHERE paper.num = c.num")
+        try db.execute(sql: "UPDATE paper SET \(PaperRecord.assignments(fromJSON: "c.meta")) FROM temp.sync_papers c WHERE paper.num = c.num")
         // New rows get nums after every num an import of the journal gave, so a redo finds its own free.
         try db.execute(sql: """
-            INSERT INTO paper (num, \(columns.map(\.rawValue).joined(separator: ", ")))
+            INSERT INTO paper (num, \(PaperRecord.columnList))
               SELECT coalesce((SELECT max(n) FROM (SELECT max(num) AS n FROM paper UNION ALL SELECT max(CAST(after AS INTEGER)) FROM journal_change WHERE kind = 'added')), 0)
                   + row_number() OVER (ORDER BY id),
-                \(PaperRecord.columns(fromJSON: "meta").joined(separator: ", ")) FROM temp.sync_papers WHERE num IS NULL
+                \(PaperRecord.columns(fromJSON: "meta")) FROM temp.sync_papers WHERE num IS NULL
             """)
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT num, title, abstract, authors, categories, published FROM paper WHERE id IN (SELECT id FROM temp.sync_papers)
-            """)
-        while let row = try rows.next() {
-            let num: Int64 = row["num"]
-            try index.indexed(num: num, fields: SearchFields(row: row), replacing: true, db: db)
-            index.dated(num: num, published: row["published"])
-        }
+        try index.reindexPapers(db, where: "id IN (SELECT id FROM temp.sync_papers)")
         try index.finish(db)
         try materializeUserState(db)
     }
@@ -87,7 +77,7 @@ enum SyncApply {
     /// Stars, read marks and tags of the papers the ops named, and the topics they named.
     private static func materializeUserState(_ db: Database) throws {
         let named = "SELECT DISTINCT json_extract(op, '$.key') FROM temp.sync_in WHERE json_extract(op, '$.k') != 'topic'"
-        for (kind, table, column) in [("star", "star", "starred_at"), ("read", "read_mark", "read_at")] {
+        for (kind, table, column) in Store.markTables {
             let registers = "FROM sync_register WHERE kind = '\(kind)' AND key IN (\(named))"
             try db.execute(sql: "DELETE FROM \(table) WHERE paper_id IN (SELECT key \(registers) AND value IS NULL)")
             try db.execute(sql: """

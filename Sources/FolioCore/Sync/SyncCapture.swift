@@ -62,25 +62,21 @@ enum SyncCapture {
     /// The touched keys whose value differs from their register: an op each, all with `stamp`.
     private static func send(_ db: Database, stamp: String) throws {
         let paperRow = "(SELECT json_remove(\(PaperRecord.asJSON), '$.num') FROM paper WHERE id = x.paper_id)"
+        // Per kind: the key, its value now, and the touched keys it is read for.
         let values = [
-            ("star", "(SELECT starred_at FROM star WHERE paper_id = x.paper_id)", "temp.sync_touched x"),
-            ("read", "(SELECT read_at FROM read_mark WHERE paper_id = x.paper_id)", "temp.sync_touched x"),
-            ("paper", paperRow, "temp.sync_touched x WHERE x.metadata = 1"),
+            ("star", "x.paper_id", "(SELECT starred_at FROM star WHERE paper_id = x.paper_id)", "temp.sync_touched x"),
+            ("read", "x.paper_id", "(SELECT read_at FROM read_mark WHERE paper_id = x.paper_id)", "temp.sync_touched x"),
+            ("paper", "x.paper_id", paperRow, "temp.sync_touched x WHERE x.metadata = 1"),
+            ("topic", "t.name", "(SELECT json_array(query, created_at) FROM topic WHERE name = t.name)", "temp.sync_topics t"),
         ]
-        for (kind, value, from) in values {
+        for (kind, key, value, from) in values {
             try db.execute(sql: """
                 INSERT INTO temp.sync_changed (kind, key, value)
-                  SELECT '\(kind)', key, v FROM (SELECT x.paper_id AS key, \(value) AS v FROM \(from)) n
+                  SELECT '\(kind)', key, v FROM (SELECT \(key) AS key, \(value) AS v FROM \(from)) n
                   WHERE v IS NOT (SELECT value FROM sync_register WHERE kind = '\(kind)' AND key = n.key)
                     AND (v IS NOT NULL OR EXISTS (SELECT 1 FROM sync_register WHERE kind = '\(kind)' AND key = n.key))
                 """)
         }
-        try db.execute(sql: """
-            INSERT INTO temp.sync_changed (kind, key, value)
-              SELECT 'topic', name, v FROM (SELECT t.name, (SELECT json_array(query, created_at) FROM topic WHERE name = t.name) AS v FROM temp.sync_topics t) n
-              WHERE v IS NOT (SELECT value FROM sync_register WHERE kind = 'topic' AND key = n.name)
-                AND (v IS NOT NULL OR EXISTS (SELECT 1 FROM sync_register WHERE kind = 'topic' AND key = n.name))
-            """)
         try db.execute(sql: """
             INSERT INTO sync_register (kind, key, stamp, value) SELECT kind, key, ?1, value FROM temp.sync_changed WHERE true
               ON CONFLICT (kind, key) DO UPDATE SET stamp = excluded.stamp, value = excluded.value
