@@ -40,6 +40,10 @@ enum SyncApply {
 
     /// The library's tables as the registers and dots say, for the papers and topics the ops named.
     private static func materialize(_ db: Database) throws {
+        // The papers named, read out of the ops' JSON once.
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_named (id TEXT PRIMARY KEY)")
+        try db.execute(sql: "DELETE FROM temp.sync_named")
+        try db.execute(sql: "INSERT OR IGNORE INTO temp.sync_named (id) SELECT json_extract(op, '$.key') FROM temp.sync_in WHERE json_extract(op, '$.k') != 'topic'")
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_papers (id TEXT PRIMARY KEY, present INTEGER, meta TEXT, num INTEGER)")
         try db.execute(sql: "DELETE FROM temp.sync_papers")
         func register(_ kind: String) -> String { "(SELECT value FROM sync_register WHERE kind = '\(kind)' AND key = p.id)" }
@@ -51,7 +55,7 @@ enum SyncApply {
                   OR (NOT EXISTS (SELECT 1 FROM sync_register WHERE kind = 'paper' AND key = p.id)
                       AND EXISTS (SELECT 1 FROM paper WHERE id = p.id)),
                 \(register("meta")), (SELECT num FROM paper WHERE id = p.id)
-              FROM (SELECT DISTINCT json_extract(op, '$.key') AS id FROM temp.sync_in WHERE json_extract(op, '$.k') != 'topic') p
+              FROM temp.sync_named p
             """)
         let index = SearchIndexWriter()
         try index.deletePapers(db, nums: "SELECT num FROM temp.sync_papers WHERE NOT present AND num IS NOT NULL")
@@ -76,7 +80,7 @@ enum SyncApply {
 
     /// Stars, read marks and tags of the papers the ops named, and the topics they named.
     private static func materializeUserState(_ db: Database) throws {
-        let named = "SELECT DISTINCT json_extract(op, '$.key') FROM temp.sync_in WHERE json_extract(op, '$.k') != 'topic'"
+        let named = "SELECT id FROM temp.sync_named"
         for (kind, table, column) in Store.markTables {
             let registers = "FROM sync_register WHERE kind = '\(kind)' AND key IN (\(named))"
             try db.execute(sql: "DELETE FROM \(table) WHERE paper_id IN (SELECT key \(registers) AND value IS NULL)")
