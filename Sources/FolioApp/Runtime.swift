@@ -286,7 +286,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     }
 
     /// Syncs on a thread of its own when due; the outcome comes back through the mailbox. (The store's
-    /// one connection serializes it with the reader's reads: a first sync of a big library holds them up.)
+    /// one connection serializes it with the reader's reads: applying many changes holds them up.)
     func syncIfDue() {
         guard let folder = syncFolder, !syncInFlight, Date().timeIntervalSince(lastSync) >= syncInterval else { return }
         syncInFlight = true

@@ -23,6 +23,8 @@ struct Bench: ParsableCommand {
     @Flag(help: "Import the base library from a generated dump-format file, parsing included in the rate.") var fromFile = false
     @Option(help: "Papers per import (a daily import is a few hundred).") var batch = 20_000
     @Flag(inversion: .prefixedNo, help: "Merge index segments after imports (--no-merge: the index as before merging).") var merge = true
+    @Option(help: "Changes another device makes for the library to apply in one sync (0: no sync figures).")
+    var syncChanges = 10_000
     @Option(help: "Only write the base library as a dump-format file here, to time `folio import` on it.") var writeDump: String?
 
     var mergePolicy: SegmentMergePolicy { merge ? .standard : .never }
@@ -108,6 +110,7 @@ struct Bench: ParsableCommand {
         results.topicPapers = counts.topicCounts.reduce(0) { $0 + $1.count }
         results.peakRSSMegabytes = Clock.peakResidentMegabytes()
         results.journal = try JournalBench.measure(path: path)
+        if syncChanges > 0 { results.sync = try SyncBench.measure(path: path, root: root, seed: seed, changes: syncChanges) }
         print(json ? results.json : results.table)
     }
 
@@ -191,6 +194,7 @@ struct Results {
     var segments = 0
     var libraryMegabytes = 0.0
     var journal = JournalBench.Figures()
+    var sync = SyncBench.Figures()
 
     static func percentile(_ values: [Double], _ p: Double) -> Double {
         guard !values.isEmpty else { return 0 }
@@ -216,7 +220,12 @@ struct Results {
          ("bulk_tag_papers", Double(journal.tagged), ""),
          ("bulk_tag_ms", journal.tagMilliseconds, "≤ 2000"),
          ("bulk_undo_ms", journal.undoMilliseconds, "≤ 2000"),
-         ("history_50_of_100k_ms", journal.historyMilliseconds, "≤ 50")]
+         ("history_50_of_100k_ms", journal.historyMilliseconds, "≤ 50"),
+         ("sync_first_ms", sync.firstSyncMilliseconds, ""),
+         ("sync_files", Double(sync.files), ""),
+         ("sync_applied", Double(sync.applied), ""),
+         ("sync_apply_ms", sync.applyMilliseconds, "≤ 2000"),
+         ("sync_idle_ms", sync.idleMilliseconds, "≤ 50")]
     }
 
     var json: String {

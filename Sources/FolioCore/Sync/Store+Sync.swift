@@ -4,7 +4,7 @@ import GRDB
 extension Store {
     /// Syncs with the shared folder: other devices' new ops applied (one transaction: all or nothing),
     /// then this device's waiting ops written as a new file of its own. The first sync of a library
-    /// gives it a device id and sends everything it holds.
+    /// gives it a device id and sends the user's state (`SyncCapture.captureAll`).
     public func sync(folder: String) throws -> SyncReport { try sync(folder: folder, newDevice: SyncStamp.newDevice()) }
 
     /// `sync(folder:)`, with the id this library takes if it has none yet (tests name their devices).

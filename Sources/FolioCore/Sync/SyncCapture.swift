@@ -31,27 +31,29 @@ enum SyncCapture {
         try prepare(db)
         let current = "coalesce((SELECT a.paper_id FROM paper_alias a WHERE a.alias = c.paper_id), c.paper_id)"
         try db.execute(sql: """
-            INSERT OR IGNORE INTO temp.sync_touched (paper_id, metadata)
-              SELECT \(current), 0 FROM journal_change c WHERE entry = ?1 AND kind IN ('star', 'read', 'tag')
-              UNION SELECT id, 1 FROM paper, journal_change a WHERE a.entry = ?1 AND a.kind = 'added' AND num BETWEEN a.before AND a.after
-              UNION SELECT json_extract(before, '$.id'), 1 FROM journal_change WHERE entry = ?1 AND kind = 'paper' AND before IS NOT NULL
-              UNION SELECT json_extract(after, '$.id'), 1 FROM journal_change WHERE entry = ?1 AND kind = 'paper' AND after IS NOT NULL
+            INSERT OR IGNORE INTO temp.sync_touched (paper_id)
+              SELECT \(current) FROM journal_change c WHERE entry = ?1 AND kind IN ('star', 'read', 'tag')
+              UNION SELECT id FROM paper, journal_change a WHERE a.entry = ?1 AND a.kind = 'added' AND num BETWEEN a.before AND a.after
+              UNION SELECT json_extract(before, '$.id') FROM journal_change WHERE entry = ?1 AND kind = 'paper' AND before IS NOT NULL
+              UNION SELECT json_extract(after, '$.id') FROM journal_change WHERE entry = ?1 AND kind = 'paper' AND after IS NOT NULL
             """, arguments: [entry])
         try db.execute(sql: "INSERT OR IGNORE INTO temp.sync_topics (name) SELECT name FROM journal_change WHERE entry = ? AND kind = 'topic'",
                        arguments: [entry])
         try send(db, stamp: try nextStamp(db, device: device))
     }
 
-    /// The first sync of a library: everything it holds, so another device gets all of it.
+    /// The first sync of a library: what only the user made (stars, read marks, tags with their papers'
+    /// metadata, and topics). Papers no one touched stay home: each machine fetches its own, and a
+    /// million of them would be gigabytes in the folder. Imports from then on travel as entries.
     static func captureAll(_ db: Database, device: String) throws {
         try prepare(db)
-        try db.execute(sql: "INSERT INTO temp.sync_touched (paper_id, metadata) SELECT id, 1 FROM paper")
+        try db.execute(sql: "INSERT OR IGNORE INTO temp.sync_touched (paper_id) \((Store.markTables.map(\.table) + ["tag"]).map { "SELECT paper_id FROM \($0)" }.joined(separator: " UNION "))")
         try db.execute(sql: "INSERT INTO temp.sync_topics (name) SELECT name FROM topic")
         try send(db, stamp: try nextStamp(db, device: device))
     }
 
     private static func prepare(_ db: Database) throws {
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_touched (paper_id TEXT PRIMARY KEY, metadata INTEGER NOT NULL)")
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_touched (paper_id TEXT PRIMARY KEY)")
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_topics (name TEXT PRIMARY KEY)")
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_changed (kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT)")
         try db.execute(sql: "DELETE FROM temp.sync_touched")
@@ -66,7 +68,7 @@ enum SyncCapture {
         let values = [
             ("star", "x.paper_id", "(SELECT starred_at FROM star WHERE paper_id = x.paper_id)", "temp.sync_touched x"),
             ("read", "x.paper_id", "(SELECT read_at FROM read_mark WHERE paper_id = x.paper_id)", "temp.sync_touched x"),
-            ("paper", "x.paper_id", paperRow, "temp.sync_touched x WHERE x.metadata = 1"),
+            ("paper", "x.paper_id", paperRow, "temp.sync_touched x"),
             ("topic", "t.name", "(SELECT json_array(query, created_at) FROM topic WHERE name = t.name)", "temp.sync_topics t"),
         ]
         for (kind, key, value, from) in values {
