@@ -57,6 +57,32 @@ struct SyncCLITests {
         #expect((try FileManager.default.attributesOfItem(atPath: "\(folder)/\(device)/\(chunk)")[.posixPermissions] as? Int) == 0o600)
     }
 
+    @Test func aBadLineIsNamedByItsFileAndLineAndNothingOfTheSyncIsApplied() throws {
+        let lib = try TestLibrary()
+        let folder = lib.folder.appendingPathComponent("shared").path
+        try lib.ok(["import", CLI.fixture("arxiv-oai-jsonl/snapshot_head50.jsonl")])
+        try lib.ok(["sync", "--folder", folder])
+        let chunk = "\(folder)/0123456789abcdef/000000000001.jsonl"
+        try FileManager.default.createDirectory(atPath: (chunk as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        func star(_ id: String, _ millisecond: Int) -> String {
+            #"{"k":"star","key":"\#(id)","v":"2026-12-01T10:00:00Z","s":"17800000000\#(millisecond).000000.0123456789abcdef"}"#
+        }
+        // Two good lines arrive and are applied; then the file grows by an empty line, a good line and a bad one.
+        try (star("0704.0001", 10) + "\n" + star("0704.0002", 11) + "\n").write(toFile: chunk, atomically: true, encoding: .utf8)
+        #expect(try lib.ok(["sync", "--folder", folder]).stdout == "sent 0 changes, applied 2 from 1 other device\n")
+        let bad = #"{"k":"star","key":"0704.0004","v":17,"s":"1780000000013.000000.0123456789abcdef"}"#
+        try (star("0704.0001", 10) + "\n" + star("0704.0002", 11) + "\n\n" + star("0704.0003", 12) + "\n" + bad + "\n")
+            .write(toFile: chunk, atomically: true, encoding: .utf8)
+        let before = try lib.ok(["list", "--json", "--limit", "100"]).stdout
+        let result = try lib.run(["sync", "--folder", folder])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(chunk) line 5: not a change Folio can apply ({\"k\":\"star\",\"key\":\"0704.0004\",\"v\":17"), "\(result.stderr)")
+        #expect(try lib.ok(["list", "--json", "--limit", "100"]).stdout == before)
+        #expect(try Self.ids(lib, "is:starred") == ["0704.0001", "0704.0002"])
+        // Read again from where the last good sync stopped, and refused again.
+        #expect(try lib.run(["sync", "--folder", folder]).stderr.contains("line 5:"))
+    }
+
     @Test func aFolderOfAnotherFormatIsRefusedAndNothingChanges() throws {
         let lib = try TestLibrary()
         let folder = lib.folder.appendingPathComponent("shared").path

@@ -31,37 +31,39 @@ extension Store {
 
     /// Reads what is new in each chunk (from where the last sync stopped), checks every line, applies them.
     private func receive(_ db: Database, _ chunks: [(device: String, chunk: String, path: String)]) throws -> Int {
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_in (line INTEGER PRIMARY KEY, op TEXT NOT NULL)")
-        try db.execute(sql: "DELETE FROM temp.sync_in")
-        var sources: [String] = []
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_in (\(SyncOpCheck.columns))")
+        // Emptied when done (a failed sync's rows go with its rollback), so a sync with nothing new
+        // does not pay for freeing the last one's pages.
+        defer { try? db.execute(sql: "DELETE FROM temp.sync_in") }
         let read = Dictionary(try Row.fetchAll(db, sql: "SELECT device, chunk, lines, bytes FROM sync_applied").map {
             ("\($0["device"] as String)/\($0["chunk"] as String)", (lines: $0["lines"] as Int, bytes: $0["bytes"] as Int))
         }, uniquingKeysWith: { first, _ in first })
-        let insert = try db.makeStatement(sql: "INSERT INTO temp.sync_in (op) VALUES (?)")
+        let insert = try db.makeStatement(sql: SyncOpCheck.insert)
+        // Per file read: its first row in sync_in and the number of its line before, for messages.
+        var files: [(firstRow: Int, path: String, linesBefore: Int)] = []
+        var rows = 0
         for chunk in chunks {
             let done = read["\(chunk.device)/\(chunk.chunk)"] ?? (0, 0)
-            let size = (try? FileManager.default.attributesOfItem(atPath: chunk.path)[.size] as? Int) ?? 0
-            guard size > done.bytes, let handle = FileHandle(forReadingAtPath: chunk.path) else { continue }
+            guard SyncFolder.size(chunk.path) > done.bytes, let handle = FileHandle(forReadingAtPath: chunk.path) else { continue }
             defer { try? handle.close() }
             try handle.seek(toOffset: UInt64(done.bytes))
-            let lines = SyncFolder.completeLines(try handle.readToEnd() ?? Data())
-            guard !lines.isEmpty else { continue }
-            var bytes = done.bytes
-            for (i, line) in lines.enumerated() {
-                bytes += line.count + 1
-                guard !line.isEmpty else { continue }
-                try insert.execute(arguments: [String(decoding: line, as: UTF8.self)])
-                sources.append("\(chunk.path) line \(done.lines + i + 1)")
+            files.append((rows + 1, chunk.path, done.lines))
+            let new = try SyncFolder.forEachCompleteLine(try handle.readToEnd() ?? Data()) { line in
+                rows += 1
+                try insert.execute(arguments: [rows, line.isEmpty ? nil : String(decoding: line, as: UTF8.self)])
             }
+            guard new.lines > 0 else { continue }
             try db.execute(sql: "INSERT OR REPLACE INTO sync_applied (device, chunk, lines, bytes, at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [chunk.device, chunk.chunk, done.lines + lines.count, bytes, Timestamp.now()])
+                           arguments: [chunk.device, chunk.chunk, done.lines + new.lines, done.bytes + new.bytes, Timestamp.now()])
         }
-        guard !sources.isEmpty else { return 0 }
-        if let bad = try Row.fetchOne(db, sql: "SELECT line, substr(op, 1, 200) AS op FROM temp.sync_in WHERE NOT (\(SyncOpCheck.valid)) ORDER BY line LIMIT 1") {
-            throw LibraryError("\(sources[(bad["line"] as Int) - 1]): not a change Folio can apply (\(bad["op"] as String)); nothing was synced")
+        try db.execute(sql: "DELETE FROM temp.sync_in WHERE op IS NULL")
+        if let bad = try Row.fetchOne(db, sql: "SELECT line, op FROM temp.sync_in WHERE NOT (\(SyncOpCheck.valid)) ORDER BY line LIMIT 1") {
+            let line = bad["line"] as Int, file = files.last { $0.firstRow <= line }!
+            throw LibraryError("\(file.path) line \(file.linesBefore + line - file.firstRow + 1): not a change Folio can apply (\(bad["op"] as String)); nothing was synced")
         }
-        try SyncApply.apply(db)
-        return sources.count
+        let applied = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.sync_in") ?? 0
+        if applied > 0 { try SyncApply.apply(db) }
+        return applied
     }
 
     /// Writes the waiting ops into this device's folder; they leave the outbox once the file is on disk.
@@ -99,22 +101,31 @@ extension Store {
     }
 }
 
-/// What a line must be to be applied: a JSON object of a known kind with the fields its kind needs.
+/// A line of a chunk as `temp.sync_in` holds it: its fields read out of its JSON once (`op` keeps the
+/// line's start, for a message), and what they must be for the line to be applied.
 enum SyncOpCheck {
+    static let columns = "line INTEGER PRIMARY KEY, op TEXT, k, key, s, v, vt TEXT, n, d, dt TEXT, at"
+
+    /// Binds the row number and the line (NULL for an empty line); a line that is not a JSON object has
+    /// every field NULL.
+    static let insert = """
+        INSERT INTO temp.sync_in (line, op, k, key, s, v, vt, n, d, dt, at)
+          SELECT ?1, substr(?2, 1, 200), j ->> 'k', j ->> 'key', j ->> 's', j ->> 'v', json_type(j, '$.v'),
+            j ->> 'n', j ->> 'd', json_type(j, '$.d'), j ->> 'at'
+          FROM (SELECT CASE WHEN json_valid(?2) AND json_type(?2) = 'object' THEN ?2 END AS j)
+        """
+
     static let valid: String = {
-        func type(_ path: String) -> String { "json_type(op, '$.\(path)')" }
-        let k = "json_extract(op, '$.k')", v = "json_extract(op, '$.v')"
-        let paperColumns = PaperRecord.Columns.allCases.map { "json_type(\(v), '$.\($0.rawValue)') IS NOT NULL" }.joined(separator: " AND ")
+        let paperColumns = PaperRecord.Columns.allCases.map { "json_type(v, '$.\($0.rawValue)') IS NOT NULL" }.joined(separator: " AND ")
         return """
-            json_valid(op) AND json_type(op) = 'object' AND \(type("key")) = 'text' AND \(type("s")) = 'text'
-            AND length(json_extract(op, '$.s')) > 21 AND substr(json_extract(op, '$.s'), 14, 1) = '.'
-            AND CASE \(k)
-              WHEN 'star' THEN \(type("v")) IN ('text', 'null')
-              WHEN 'read' THEN \(type("v")) IN ('text', 'null')
-              WHEN 'topic' THEN \(type("v")) = 'null' OR (\(type("v")) = 'text' AND json_valid(\(v)) AND json_type(\(v), '$[0]') = 'text' AND json_type(\(v), '$[1]') = 'text')
-              WHEN 'paper' THEN \(type("v")) = 'null' OR (\(type("v")) = 'text' AND json_valid(\(v)) AND json_extract(\(v), '$.id') = json_extract(op, '$.key') AND \(paperColumns))
-              WHEN 'tag+' THEN \(type("n")) = 'text' AND \(type("d")) = 'text' AND \(type("at")) = 'text'
-              WHEN 'tag-' THEN \(type("n")) = 'text' AND \(type("d")) = 'array'
+            typeof(key) = 'text' AND typeof(s) = 'text' AND length(s) > 21 AND substr(s, 14, 1) = '.'
+            AND CASE k
+              WHEN 'star' THEN vt IN ('text', 'null')
+              WHEN 'read' THEN vt IN ('text', 'null')
+              WHEN 'topic' THEN vt = 'null' OR (vt = 'text' AND json_valid(v) AND json_type(v, '$[0]') = 'text' AND json_type(v, '$[1]') = 'text')
+              WHEN 'paper' THEN vt = 'null' OR (vt = 'text' AND json_valid(v) AND json_type(v) = 'object' AND v ->> 'id' = key AND \(paperColumns))
+              WHEN 'tag+' THEN typeof(n) = 'text' AND dt = 'text' AND typeof(at) = 'text'
+              WHEN 'tag-' THEN typeof(n) = 'text' AND dt = 'array'
               ELSE 0 END
             """
     }()

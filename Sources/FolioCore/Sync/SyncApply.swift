@@ -8,10 +8,9 @@ import GRDB
 /// A paper is in the library while its latest paper op is not a removal, or while it carries a star, a
 /// read mark or a tag (as undoing an import keeps such papers); its row is the latest metadata sent.
 enum SyncApply {
-    /// Applies the ops in `temp.sync_in` (`op` a JSON line, checked by `SyncFolder`).
+    /// Applies the ops in `temp.sync_in` (each line's fields, checked by `SyncOpCheck`).
     static func apply(_ db: Database) throws {
-        let op = { (field: String) in "json_extract(op, '$.\(field)')" }
-        if let seen = try String.fetchOne(db, sql: "SELECT max(\(op("s"))) FROM temp.sync_in"),
+        if let seen = try String.fetchOne(db, sql: "SELECT max(s) FROM temp.sync_in"),
            seen > (try String.fetchOne(db, sql: "SELECT value FROM sync_state WHERE key = 'clock'") ?? "") {
             try db.execute(sql: "INSERT OR REPLACE INTO sync_state (key, value) VALUES ('clock', ?)", arguments: [seen])
         }
@@ -19,21 +18,21 @@ enum SyncApply {
         try db.execute(sql: """
             INSERT INTO sync_register (kind, key, stamp, value)
               SELECT k, key, s, v FROM (
-                SELECT \(op("k")) AS k, \(op("key")) AS key, max(\(op("s"))) AS s, \(op("v")) AS v
-                FROM temp.sync_in WHERE \(op("k")) IN ('star', 'read', 'topic', 'paper') GROUP BY 1, 2
+                SELECT k, key, max(s) AS s, v
+                FROM temp.sync_in WHERE k IN ('star', 'read', 'topic', 'paper') GROUP BY 1, 2
                 UNION ALL
-                SELECT 'meta', \(op("key")), max(\(op("s"))), \(op("v")) FROM temp.sync_in
-                WHERE \(op("k")) = 'paper' AND \(op("v")) IS NOT NULL GROUP BY 2
+                SELECT 'meta', key, max(s), v FROM temp.sync_in
+                WHERE k = 'paper' AND v IS NOT NULL GROUP BY 2
               ) WHERE true
             ON CONFLICT (kind, key) DO UPDATE SET stamp = excluded.stamp, value = excluded.value WHERE excluded.stamp > sync_register.stamp
             """)
-        let removedDots = "SELECT d.value FROM temp.sync_in, json_each(\(op("d"))) d WHERE \(op("k")) = 'tag-'"
+        let removedDots = "SELECT e.value FROM temp.sync_in, json_each(d) e WHERE k = 'tag-'"
         try db.execute(sql: "INSERT OR IGNORE INTO sync_tag_removed (dot) \(removedDots)")
         try db.execute(sql: "DELETE FROM sync_tag_dot WHERE dot IN (\(removedDots))")
         try db.execute(sql: """
             INSERT OR IGNORE INTO sync_tag_dot (paper_id, name, dot, at)
-              SELECT \(op("key")), \(op("n")), \(op("d")), \(op("at")) FROM temp.sync_in
-              WHERE \(op("k")) = 'tag+' AND \(op("d")) NOT IN (SELECT dot FROM sync_tag_removed)
+              SELECT key, n, d, at FROM temp.sync_in
+              WHERE k = 'tag+' AND d NOT IN (SELECT dot FROM sync_tag_removed)
             """)
         try materialize(db)
     }
@@ -43,7 +42,7 @@ enum SyncApply {
         // The papers named, read out of the ops' JSON once.
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_named (id TEXT PRIMARY KEY)")
         try db.execute(sql: "DELETE FROM temp.sync_named")
-        try db.execute(sql: "INSERT OR IGNORE INTO temp.sync_named (id) SELECT json_extract(op, '$.key') FROM temp.sync_in WHERE json_extract(op, '$.k') != 'topic'")
+        try db.execute(sql: "INSERT OR IGNORE INTO temp.sync_named (id) SELECT key FROM temp.sync_in WHERE k != 'topic'")
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_papers (id TEXT PRIMARY KEY, present INTEGER, meta TEXT, num INTEGER)")
         try db.execute(sql: "DELETE FROM temp.sync_papers")
         func register(_ kind: String) -> String { "(SELECT value FROM sync_register WHERE kind = '\(kind)' AND key = p.id)" }
@@ -99,7 +98,7 @@ enum SyncApply {
               SELECT paper_id, name, min(at) FROM sync_tag_dot WHERE paper_id IN (\(named)) AND paper_id IN (SELECT id FROM paper)
               GROUP BY paper_id, name
             """)
-        let topics = "FROM sync_register WHERE kind = 'topic' AND key IN (SELECT json_extract(op, '$.key') FROM temp.sync_in WHERE json_extract(op, '$.k') = 'topic')"
+        let topics = "FROM sync_register WHERE kind = 'topic' AND key IN (SELECT key FROM temp.sync_in WHERE k = 'topic')"
         try db.execute(sql: "DELETE FROM topic WHERE name IN (SELECT key \(topics) AND value IS NULL)")
         try db.execute(sql: """
             INSERT OR REPLACE INTO topic (name, query, created_at)

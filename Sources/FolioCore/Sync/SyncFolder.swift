@@ -93,10 +93,26 @@ enum SyncFolder {
         return String(repeating: "0", count: max(12 - digits.count, 0)) + digits + ".jsonl"
     }
 
-    /// The complete lines of `data` (each ended by a newline): a last line without one is left for next time.
-    static func completeLines(_ data: Data) -> [Data] {
-        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        lines.removeLast()  // after the last newline: empty, or a line still being written
-        return lines.map { Data($0) }
+    /// Calls `body` with each complete line of `data` (ended by a newline; a last line without one is left
+    /// for next time) and returns how many lines and bytes that was, empty lines included.
+    static func forEachCompleteLine(_ data: Data, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows -> (lines: Int, bytes: Int) {
+        try data.withUnsafeBytes { bytes -> (lines: Int, bytes: Int) in
+            guard let base = bytes.baseAddress else { return (0, 0) }
+            var start = 0, lines = 0
+            while start < bytes.count, let newline = memchr(base + start, 0x0A, bytes.count - start) {
+                let end = base.distance(to: UnsafeRawPointer(newline))
+                try body(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+                lines += 1
+                start = end + 1
+            }
+            return (lines, start)
+        }
+    }
+
+    /// The size of the file at `path` (0 when it cannot be read): one `stat`, as a sync reads it for every
+    /// file of every device.
+    static func size(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 }
