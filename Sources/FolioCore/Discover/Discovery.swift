@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+
+/// A paper ranked against a profile (another paper's words, or what the user starred or tagged), with
+/// the words that add most to its score.
+public struct RankedPaper: Sendable, Equatable {
+    public var paper: Paper
+    public var score: Double
+    public var because: [String]
+}
+
+/// Ranks papers by their words, offline, from the search index and the papers' text.
+///
+/// A profile is a weighted list of words: for one paper, each word of its title and abstract weighs
+/// `(1 + ln tf) · idf`; for a set of papers (stars, a tag), the mean of their profiles each scaled to
+/// length 1. Its `profileWords` heaviest words are the query. A paper's score is BM25 with the query
+/// words' weights: `Σ weight(w) · idf(w) · tf(k1 + 1) / (tf + k1(1 − b + b·len/avgLen))` over its title and
+/// abstract words (`WordStatistics` says idf and avgLen). Candidates come from the index (papers with any
+/// query word, scored first as if each word came once); the best `candidatesChecked` of them are scored
+/// exactly from their text, and on a library that small every candidate is. Ties go to the newer paper,
+/// then the smaller id.
+public final class Discovery {
+    public static let profileWords = 25
+    public static let candidatesChecked = 1_000
+    static let k1 = 1.2, b = 0.75
+
+    let store: Store
+    let index: SearchIndex
+    var statistics: WordStatistics
+
+    public init(store: Store, index: SearchIndex? = nil) {
+        self.store = store
+        self.index = index ?? SearchIndex(store: store)
+        statistics = WordStatistics(store: store, index: self.index)
+    }
+
+    /// The papers most like paper `id`, best first, without it.
+    public func similar(to id: String, limit: Int = 50) throws -> [RankedPaper] {
+        guard let paper = try store.paper(id: id), let num = try store.num(ofID: paper.id) else {
+            throw LibraryError("no paper \(id)")
+        }
+        let profile = try statistics.profile(of: [PaperText(paper)])
+        return try rank(profile, excluding: [num], limit: limit)
+    }
+
+    /// Unread papers ranked by how well they fit the starred papers (or those tagged `tag`).
+    public func recommend(tag: String? = nil, limit: Int = 50) throws -> [RankedPaper] {
+        let liked = try store.papers(PaperFilter(starredOnly: tag == nil, tag: tag))
+        guard !liked.isEmpty else { return [] }
+        let profile = try statistics.profile(of: liked.map(PaperText.init))
+        // Read papers were seen already: they are left out, but they do not count against a word (Folio
+        // marks a paper read when it is opened, which says interest as often as not).
+        let seen = try store.pool.read { db in try Int64.fetchAll(db, sql: "SELECT p.num FROM read_mark r JOIN paper p ON p.id = r.paper_id") }
+        return try rank(profile, excluding: Set(try store.nums(ofIDs: liked.map(\.id)) + seen), limit: limit)
+    }
+
+    /// A profile's heaviest words. Weights equal to 12 decimals count as a tie, broken by the word: a
+    /// sum taken in another order must not change which words are asked.
+    static func query(_ profile: [String: Double]) -> [(key: String, value: Double)] {
+        Array(profile.map { (key: $0.key, value: $0.value, rounded: ($0.value * 1e12).rounded()) }
+            .sorted { $0.rounded != $1.rounded ? $0.rounded > $1.rounded : $0.key < $1.key }
+            .prefix(profileWords).map { (key: $0.key, value: $0.value) })
+    }
+
+    /// The papers whose words best fit `profile`.
+    func rank(_ profile: [String: Double], excluding: Set<Int64>, limit: Int) throws -> [RankedPaper] {
+        let query = Self.query(profile)
+        guard !query.isEmpty else { return [] }
+        // First pass: each paper with a query word scored as if the word came once in a paper of average length.
+        let all = try index.all()
+        var first = [Float](repeating: 0, count: all.capacity)
+        for (word, weight) in query {
+            let docs = try statistics.papers(with: word)
+            let boost = Float(weight * (try statistics.idf(word)))
+            for num in docs.nums { first[Int(num)] += boost }
+        }
+        var candidates: [(num: Int64, score: Float)] = []
+        for (num, score) in first.enumerated() where score > 0 && all.contains(Int64(num)) && !excluding.contains(Int64(num)) {
+            candidates.append((Int64(num), score))
+        }
+        if candidates.count > Self.candidatesChecked {
+            candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.num < $1.num }
+            candidates.removeLast(candidates.count - Self.candidatesChecked)
+        }
+        // Second pass: BM25 from each candidate's own words.
+        let papers = try store.papers(nums: candidates.map(\.num))
+        let averageLength = try statistics.averageLength()
+        var ranked: [RankedPaper] = []
+        for paper in papers {
+            let text = PaperText(paper)
+            let counts = text.counts
+            var score = 0.0
+            var parts: [(String, Double)] = []
+            for (word, weight) in query {
+                guard let tf = counts[word] else { continue }
+                let saturation = Double(tf) * (Self.k1 + 1) / (Double(tf) + Self.k1 * (1 - Self.b + Self.b * Double(text.length) / averageLength))
+                let part = weight * (try statistics.idf(word)) * saturation
+                score += part
+                parts.append((word, part))
+            }
+            guard score > 0 else { continue }
+            let because = parts.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(3).map(\.0)
+            ranked.append(RankedPaper(paper: paper, score: score, because: because))
+        }
+        ranked.sort { a, b in
+            if a.score != b.score { return a.score > b.score }
+            let (da, db) = (a.paper.metadata.published ?? "", b.paper.metadata.published ?? "")
+            return da != db ? da > db : a.paper.id < b.paper.id
+        }
+        return Array(ranked.prefix(limit))
+    }
+}
+
+/// A paper's title and abstract as ranking reads them: the words search sees, without stop words, the
+/// title's counted `titleWeight` times (a title says what the paper is about in a few words).
+struct PaperText {
+    static let titleWeight = 3
+    let words: [String]
+
+    init(_ paper: Paper) { self.init(title: paper.title, abstract: paper.metadata.abstract) }
+
+    init(title: String, abstract: String) {
+        let titleWords = TextNormalizer.searchWords(title).filter(PaperText.counts)
+        words = Array(repeating: titleWords, count: PaperText.titleWeight).flatMap { $0 } + TextNormalizer.searchWords(abstract).filter(PaperText.counts)
+    }
+
+    var length: Int { words.count }
+
+    var counts: [String: Int] { words.reduce(into: [:]) { $0[$1, default: 0] += 1 } }
+
+    /// Whether a word takes part in ranking: two letters or more, and not one of the commonest English words
+    /// (their weight would be near nothing, and each costs a read of the index).
+    static func counts(_ word: String) -> Bool { word.count > 1 && !stopWords.contains(word) }
+
+    static let stopWords: Set<String> = [
+        "the", "of", "and", "in", "to", "we", "for", "is", "on", "that", "with", "this", "by", "as", "are", "an", "be",
+        "our", "from", "at", "it", "which", "can", "these", "its", "or", "has", "have", "been", "not", "their", "also",
+        "such", "than", "into", "via", "while", "when", "how", "what", "do", "does", "but", "they", "them", "there",
+        "was", "were", "over", "other", "between", "however", "each", "all", "only", "most", "through", "both", "more",
+        "using", "based", "show", "paper", "us", "if", "so", "then", "thus", "here", "where", "who", "whose", "any",
+    ]
+}

@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+
+/// What ranking knows of the library's words: in how many papers each appears (the size of its title and
+/// abstract sets in the search index), how many papers there are, and how long a paper's text is on
+/// average (over the newest `lengthSample` papers: all of a small library). Kept while the index stays
+/// at one generation.
+struct WordStatistics {
+    static let lengthSample = 2_000
+
+    let store: Store
+    let index: SearchIndex
+    private var generation: Int64 = -1
+    private var frequency: [String: Int] = [:]
+    private var papers = 0
+    private var meanLength: Double?
+
+    init(store: Store, index: SearchIndex) {
+        self.store = store
+        self.index = index
+    }
+
+    private mutating func refresh() throws {
+        let loaded = try index.loadedIndex()
+        guard loaded.generation != generation else { return }
+        generation = loaded.generation
+        frequency = [:]
+        meanLength = nil
+        papers = loaded.order.count
+    }
+
+    /// The papers with `word` in their title or abstract; their number is remembered for `idf`.
+    mutating func papers(with word: String) throws -> DocSet {
+        try refresh()
+        let set = try index.textSet(word)
+        frequency[word] = set.count
+        return set
+    }
+
+    /// `ln(1 + (N − n + 0.5) / (n + 0.5))` for a word in n of N papers: rare words weigh most, and no
+    /// word weighs less than nothing.
+    mutating func idf(_ word: String) throws -> Double {
+        try refresh()
+        let n = try frequency[word] ?? papers(with: word).count
+        return log(1 + (Double(papers - n) + 0.5) / (Double(n) + 0.5))
+    }
+
+    mutating func averageLength() throws -> Double {
+        try refresh()
+        if let meanLength { return meanLength }
+        let sample = try store.papers(nums: try index.first(Self.lengthSample, of: try index.all()))
+        let mean = sample.isEmpty ? 1 : max(1, Double(sample.reduce(0) { $0 + PaperText($1).length }) / Double(sample.count))
+        meanLength = mean
+        return mean
+    }
+
+    /// Each text's words weighted `(1 + ln tf) · idf`, scaled to length 1, then the mean of the texts.
+    mutating func profile(of texts: [PaperText]) throws -> [String: Double] {
+        var sum: [String: Double] = [:]
+        for text in texts {
+            var vector: [String: Double] = [:]
+            for (word, tf) in text.counts { vector[word] = (1 + log(Double(tf))) * (try idf(word)) }
+            let length = vector.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            guard length > 0 else { continue }
+            for (word, weight) in vector { sum[word, default: 0] += weight / length / Double(texts.count) }
+        }
+        return sum
+    }
+}
+
+extension SearchIndex {
+    /// Papers with `word` in their title or abstract, read for ranking (not kept with the typed words' sets).
+    func textSet(_ word: String) throws -> DocSet {
+        let loaded = try loadedIndex()
+        return try store.pool.read { db in
+            try loaded.union(db, keys: [SearchKey.word(SearchKey.title, word), SearchKey.word(SearchKey.abstract, word)])
+        }
+    }
+}
+
+extension Store {
+    /// The num of the paper with Folio id `id`.
+    func num(ofID id: String) throws -> Int64? {
+        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT num FROM paper WHERE id = ?", arguments: [id]) }
+    }
+
+    func nums(ofIDs ids: [String]) throws -> [Int64] {
+        try pool.read { db in
+            try Int64.fetchAll(db, sql: "SELECT num FROM paper WHERE id IN (SELECT value FROM json_each(?))", arguments: [try Store.jsonList(ids)])
+        }
+    }
+}
