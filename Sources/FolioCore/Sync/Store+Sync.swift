@@ -68,6 +68,7 @@ extension Store {
 
     /// Writes the waiting ops into this device's folder; they leave the outbox once the file is on disk.
     private func send(folder: String, device: String) throws -> Int {
+        try pool.write { db in try SyncCapture.attachMetadata(db) }
         let waiting = try pool.read { db in try Row.fetchAll(db, sql: "SELECT seq, op FROM sync_outbox ORDER BY seq") }
         guard let first = waiting.first, let last = waiting.last else { return 0 }
         let dir = (folder as NSString).appendingPathComponent(device)

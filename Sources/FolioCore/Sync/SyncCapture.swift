@@ -31,11 +31,12 @@ enum SyncCapture {
         try prepare(db)
         let current = "coalesce((SELECT a.paper_id FROM paper_alias a WHERE a.alias = c.paper_id), c.paper_id)"
         try db.execute(sql: """
-            INSERT OR IGNORE INTO temp.sync_touched (paper_id)
-              SELECT \(current) FROM journal_change c WHERE entry = ?1 AND kind IN ('star', 'read', 'tag')
-              UNION SELECT id FROM paper, journal_change a WHERE a.entry = ?1 AND a.kind = 'added' AND num BETWEEN a.before AND a.after
-              UNION SELECT json_extract(before, '$.id') FROM journal_change WHERE entry = ?1 AND kind = 'paper' AND before IS NOT NULL
-              UNION SELECT json_extract(after, '$.id') FROM journal_change WHERE entry = ?1 AND kind = 'paper' AND after IS NOT NULL
+            INSERT INTO temp.sync_touched (paper_id, kind)
+              SELECT \(current), c.kind FROM journal_change c WHERE entry = ?1 AND kind IN ('star', 'read', 'tag')
+              UNION SELECT id, 'all' FROM paper, journal_change a WHERE a.entry = ?1 AND a.kind = 'added' AND num BETWEEN a.before AND a.after
+              UNION SELECT json_extract(before, '$.id'), 'all' FROM journal_change WHERE entry = ?1 AND kind = 'paper' AND before IS NOT NULL
+              UNION SELECT json_extract(after, '$.id'), 'all' FROM journal_change WHERE entry = ?1 AND kind = 'paper' AND after IS NOT NULL
+            ON CONFLICT (paper_id) DO UPDATE SET kind = 'all' WHERE kind != excluded.kind
             """, arguments: [entry])
         try db.execute(sql: "INSERT OR IGNORE INTO temp.sync_topics (name) SELECT name FROM journal_change WHERE entry = ? AND kind = 'topic'",
                        arguments: [entry])
@@ -47,13 +48,33 @@ enum SyncCapture {
     /// million of them would be gigabytes in the folder. Imports from then on travel as entries.
     static func captureAll(_ db: Database, device: String) throws {
         try prepare(db)
-        try db.execute(sql: "INSERT OR IGNORE INTO temp.sync_touched (paper_id) \((Store.markTables.map(\.table) + ["tag"]).map { "SELECT paper_id FROM \($0)" }.joined(separator: " UNION "))")
+        try db.execute(sql: "INSERT OR IGNORE INTO temp.sync_touched (paper_id, kind) SELECT paper_id, 'all' FROM (\(papersWithState))")
         try db.execute(sql: "INSERT INTO temp.sync_topics (name) SELECT name FROM topic")
         try send(db, stamp: try nextStamp(db, device: device))
     }
 
+    /// Before a sync writes the outbox: the metadata of each paper a waiting star, read mark or tag is
+    /// about, when this device never sent or received it and the paper still carries some state, so a
+    /// machine without the paper gets it. Done here and not when the mark is made: a bulk tag of 100,000
+    /// papers stays as fast as without sync, and the sync pays.
+    static func attachMetadata(_ db: Database) throws {
+        guard let device = try device(db) else { return }
+        try prepare(db)
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO temp.sync_touched (paper_id, kind)
+              SELECT o.id, 'meta' FROM (SELECT DISTINCT json_extract(op, '$.key') AS id FROM sync_outbox WHERE json_extract(op, '$.k') IN ('star', 'read', 'tag+')) o
+              WHERE NOT EXISTS (SELECT 1 FROM sync_register r WHERE r.kind = 'meta' AND r.key = o.id)
+                AND o.id IN (\(papersWithState))
+            """)
+        try send(db, stamp: try nextStamp(db, device: device))
+    }
+
+    static let papersWithState = (Store.markTables.map(\.table) + ["tag"]).map { "SELECT paper_id FROM \($0)" }.joined(separator: " UNION ")
+
     private static func prepare(_ db: Database) throws {
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_touched (paper_id TEXT PRIMARY KEY)")
+        // `kind`: what of the paper to look at: `star`, `read` or `tag` (a mark changed), `meta` (its
+        // metadata) or `all`; a bulk tag then reads no star or read register.
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_touched (paper_id TEXT PRIMARY KEY, kind TEXT NOT NULL)")
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_topics (name TEXT PRIMARY KEY)")
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_changed (kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT)")
         try db.execute(sql: "DELETE FROM temp.sync_touched")
@@ -66,9 +87,9 @@ enum SyncCapture {
         let paperRow = "(SELECT json_remove(\(PaperRecord.asJSON), '$.num') FROM paper WHERE id = x.paper_id)"
         // Per kind: the key, its value now, and the touched keys it is read for.
         let values = [
-            ("star", "x.paper_id", "(SELECT starred_at FROM star WHERE paper_id = x.paper_id)", "temp.sync_touched x"),
-            ("read", "x.paper_id", "(SELECT read_at FROM read_mark WHERE paper_id = x.paper_id)", "temp.sync_touched x"),
-            ("paper", "x.paper_id", paperRow, "temp.sync_touched x"),
+            ("star", "x.paper_id", "(SELECT starred_at FROM star WHERE paper_id = x.paper_id)", "temp.sync_touched x WHERE x.kind IN ('star', 'all')"),
+            ("read", "x.paper_id", "(SELECT read_at FROM read_mark WHERE paper_id = x.paper_id)", "temp.sync_touched x WHERE x.kind IN ('read', 'all')"),
+            ("paper", "x.paper_id", paperRow, "temp.sync_touched x WHERE x.kind IN ('meta', 'all')"),
             ("topic", "t.name", "(SELECT json_array(query, created_at) FROM topic WHERE name = t.name)", "temp.sync_topics t"),
         ]
         for (kind, key, value, from) in values {
@@ -97,7 +118,7 @@ enum SyncCapture {
     /// longer has are a removal of exactly those dots (add-wins: an add this device has not seen stays).
     private static func sendTags(_ db: Database, stamp: String) throws {
         let gone = """
-            FROM sync_tag_dot d JOIN temp.sync_touched x ON x.paper_id = d.paper_id
+            FROM sync_tag_dot d JOIN temp.sync_touched x ON x.paper_id = d.paper_id AND x.kind IN ('tag', 'all')
             WHERE NOT EXISTS (SELECT 1 FROM tag t WHERE t.paper_id = d.paper_id AND t.name = d.name)
             """
         try db.execute(sql: """
@@ -108,7 +129,7 @@ enum SyncCapture {
         try db.execute(sql: "DELETE FROM sync_tag_dot WHERE dot IN (SELECT d.dot \(gone))")
         try db.execute(sql: """
             INSERT INTO sync_tag_dot (paper_id, name, dot, at)
-              SELECT t.paper_id, t.name, ?1 || '/' || t.rowid, t.tagged_at FROM tag t JOIN temp.sync_touched x ON x.paper_id = t.paper_id
+              SELECT t.paper_id, t.name, ?1 || '/' || t.rowid, t.tagged_at FROM tag t JOIN temp.sync_touched x ON x.paper_id = t.paper_id AND x.kind IN ('tag', 'all')
               WHERE NOT EXISTS (SELECT 1 FROM sync_tag_dot d WHERE d.paper_id = t.paper_id AND d.name = t.name)
             """, arguments: [stamp])
         try db.execute(sql: """
