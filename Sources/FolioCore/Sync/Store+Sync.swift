@@ -35,7 +35,10 @@ extension Store {
         // Emptied when done (a failed sync's rows go with its rollback), so a sync with nothing new
         // does not pay for freeing the last one's pages.
         defer { try? db.execute(sql: "DELETE FROM temp.sync_in") }
-        let read = Dictionary(try Row.fetchAll(db, sql: "SELECT device, chunk, lines, bytes FROM sync_applied").map {
+        // Only the devices whose files are here: a folder once shared with many machines keeps their rows.
+        let devices = try Store.jsonList(Array(Set(chunks.map(\.device))))
+        let read = Dictionary(try Row.fetchAll(db, sql: "SELECT device, chunk, lines, bytes FROM sync_applied WHERE device IN (SELECT value FROM json_each(?))",
+                                               arguments: [devices]).map {
             ("\($0["device"] as String)/\($0["chunk"] as String)", (lines: $0["lines"] as Int, bytes: $0["bytes"] as Int))
         }, uniquingKeysWith: { first, _ in first })
         let insert = try db.makeStatement(sql: SyncOpCheck.insert)
@@ -68,6 +71,7 @@ extension Store {
 
     /// Writes the waiting ops into this device's folder; they leave the outbox once the file is on disk.
     private func send(folder: String, device: String) throws -> Int {
+        guard try pool.read({ db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sync_outbox)") }) == true else { return 0 }
         try pool.write { db in try SyncCapture.attachMetadata(db) }
         let waiting = try pool.read { db in try Row.fetchAll(db, sql: "SELECT seq, op FROM sync_outbox ORDER BY seq") }
         guard let first = waiting.first, let last = waiting.last else { return 0 }
