@@ -123,6 +123,32 @@ struct DiscoveryTests {
         Self.expectSame(try discovery.recommend(limit: 30), reference.rank(starred, excluding: Set(starred.map(\.id) + read), limit: 30))
     }
 
+    /// With only a few candidates scored exactly (as on a big library), what comes back still carries the
+    /// exact scores, in their order.
+    @Test(arguments: [UInt64(7), 8, 9])
+    func theFirstPassKeepsExactScores(seed: UInt64) throws {
+        var random = SplitMix(seed: seed)
+        let (store, _) = try makeStore()
+        let vocabulary = (0..<40).map { "w\($0)" }
+        func text(_ n: Int) -> String { (0..<n).map { _ in vocabulary[Int(random.next() % UInt64(vocabulary.count))] }.joined(separator: " ") }
+        _ = try store.importPapers(source: "test") { session in
+            for i in 0..<200 {
+                try session.add(PaperInput(arxivID: String(format: "2402.%05d", i), title: text(4), abstract: text(30), published: "2024-02-01"))
+            }
+        }
+        let papers = try store.papers(PaperFilter())
+        let reference = ReferenceRanking(papers: papers)
+        let discovery = Discovery(store: store, candidatesChecked: 20)
+        for _ in 0..<5 {
+            let paper = papers[Int(random.next() % UInt64(papers.count))]
+            let ranked = try discovery.similar(to: paper.id, limit: 20)
+            let exact = Dictionary(uniqueKeysWithValues: reference.rank([paper], excluding: [paper.id], limit: papers.count).map { ($0.id, $0.score) })
+            #expect(ranked.count == 20)
+            for item in ranked { #expect(abs(item.score - exact[item.paper.id]!) < 1e-9) }
+            #expect(ranked.map(\.score) == ranked.map(\.score).sorted(by: >))
+        }
+    }
+
     static func expectSame(_ ranked: [RankedPaper], _ expected: [(id: String, score: Double)]) {
         #expect(ranked.map(\.paper.id) == expected.map(\.id))
         for (a, b) in zip(ranked, expected) { #expect(abs(a.score - b.score) < 1e-9, "\(a.paper.id): \(a.score) against \(b.score)") }

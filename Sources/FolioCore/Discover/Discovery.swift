@@ -22,14 +22,17 @@ public struct RankedPaper: Sendable, Equatable {
 public final class Discovery {
     public static let profileWords = 25
     public static let candidatesChecked = 1_000
+    /// `candidatesChecked`, or fewer in tests, to hold the first pass to the exact scores.
+    let checked: Int
     static let k1 = 1.2, b = 0.75
 
     let store: Store
     let index: SearchIndex
     var statistics: WordStatistics
 
-    public init(store: Store, index: SearchIndex? = nil) {
+    public init(store: Store, index: SearchIndex? = nil, candidatesChecked: Int = Discovery.candidatesChecked) {
         self.store = store
+        checked = candidatesChecked
         self.index = index ?? SearchIndex(store: store)
         statistics = WordStatistics(store: store, index: self.index)
     }
@@ -78,9 +81,9 @@ public final class Discovery {
         for (num, score) in first.enumerated() where score > 0 && all.contains(Int64(num)) && !excluding.contains(Int64(num)) {
             candidates.append((Int64(num), score))
         }
-        if candidates.count > Self.candidatesChecked {
+        if candidates.count > checked {
             candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.num < $1.num }
-            candidates.removeLast(candidates.count - Self.candidatesChecked)
+            candidates.removeLast(candidates.count - checked)
         }
         // Second pass: BM25 from each candidate's own words.
         let papers = try store.papers(nums: candidates.map(\.num))
