@@ -277,7 +277,12 @@ enum Memory {
         #endif
     }()
 
+    /// One call at a time: the first call sets glibc's allocator up, and a second thread calling while
+    /// it does read its bins half made (an AddressSanitizer run, where glibc's allocator is otherwise
+    /// unused, crashed so with two imports ending together).
+    private static let trimming = NSLock()
+
     static func returnFreedMemory() {
-        _ = trim?(0)
+        trimming.withLock { _ = trim?(0) }
     }
 }
