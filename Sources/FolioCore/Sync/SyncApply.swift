@@ -39,12 +39,10 @@ enum SyncApply {
 
     /// The library's tables as the registers and dots say, for the papers and topics the ops named.
     private static func materialize(_ db: Database) throws {
-        // The papers named, read out of the ops' JSON once.
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_named (id TEXT PRIMARY KEY)")
-        try db.execute(sql: "DELETE FROM temp.sync_named")
+        // The papers named.
+        try db.emptyTemporaryTable("sync_named", "id TEXT PRIMARY KEY")
         try db.execute(sql: "INSERT OR IGNORE INTO temp.sync_named (id) SELECT key FROM temp.sync_in WHERE k != 'topic'")
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_papers (id TEXT PRIMARY KEY, present INTEGER, meta TEXT, num INTEGER)")
-        try db.execute(sql: "DELETE FROM temp.sync_papers")
+        try db.emptyTemporaryTable("sync_papers", "id TEXT PRIMARY KEY, present INTEGER, meta TEXT, num INTEGER")
         func register(_ kind: String) -> String { "(SELECT value FROM sync_register WHERE kind = '\(kind)' AND key = p.id)" }
         try db.execute(sql: """
             INSERT INTO temp.sync_papers (id, present, meta, num)

@@ -74,12 +74,9 @@ enum SyncCapture {
     private static func prepare(_ db: Database) throws {
         // `kind`: what of the paper to look at: `star`, `read` or `tag` (a mark changed), `meta` (its
         // metadata) or `all`; a bulk tag then reads no star or read register.
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_touched (paper_id TEXT PRIMARY KEY, kind TEXT NOT NULL)")
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_topics (name TEXT PRIMARY KEY)")
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_changed (kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT)")
-        try db.execute(sql: "DELETE FROM temp.sync_touched")
-        try db.execute(sql: "DELETE FROM temp.sync_topics")
-        try db.execute(sql: "DELETE FROM temp.sync_changed")
+        try db.emptyTemporaryTable("sync_touched", "paper_id TEXT PRIMARY KEY, kind TEXT NOT NULL")
+        try db.emptyTemporaryTable("sync_topics", "name TEXT PRIMARY KEY")
+        try db.emptyTemporaryTable("sync_changed", "kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT")
     }
 
     /// The touched keys whose value differs from their register: an op each, all with `stamp`.
@@ -136,5 +133,13 @@ enum SyncCapture {
             INSERT INTO sync_outbox (op) SELECT json_object('k', 'tag+', 'key', paper_id, 'n', name, 'd', dot, 'at', at, 's', ?1)
               FROM sync_tag_dot WHERE dot > ?1 || '/' AND dot < ?1 || '0'
             """, arguments: [stamp])
+    }
+}
+
+extension Database {
+    /// The temporary table `name`, empty: made on its first use by this connection, emptied after.
+    func emptyTemporaryTable(_ name: String, _ columns: String) throws {
+        try execute(sql: "CREATE TEMP TABLE IF NOT EXISTS \(name) (\(columns))")
+        try execute(sql: "DELETE FROM temp.\(name)")
     }
 }
