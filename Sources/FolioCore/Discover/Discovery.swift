@@ -42,6 +42,7 @@ public final class Discovery {
         guard let paper = try store.paper(id: id), let num = try store.num(ofID: paper.id) else {
             throw LibraryError("no paper \(id)")
         }
+        try statistics.refresh()
         let profile = try statistics.profile(of: [PaperText(paper)])
         return try rank(profile, excluding: [num], limit: limit)
     }
@@ -50,6 +51,7 @@ public final class Discovery {
     public func recommend(tag: String? = nil, limit: Int = 50) throws -> [RankedPaper] {
         let liked = try store.papers(PaperFilter(starredOnly: tag == nil, tag: tag))
         guard !liked.isEmpty else { return [] }
+        try statistics.refresh()
         let profile = try statistics.profile(of: liked.map(PaperText.init))
         // Read papers were seen already: they are left out, but they do not count against a word (Folio
         // marks a paper read when it is opened, which says interest as often as not).
@@ -72,10 +74,11 @@ public final class Discovery {
         // First pass: each paper with a query word scored as if the word came once in a paper of average length.
         let all = try index.all()
         var first = [Float](repeating: 0, count: all.capacity)
+        var idf: [String: Double] = [:]
         for (word, weight) in query {
             let docs = try statistics.papers(with: word)
-            let boost = Float(weight * (try statistics.idf(word)))
-            for num in docs.nums { first[Int(num)] += boost }
+            idf[word] = try statistics.idf(word)
+            for num in docs.nums { first[Int(num)] += Float(weight * idf[word]!) }
         }
         var candidates: [(num: Int64, score: Float)] = []
         for (num, score) in first.enumerated() where score > 0 && all.contains(Int64(num)) && !excluding.contains(Int64(num)) {
@@ -97,7 +100,7 @@ public final class Discovery {
             for (word, weight) in query {
                 guard let tf = counts[word] else { continue }
                 let saturation = Double(tf) * (Self.k1 + 1) / (Double(tf) + Self.k1 * (1 - Self.b + Self.b * Double(text.length) / averageLength))
-                let part = weight * (try statistics.idf(word)) * saturation
+                let part = weight * idf[word]! * saturation
                 score += part
                 parts.append((word, part))
             }

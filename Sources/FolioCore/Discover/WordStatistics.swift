@@ -20,7 +20,8 @@ struct WordStatistics {
         self.index = index
     }
 
-    private mutating func refresh() throws {
+    /// Forgets what it knew when the index changed; called once per ranking, before the others.
+    mutating func refresh() throws {
         let loaded = try index.loadedIndex()
         guard loaded.generation != generation else { return }
         generation = loaded.generation
@@ -31,7 +32,6 @@ struct WordStatistics {
 
     /// The papers with `word` in their title or abstract; their number is remembered for `idf`.
     mutating func papers(with word: String) throws -> DocSet {
-        try refresh()
         let set = try index.textSet(word)
         frequency[word] = set.count
         return set
@@ -40,13 +40,11 @@ struct WordStatistics {
     /// `ln(1 + (N − n + 0.5) / (n + 0.5))` for a word in n of N papers: rare words weigh most, and no
     /// word weighs less than nothing.
     mutating func idf(_ word: String) throws -> Double {
-        try refresh()
         let n = try frequency[word] ?? papers(with: word).count
         return log(1 + (Double(papers - n) + 0.5) / (Double(n) + 0.5))
     }
 
     mutating func averageLength() throws -> Double {
-        try refresh()
         if let meanLength { return meanLength }
         let sample = try store.papers(nums: try index.first(Self.lengthSample, of: try index.all()))
         let mean = sample.isEmpty ? 1 : max(1, Double(sample.reduce(0) { $0 + PaperText($1).length }) / Double(sample.count))
