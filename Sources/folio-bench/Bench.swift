@@ -110,6 +110,7 @@ struct Bench: ParsableCommand {
         results.topicPapers = counts.topicCounts.reduce(0) { $0 + $1.count }
         results.peakRSSMegabytes = Clock.peakResidentMegabytes()
         results.journal = try JournalBench.measure(path: path)
+        results.discover = try DiscoverBench.measure(path: path)
         if syncChanges > 0 { results.sync = try SyncBench.measure(path: path, root: root, seed: seed, changes: syncChanges) }
         print(json ? results.json : results.table)
     }
@@ -195,6 +196,7 @@ struct Results {
     var libraryMegabytes = 0.0
     var journal = JournalBench.Figures()
     var sync = SyncBench.Figures()
+    var discover = DiscoverBench.Figures()
 
     static func percentile(_ values: [Double], _ p: Double) -> Double {
         guard !values.isEmpty else { return 0 }
@@ -221,6 +223,9 @@ struct Results {
          ("bulk_tag_ms", journal.tagMilliseconds, "≤ 2000"),
          ("bulk_undo_ms", journal.undoMilliseconds, "≤ 2000"),
          ("history_50_of_100k_ms", journal.historyMilliseconds, "≤ 50"),
+         ("similar_ms_p50", Results.percentile(discover.similar, 0.5), ""),
+         ("similar_ms_max", discover.similar.max() ?? 0, "≤ 100"),
+         ("recommend_ms", discover.recommendMilliseconds, "≤ 500"),
          ("sync_first_ms", sync.firstSyncMilliseconds, ""),
          ("sync_files", Double(sync.files), ""),
          ("sync_applied", Double(sync.applied), ""),

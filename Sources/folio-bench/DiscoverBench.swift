@@ -1,0 +1,32 @@
+import FolioCore
+import Foundation
+
+/// More like this and For you on the benchmark's library: the 50 papers most like each of ten papers
+/// spread over the library, and For you after starring 20 papers that match a planted word (the stars
+/// are undone afterwards). Each timed through `Discovery`, as `folio similar` and `folio recommend` run.
+enum DiscoverBench {
+    struct Figures {
+        var similar: [Double] = []
+        var recommendMilliseconds = 0.0
+    }
+
+    static func measure(path: String) throws -> Figures {
+        var figures = Figures()
+        let store = try Store(path: path)
+        let discovery = Discovery(store: store)
+        let ids = try store.ids(matching: try QueryParser.parse("transformer"))
+        for i in 0..<10 {
+            let start = Clock.now
+            let found = try discovery.similar(to: ids[i * ids.count / 10], limit: 50)
+            figures.similar.append(Clock.now.millisecondsSince(start))
+            precondition(found.count == 50, "similar found \(found.count) papers")
+        }
+        try store.setStarred(Array(ids.prefix(20)), true)
+        let start = Clock.now
+        let recommended = try discovery.recommend(limit: 50)
+        figures.recommendMilliseconds = Clock.now.millisecondsSince(start)
+        precondition(recommended.count == 50, "recommend found \(recommended.count) papers")
+        try store.undo()
+        return figures
+    }
+}
