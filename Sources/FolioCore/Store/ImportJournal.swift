@@ -102,7 +102,7 @@ enum ImportJournal {
             INSERT INTO journal_change (entry, kind, paper_id, before, after)
               SELECT a.entry, 'paper', id, NULL, \(PaperRecord.asJSON) FROM paper, journal_change a
               WHERE a.entry = ? AND a.kind = 'added' AND num BETWEEN a.before AND a.after
-                AND id NOT IN (SELECT paper_id FROM star UNION ALL SELECT paper_id FROM tag UNION ALL SELECT paper_id FROM read_mark)
+                AND id NOT IN (\(Store.papersWithUserState))
             """, arguments: [entry])
     }
 }

@@ -40,6 +40,9 @@ extension Store {
     /// Stars and read marks: the same shape of row (a paper and the time it was marked), per journal kind.
     static let markTables = [(kind: "star", table: "star", column: "starred_at"), (kind: "read", table: "read_mark", column: "read_at")]
 
+    /// SQL: the ids of papers that carry a star, a read mark or a tag (undo and sync keep such papers).
+    static let papersWithUserState = (markTables.map(\.table) + ["tag"]).map { "SELECT paper_id FROM \($0)" }.joined(separator: " UNION ALL ")
+
     /// Set while `rehearse` runs: journaled changes are made, counted and rolled back.
     @TaskLocal static var rehearsing = false
 

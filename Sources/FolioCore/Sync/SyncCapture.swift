@@ -48,7 +48,7 @@ enum SyncCapture {
     /// million of them would be gigabytes in the folder. Imports from then on travel as entries.
     static func captureAll(_ db: Database, device: String) throws {
         try prepare(db)
-        try db.execute(sql: "INSERT OR IGNORE INTO temp.sync_touched (paper_id, kind) SELECT paper_id, 'all' FROM (\(papersWithState))")
+        try db.execute(sql: "INSERT OR IGNORE INTO temp.sync_touched (paper_id, kind) SELECT paper_id, 'all' FROM (\(Store.papersWithUserState))")
         try db.execute(sql: "INSERT INTO temp.sync_topics (name) SELECT name FROM topic")
         try send(db, stamp: try nextStamp(db, device: device))
     }
@@ -64,12 +64,10 @@ enum SyncCapture {
             INSERT OR IGNORE INTO temp.sync_touched (paper_id, kind)
               SELECT o.id, 'meta' FROM (SELECT DISTINCT json_extract(op, '$.key') AS id FROM sync_outbox WHERE json_extract(op, '$.k') IN ('star', 'read', 'tag+')) o
               WHERE NOT EXISTS (SELECT 1 FROM sync_register r WHERE r.kind = 'meta' AND r.key = o.id)
-                AND o.id IN (\(papersWithState))
+                AND o.id IN (\(Store.papersWithUserState))
             """)
         try send(db, stamp: try nextStamp(db, device: device))
     }
-
-    static let papersWithState = (Store.markTables.map(\.table) + ["tag"]).map { "SELECT paper_id FROM \($0)" }.joined(separator: " UNION ")
 
     private static func prepare(_ db: Database) throws {
         // `kind`: what of the paper to look at: `star`, `read` or `tag` (a mark changed), `meta` (its
