@@ -43,8 +43,14 @@ struct RecommendCommand: ParsableCommand {
     @Flag(help: "Print JSON Lines, with score and because.") var json = false
 
     func run() throws {
-        let ranked = try Discovery(store: try global.openStore()).recommend(tag: tag, limit: limit)
-        if ranked.isEmpty { Output.error(tag.map { "nothing to rank by: no paper is tagged \($0)" } ?? "nothing to rank by: no paper is starred") }
+        let store = try global.openStore()
+        let ranked = try Discovery(store: store).recommend(tag: tag, limit: limit)
+        if ranked.isEmpty {
+            // Say why: nothing to learn from, or nothing unread that shares their words.
+            let nothingLiked = try store.papers(PaperFilter(starredOnly: tag == nil, tag: tag, limit: 1)).isEmpty
+            Output.error(nothingLiked ? tag.map { "nothing to rank by: no paper is tagged \($0)" } ?? "nothing to rank by: no paper is starred"
+                         : "no unread paper shares words with the papers ranked by")
+        }
         RankedOutput.print(ranked, json: json)
     }
 }
