@@ -7,12 +7,16 @@ public enum Focus: Sendable, Equatable, CaseIterable {
 }
 
 /// Which papers the list shows.
-public enum LibraryView: Sendable, Equatable {
+public enum LibraryView: Sendable, Hashable {
     case all, starred, unread
     /// Papers that arrived since the user's last session.
     case new
+    /// Unread papers ranked by what the user stars (`Discovery.recommend`), best first.
+    case forYou
     case tag(String)
     case topic(String)
+    /// The papers most like the paper `id` (`Discovery.similar`), best first.
+    case similar(id: String, title: String)
 
     public var label: String {
         switch self {
@@ -20,10 +24,58 @@ public enum LibraryView: Sendable, Equatable {
         case .starred: return "Starred"
         case .unread: return "Unread"
         case .new: return "New"
+        case .forYou: return "For you"
         case .tag(let name): return "tag: \(name)"
         case .topic(let name): return "topic: \(name)"
+        case .similar(_, let title): return "like: \(title)"
         }
     }
+
+    /// Ranked best first, with a score and the words that weigh most on each row.
+    public var isRanked: Bool {
+        switch self {
+        case .forYou, .similar: return true
+        default: return false
+        }
+    }
+}
+
+/// The order of the list, chosen per view with the sort key.
+public enum ListOrder: String, Sendable, Equatable {
+    /// A ranked view's own order.
+    case best
+    case date, title, upvotes
+    /// The filter's words weighted by rarity (`Relevance`).
+    case relevance
+
+    /// How the status line and the status message say it.
+    public var label: String {
+        switch self {
+        case .best: return "best first"
+        case .date: return "newest first"
+        case .title: return "by title"
+        case .upvotes: return "most upvoted"
+        case .relevance: return "by relevance"
+        }
+    }
+
+    /// The store's sort for this order; nil for a ranking's own.
+    var paperSort: PaperSort? {
+        switch self {
+        case .best: return nil
+        case .date: return .date
+        case .title: return .title
+        case .upvotes: return .upvotes
+        case .relevance: return .relevance
+        }
+    }
+}
+
+/// A view left for More like this, and the paper selected in it, to come back to.
+public struct ViewVisit: Sendable, Equatable {
+    public var view: LibraryView
+    public var filterText: String
+    public var selectedNum: Int64?
 }
 
 /// A question on the status line, answered by a line of text.
@@ -131,9 +183,11 @@ public struct LibrarySnapshot: Sendable, Equatable {
     public var newCount: Int
     /// Papers, unread papers and new papers carrying each topic.
     public var topicCounts: [TopicCount]
+    /// Papers the For you view ranks (as last ranked, in the background).
+    public var forYouCount: Int
 
     public init(total: Int, starred: Int, unread: Int, tags: [TagCount], topics: [Topic] = [], newSince: String? = nil,
-                newCount: Int = 0, topicCounts: [TopicCount] = []) {
+                newCount: Int = 0, topicCounts: [TopicCount] = [], forYouCount: Int = 0) {
         self.total = total
         self.starred = starred
         self.unread = unread
@@ -142,6 +196,7 @@ public struct LibrarySnapshot: Sendable, Equatable {
         self.newSince = newSince
         self.newCount = newCount
         self.topicCounts = topicCounts
+        self.forYouCount = forYouCount
     }
 
     public static let empty = LibrarySnapshot(total: 0, starred: 0, unread: 0, tags: [])
@@ -179,6 +234,12 @@ public struct AppState: Sendable, Equatable {
     /// Which snapshot this is (each `Msg.loaded` bumps it): part of the list's key.
     public var libraryVersion = 0
     public var view = LibraryView.all
+    /// Each view's order when it is not the view's first (`date`, or `best` for a ranking).
+    public var orders: [LibraryView: ListOrder] = [:]
+    /// Views left for More like this, newest last: Esc goes back to them.
+    public var visits: [ViewVisit] = []
+    /// The paper to select when the next list opens (coming back to a view), by its number.
+    var keepNum: Int64?
     /// The filter as typed (kept so in the header, a saved topic and the filter prompt).
     public var filterText = ""
     /// The last filter that parsed: while the text is incomplete (an open quote) the list keeps it.
@@ -252,13 +313,24 @@ public struct AppState: Sendable, Equatable {
 
     /// What the list should show now: `update` asks for it whenever `list` answers another key.
     public var listKey: ListKey {
-        ListKey(view: view, filter: filterQuery, version: libraryVersion, preview: prompt?.kind == .filter)
+        ListKey(view: view, filter: filterQuery, order: order, version: libraryVersion, preview: prompt?.kind == .filter)
+    }
+
+    /// The orders the sort key goes through in this view: a ranking's own first, relevance with a filter.
+    var orderChoices: [ListOrder] {
+        (view.isRanked ? [.best] : []) + [.date, .title, .upvotes] + (filterQuery != nil ? [.relevance] : [])
+    }
+
+    /// The list's order now: the one chosen for the view while it still applies.
+    public var order: ListOrder {
+        let choices = orderChoices
+        return orders[view].flatMap { choices.contains($0) ? $0 : nil } ?? choices[0]
     }
 
     /// Sidebar rows: the library views, one per tag, then one per topic (with its unread and new counts).
     public var sidebarEntries: [(view: LibraryView, count: Int, unread: Int?, new: Int?)] {
         [(.all, snapshot.total, nil, nil), (.starred, snapshot.starred, nil, nil), (.unread, snapshot.unread, nil, nil),
-         (.new, snapshot.newCount, nil, nil)]
+         (.new, snapshot.newCount, nil, nil), (.forYou, snapshot.forYouCount, nil, nil)]
             + snapshot.tags.map { (.tag($0.name), $0.count, nil, nil) }
             + snapshot.topicCounts.map { (.topic($0.name), $0.count, $0.unread, $0.new) }
     }

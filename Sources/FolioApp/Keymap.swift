@@ -16,6 +16,7 @@ public enum Action: String, CaseIterable, Sendable {
     case undo, redo
     case openInBrowser = "open-in-browser", copyURL = "copy-url"
     case filter
+    case moreLikeThis = "more-like-this", sort
     case saveTopic = "save-topic", editTopic = "edit-topic", deleteTopic = "delete-topic"
     case toggleSidebar = "toggle-sidebar"
     case cycleTheme = "cycle-theme"
@@ -109,6 +110,8 @@ public struct Keymap: Sendable, Equatable {
         Binding(action: .openInBrowser, keys: [.char("o")], help: "open the paper's page"),
         Binding(action: .copyURL, keys: [.char("y")], help: "copy the arXiv URL"),
         Binding(action: .filter, keys: [.char("/")], help: "filter the list (query language)"),
+        Binding(action: .moreLikeThis, keys: [.char("L")], help: "the papers most like this one (Esc goes back)"),
+        Binding(action: .sort, keys: [.char("O")], help: "sort by: best, date, title, upvotes, relevance"),
         Binding(action: .saveTopic, keys: [.char("S")], help: "save the filter as a topic"),
         Binding(action: .editTopic, keys: [.char("e")], help: "edit the topic, or rename the tag, chosen in the sidebar"),
         Binding(action: .deleteTopic, keys: [.char("D")], help: "delete the topic, or remove the tag from every paper, chosen in the sidebar"),

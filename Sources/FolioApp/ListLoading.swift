@@ -40,7 +40,7 @@ extension AppState {
             // The same list at a newer version keeps the selection's place; another list starts at the top
             // unless it has the selected paper.
             let fallback = key.sameList(as: list.key) ? selectedPosition ?? 0 : 0
-            return ask(.openList(key, keep: selectedRow?.num, fallback: fallback, rows: listRows))
+            return ask(.openList(key, keep: keepNum ?? selectedRow?.num, fallback: fallback, rows: listRows))
         }
         let needed = neededRows
         if needed.clamped(to: list.loaded) != needed || !(selectedPosition.map(list.loaded.contains) ?? true) {
@@ -83,6 +83,7 @@ extension AppState {
     mutating func listOpened(_ window: ResultWindow, selected: Int?) {
         guard window.key == listKey else { return }  // an answer to a key typed over since
         pendingLoad = nil
+        keepNum = nil
         let keepsRow = window.key?.sameList(as: list.key) == true
         let screenRow = keepsRow ? selectedPosition.map { $0 - listOffset } : nil
         let previous = selectedRow?.paper.id

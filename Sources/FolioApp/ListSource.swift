@@ -9,7 +9,13 @@ final class ListSource {
     let resolver: QueryResolver
     /// Papers imported after this moment are the New view's.
     var newSince: String?
-    private var current: (key: ListKey, result: ResultList, complete: Bool)?
+    /// The For you view's papers, best first, as the runtime last ranked them in the background.
+    var forYou: [RankedPaper] = []
+    /// Ranks papers like another (More like this).
+    private lazy var discovery = Discovery(store: store, index: resolver.index)
+    private var current: (key: ListKey, result: any OrderedNums, complete: Bool)?
+    /// The ranked view's scores and reasons, by num.
+    private var rankings: [Int64: Ranking] = [:]
     /// Numbers of a stretch of `current`'s positions, read from the index a chunk at a time.
     private var knownNums: (start: Int, nums: [Int64])?
 
@@ -53,22 +59,41 @@ final class ListSource {
         return ResultWindow(key: key, count: result.count, start: rows.lowerBound, rows: whole, complete: complete)
     }
 
-    private func result(_ key: ListKey) throws -> (ResultList, complete: Bool) {
+    private func result(_ key: ListKey) throws -> (any OrderedNums, complete: Bool) {
         if let current, current.key == key { return (current.result, current.complete) }
-        var docs = try viewSet(key.view), complete = true
+        var docs: DocSet, complete = true
+        var ranked: [RankedPaper]?
+        switch key.view {
+        case .similar(let id, _): ranked = try discovery.similar(to: id)
+        case .forYou: ranked = forYou
+        default: ranked = nil
+        }
+        if let ranked {
+            docs = try resolver.index.set(of: ranked.map(\.num))
+        } else {
+            docs = try viewSet(key.view)
+        }
         if let filter = key.filter {
             let matches = try resolver.matches(filter, checkingAtMost: key.preview ? ListSource.previewChecks : nil)
             docs.formIntersection(matches.docs)
             complete = matches.complete
         }
-        let result = try resolver.index.list(docs)
+        let result: any OrderedNums
+        if let sort = key.order.paperSort {
+            result = sort == .date && ranked == nil
+                ? try resolver.index.list(docs)
+                : NumList(try PaperListing(store: store, resolver: resolver).nums(docs, sort: sort, query: key.filter, limit: nil))
+        } else {
+            result = NumList(ranked!.map(\.num).filter { docs.contains($0) })
+        }
+        rankings = Dictionary((ranked ?? []).map { ($0.num, Ranking(score: $0.score, because: $0.because)) }) { a, _ in a }
         current = (key, result, complete)
         knownNums = nil
         return (result, complete)
     }
 
     /// The numbers at `rows` of `result`.
-    private func nums(_ rows: Range<Int>, of result: ResultList) -> [Int64] {
+    private func nums(_ rows: Range<Int>, of result: any OrderedNums) -> [Int64] {
         if let known = knownNums, known.start <= rows.lowerBound, rows.upperBound <= known.start + known.nums.count {
             return Array(known.nums[(rows.lowerBound - known.start)..<(rows.upperBound - known.start)])
         }
@@ -86,7 +111,7 @@ final class ListSource {
         return try store.papers(byNum: nums).map { num, paper in
             var paper = paper
             paper.topics = topics.filter { $0.value.contains(num) }.map(\.key)
-            return ListRow(num: num, paper: paper)
+            return ListRow(num: num, paper: paper, ranking: rankings[num])
         }
     }
 
@@ -111,6 +136,31 @@ final class ListSource {
         case .new: return try resolver.importedAfter(newSince)
         case .tag(let name): return try resolver.tagged(name)
         case .topic(let name): return try resolver.topic(name)
+        case .forYou, .similar: return try resolver.index.empty()
         }
     }
+}
+
+/// A list's numbers in order, read by position: the index's date order (`ResultList`) or a list sorted
+/// another way (`NumList`).
+protocol OrderedNums: AnyObject {
+    var count: Int { get }
+    func nums(_ range: Range<Int>) -> [Int64]
+    func position(of num: Int64) -> Int?
+}
+
+extension ResultList: OrderedNums {}
+
+/// Numbers already in order (a ranking, or a sort by title, upvotes or relevance).
+final class NumList: OrderedNums {
+    let all: [Int64]
+    private lazy var positions = Dictionary(all.enumerated().map { ($1, $0) }) { a, _ in a }
+
+    init(_ nums: [Int64]) { all = nums }
+
+    var count: Int { all.count }
+
+    func nums(_ range: Range<Int>) -> [Int64] { Array(all[range.clamped(to: 0..<all.count)]) }
+
+    func position(of num: Int64) -> Int? { positions[num] }
 }

@@ -4,31 +4,47 @@ import FolioCore
 public struct ListKey: Sendable, Equatable {
     public var view: LibraryView
     public var filter: Query?
+    public var order: ListOrder
     /// Bumped by every `Msg.loaded`: the library may have changed, so the list is found again.
     public var version: Int
     /// The filter is being typed: a phrase with very many candidates is checked in the newest of them
     /// alone (`ResultWindow.complete` false), and in full once Enter keeps the filter.
     public var preview: Bool
 
-    public init(view: LibraryView, filter: Query?, version: Int, preview: Bool = false) {
+    public init(view: LibraryView, filter: Query?, order: ListOrder = .date, version: Int, preview: Bool = false) {
         self.view = view
         self.filter = filter
+        self.order = order
         self.version = version
         self.preview = preview
     }
 
     /// The same view and filter, perhaps at another version of the library or checked further.
-    func sameList(as other: ListKey?) -> Bool { other?.view == view && other?.filter == filter }
+    func sameList(as other: ListKey?) -> Bool { other?.view == view && other?.filter == filter && other?.order == order }
 }
 
 /// A paper of the list and its number in the library (how the search index knows it).
 public struct ListRow: Sendable, Equatable {
     public var num: Int64
     public var paper: Paper
+    /// In a ranked view: the paper's score and the words that add most to it.
+    public var ranking: Ranking?
 
-    public init(num: Int64, paper: Paper) {
+    public init(num: Int64, paper: Paper, ranking: Ranking? = nil) {
         self.num = num
         self.paper = paper
+        self.ranking = ranking
+    }
+}
+
+/// Why a ranked view places a paper where it does.
+public struct Ranking: Sendable, Hashable {
+    public var score: Double
+    public var because: [String]
+
+    public init(score: Double, because: [String]) {
+        self.score = score
+        self.because = because
     }
 }
 

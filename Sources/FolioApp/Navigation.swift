@@ -80,6 +80,10 @@ extension AppState {
                 keepOffsetsInside()
             } else if !filterText.isEmpty {
                 setFilter("", typing: false)
+            } else if let visit = visits.popLast() {
+                view = visit.view
+                setFilter(visit.filterText, typing: false)
+                keepNum = visit.selectedNum
             }
         case .quit:
             if mode != .browse {
@@ -101,6 +105,13 @@ extension AppState {
             return [.redo]
         case .filter:
             prompt = Prompt(kind: .filter, text: filterText)
+        case .moreLikeThis:
+            return paperAction(action)
+        case .sort:
+            let choices = orderChoices
+            let next = choices[((choices.firstIndex(of: order) ?? 0) + 1) % choices.count]
+            orders[view] = next
+            status = StatusMessage(text: "sorted: \(next.label)", isError: false)
         case .saveTopic:
             if filterQuery == nil || filterError != nil {
                 let hint = "filter first (\(keyLabel(.filter))), then \(keyLabel(.saveTopic)) saves the filter as a topic"
@@ -149,6 +160,12 @@ extension AppState {
                 return []
             }
             return [.openURL(url)]
+        case .moreLikeThis:
+            visits.append(ViewVisit(view: view, filterText: filterText, selectedNum: selectedRow?.num))
+            view = .similar(id: paper.id, title: TeXDisplay.render(paper.title))
+            setFilter("", typing: false)
+            mode = .browse
+            focus = .list
         case .copyURL:
             guard let arxiv = paper.arxivID else {
                 status = StatusMessage(text: "this paper has no arXiv id yet, so no arXiv URL", isError: false)
@@ -235,7 +252,7 @@ extension AppState {
     /// The pane scrolls until its last line is at the bottom.
     var paneScrollLimit: Int {
         guard let area = paneArea, let paper = selectedPaper, area.width > 0 else { return 0 }
-        return max(PaneView.lines(for: paper, width: area.width).count - area.height, 0)
+        return max(PaneView.lines(for: paper, ranking: selectedRow?.ranking, width: area.width).count - area.height, 0)
     }
 
     var helpArea: Rect { layout.inner(layout.pane ?? layout.list) }

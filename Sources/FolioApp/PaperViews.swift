@@ -15,11 +15,11 @@ enum PaperListView {
     /// the room; the columns are the same on every row. The tags column is as wide as the widest
     /// chips on the screen, at most 14 (24 on wide rows), so a long tag cannot halve every title.
     /// Only the columns the `[layout]` settings keep are shown.
-    static func columns(width: Int, shown: ArraySlice<Paper>, preferences: ReaderPreferences) -> Columns {
+    static func columns(width: Int, shown: ArraySlice<Paper>, ranked: Bool = false, preferences: ReaderPreferences) -> Columns {
         let wanted = preferences.columns
         let widestTags = shown.map { DisplayWidth.of(SafeText.visible(chips($0))) }.max() ?? 0
         let tags = widestTags == 0 || width < 40 || !wanted.contains(.tags) ? 0 : min(widestTags, width >= 90 ? 24 : 14) + 1
-        let upvotes = width >= 40 && wanted.contains(.upvotes) && shown.contains { $0.metadata.upvotes != nil } ? 6 : 0
+        let upvotes = width >= 40 && wanted.contains(.upvotes) && shown.contains { $0.metadata.upvotes != nil } || width >= 40 && ranked ? 6 : 0
         let dateWidth = dateFormat(shown: shown, preferences: preferences) == .iso ? 11 : 6
         let date = width >= 30 + dateWidth - 6 && wanted.contains(.date) ? dateWidth : 0
         return Columns(date: date, title: max(width - 2 - date - tags - upvotes, 1), tags: tags, upvotes: upvotes)
@@ -50,6 +50,8 @@ enum PaperListView {
         var tags: [String]
         var topics: [String]
         var upvotes: Int?
+        /// A ranked view's score, shown where upvotes go.
+        var score: Double?
         var isRead: Bool
         var isSelected: Bool
         /// Marked for a bulk action: `•` beside the star, in every theme.
@@ -84,18 +86,28 @@ enum PaperListView {
         return .monthDay
     }
 
+    /// The paper as its row shows it: in a ranked view, the words that placed it stand where topics go.
+    static func shown(_ row: ListRow) -> Paper {
+        guard let ranking = row.ranking else { return row.paper }
+        var paper = row.paper
+        paper.topics = ranking.because
+        return paper
+    }
+
     static func render(_ state: AppState, area: Rect, theme: Theme, cache: RenderCache?, on canvas: inout Canvas) {
-        let shown = ArraySlice((state.listOffset..<(state.listOffset + area.height)).compactMap { state.list.paper(at: $0) })
+        let shown = ArraySlice((state.listOffset..<(state.listOffset + area.height)).compactMap { state.list.row(at: $0).map(Self.shown) })
         let dateFormat = dateFormat(shown: shown, preferences: state.preferences)
         let context = Context(theme: theme, terms: state.highlightTerms,
-                              columns: columns(width: area.width, shown: shown, preferences: state.preferences), width: area.width,
+                              columns: columns(width: area.width, shown: shown, ranked: state.view.isRanked, preferences: state.preferences),
+                              width: area.width,
                               selectedRole: state.focus == .list || state.mode != .browse ? .listSelected : .listSelectedUnfocused)
         cache?.beginList(context)
         for row in 0..<area.height {
             let index = state.listOffset + row
             guard index < state.list.count, let listRow = state.list.row(at: index) else { break }
-            var content = Row(listRow.paper, isSelected: index == state.selectedPosition, newSince: state.snapshot.newSince,
+            var content = Row(Self.shown(listRow), isSelected: index == state.selectedPosition, newSince: state.snapshot.newSince,
                               dateFormat: dateFormat)
+            content.score = listRow.ranking?.score
             content.isMarked = state.marked.contains(listRow.num)
             if let cache {
                 canvas.draw(cache.listRow(content) { render(content, x: 0, y: 0, context: context, on: &$0) }, x: area.x, y: area.y + row)
@@ -138,8 +150,8 @@ enum PaperListView {
             }
             x += cols.tags
         }
-        if cols.upvotes > 0, let votes = row.upvotes {
-            let text = TextLayout.pad("▲\(votes)", width: cols.upvotes, alignment: .trailing)
+        if cols.upvotes > 0, let shown = row.score.map(PaneView.score) ?? row.upvotes.map({ "▲\($0)" }) {
+            let text = TextLayout.pad(shown, width: cols.upvotes, alignment: .trailing)
             canvas.put(text, x: x, y: y, style: style(.upvotes), maxWidth: cols.upvotes)
         }
     }
@@ -154,7 +166,10 @@ enum PaperListView {
 
 /// The selected paper: title, authors, facts, tags, then the abstract wrapped by display width.
 enum PaneView {
-    static func lines(for paper: Paper, width: Int) -> [(String, Role)] {
+    /// A ranking's score as rows and the pane show it: one decimal.
+    static func score(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    static func lines(for paper: Paper, ranking: Ranking? = nil, width: Int) -> [(String, Role)] {
         let m = paper.metadata
         var out: [(String, Role)] = []
         func add(_ text: String, _ role: Role) {
@@ -173,6 +188,7 @@ enum PaneView {
         if !facts.isEmpty { add(facts.joined(separator: " · "), .metadata) }
         if !paper.tags.isEmpty { add("tags: " + paper.tags.joined(separator: ", "), .tagChip) }
         if !paper.topics.isEmpty { add("topics: " + paper.topics.joined(separator: ", "), .topicChip) }
+        if let ranking { add("score \(score(ranking.score)) · because: " + ranking.because.joined(separator: ", "), .topicChip) }
         if let url = paper.url { add(url, .metadata) }
         out.append(("", .abstract))
         add(m.abstract.isEmpty ? "(no abstract)" : TeXDisplay.render(m.abstract), .abstract)
@@ -186,7 +202,8 @@ enum PaneView {
             canvas.put(text, x: area.x, y: area.y, style: theme[.metadata], maxWidth: area.width)
             return
         }
-        let all = cache?.paneLines(for: paper, width: area.width) ?? lines(for: paper, width: area.width)
+        let ranking = state.selectedRow?.ranking
+        let all = cache?.paneLines(for: paper, ranking: ranking, width: area.width) ?? lines(for: paper, ranking: ranking, width: area.width)
         let start = min(state.paneScroll, max(all.count - area.height, 0))
         let terms = state.highlightTerms
         for (row, line) in all.dropFirst(start).prefix(area.height).enumerated() {
@@ -225,7 +242,7 @@ enum SidebarView {
         var heading = ""
         for (i, entry) in state.sidebarEntries.enumerated() {
             switch entry.view {
-            case .all, .starred, .unread, .new:
+            case .all, .starred, .unread, .new, .forYou, .similar:
                 rows.append((entry.view.label, String(entry.count), i))
             case .tag(let name):
                 if heading != "Tags" { heading = "Tags"; rows.append((heading, "", nil)) }

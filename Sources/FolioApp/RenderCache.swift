@@ -14,7 +14,7 @@ public final class RenderCache {
     private var rows: [PaperListView.Row: Canvas] = [:]
     private var previousRows: [PaperListView.Row: Canvas] = [:]
     private var sidebar: (key: SidebarView.Key, canvas: Canvas)?
-    private var pane: (paper: Paper, width: Int, lines: [(String, Role)])?
+    private var pane: (paper: Paper, ranking: Ranking?, width: Int, lines: [(String, Role)])?
 
     public init() {}
 
@@ -51,10 +51,10 @@ public final class RenderCache {
     }
 
     /// The pane's lines for `paper` at `width`, wrapped once while the paper and width stay.
-    func paneLines(for paper: Paper, width: Int) -> [(String, Role)] {
-        if let pane, pane.width == width, pane.paper == paper { return pane.lines }
-        let lines = PaneView.lines(for: paper, width: width)
-        pane = (paper, width, lines)
+    func paneLines(for paper: Paper, ranking: Ranking?, width: Int) -> [(String, Role)] {
+        if let pane, pane.width == width, pane.paper == paper, pane.ranking == ranking { return pane.lines }
+        let lines = PaneView.lines(for: paper, ranking: ranking, width: width)
+        pane = (paper, ranking, width, lines)
         return lines
     }
 }

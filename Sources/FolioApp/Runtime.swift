@@ -47,6 +47,11 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     let lists: ListSource
     /// Rows and panes of earlier frames, reused while they show the same.
     private let renderCache = RenderCache()
+    /// Ranks For you on a thread of its own; one ranking at a time, another asked for when the library
+    /// changed meanwhile.
+    private let forYouRanker: ForYouRanker
+    private var rankingInFlight = false
+    private var rankAgain = false
 
     /// How often the library is checked for changes made by another Folio.
     public static var changePollInterval: TimeInterval { 0.25 }
@@ -64,6 +69,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         self.environment = environment
         self.resolver = QueryResolver(store: store)
         self.lists = ListSource(store: store, resolver: resolver)
+        self.forYouRanker = ForYouRanker(store: store)
     }
 
     /// The config file's keys and layout.
@@ -108,6 +114,12 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         while !queue.isEmpty {
             let msg = queue.removeFirst()
             if case .input(.resize) = msg { screen.invalidate() }
+            if case .forYou(let ranked) = msg {
+                lists.forYou = ranked
+                lists.forget()
+                rankingInFlight = false
+                if rankAgain { rankForYou() }
+            }
             for effect in state.update(msg) { queue += perform(effect) }
             if case .fetchDone = msg {
                 queue += reloaded()
@@ -149,6 +161,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             dataVersion = try store.dataVersion()
             resolver.refresh()
             lists.forget()
+            rankForYou()
             return [.loaded(try counts())]
         } catch {
             return [failure(error)]
@@ -176,7 +189,19 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         }
         return LibrarySnapshot(total: try resolver.all().count, starred: try resolver.starred().count, unread: unread.count,
                                tags: try store.tagCounts(), topics: topics, newSince: lists.newSince, newCount: new.count,
-                               topicCounts: topicCounts)
+                               topicCounts: topicCounts, forYouCount: lists.forYou.count)
+    }
+
+    /// Ranks For you again in the background: stars, tags and read marks may have changed.
+    func rankForYou() {
+        guard !rankingInFlight else {
+            rankAgain = true
+            return
+        }
+        rankingInFlight = true
+        rankAgain = false
+        let ranker = forYouRanker, mailbox = mailbox
+        Thread.detachNewThread { mailbox.append(.forYou(ranker.rank())) }
     }
 
     /// Another reader or the CLI committed: show it, selection kept on the same paper.
@@ -323,6 +348,20 @@ public final class ReaderRuntime<Device: TerminalDevice> {
 
     private func failure(_ error: Error) -> Msg {
         .status(StatusMessage(text: "cannot read the library: \(error)", isError: true))
+    }
+}
+
+/// For you's ranking, kept between rankings so the words' statistics are read once per index generation.
+/// The runtime runs one `rank` at a time.
+final class ForYouRanker: @unchecked Sendable {
+    static let limit = 100
+    private let discovery: Discovery
+
+    init(store: Store) { discovery = Discovery(store: store) }
+
+    /// The unread papers that best fit the stars; none when nothing is starred or the library cannot be read.
+    func rank() -> [RankedPaper] {
+        (try? discovery.recommend(limit: Self.limit)) ?? []
     }
 }
 

@@ -57,6 +57,8 @@ public enum Msg: Sendable, Equatable {
     case fetchEvent(source: String, FetchEvent)
     /// The background fetch ended; the runtime reloads the library after it.
     case fetchDone([FetchReport])
+    /// For you ranked again in the background (the runtime keeps the ranking for the list).
+    case forYou([RankedPaper])
     /// A background sync ended, having applied this many changes of other devices (the runtime reloads
     /// the library when it applied any), and what to say of it, if anything.
     case synced(applied: Int, StatusMessage?)
@@ -109,6 +111,11 @@ extension AppState {
         case .synced(_, let message):
             if let message { status = message }
             return []
+        case .forYou(let ranked):
+            snapshot.forYouCount = ranked.count
+            // The list shown is found again, its selection kept.
+            if view == .forYou { libraryVersion &+= 1 }
+            return []
         case .input(.resize(let w, let h)):
             width = max(w, 1)
             height = max(h, 1)
@@ -127,7 +134,7 @@ extension AppState {
     mutating func leaveVanishedView() {
         let exists: Bool
         switch view {
-        case .all, .starred, .unread, .new: exists = true
+        case .all, .starred, .unread, .new, .forYou, .similar: exists = true
         case .tag(let name): exists = snapshot.tags.contains { $0.name == name }
         case .topic(let name): exists = snapshot.topics.contains { $0.name == name }
         }
@@ -168,5 +175,6 @@ extension AppState {
 
     mutating func choose(_ newView: LibraryView) {
         view = newView
+        visits = []
     }
 }

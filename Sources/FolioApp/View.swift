@@ -117,7 +117,8 @@ enum StatusView {
                                .open: "read", .help: "help", .quit: "quit"])
         }
         let marks = state.marked.isEmpty ? "" : "  \(state.marked.count) marked"
-        let left = " \(position)  \(state.view.label)\(marks)  \(hint)"
+        let order = state.order == state.orderChoices[0] ? "" : " · \(state.order.label)"
+        let left = " \(position)  \(state.view.label)\(order)\(marks)  \(hint)"
         let message = state.status?.text ?? state.fetchProgressText ?? ""
         let style = theme[state.status?.isError == true ? .statusError : .status]
         canvas.fill(area, style: theme[.status])

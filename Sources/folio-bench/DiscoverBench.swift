@@ -7,13 +7,17 @@ import Foundation
 enum DiscoverBench {
     struct Figures {
         var similar: [Double] = []
+        /// For you from nothing known of the library's words (its first ranking after an import).
         var recommendMilliseconds = 0.0
+        /// For you again after one more star, as the reader refreshes it.
+        var refreshMilliseconds = 0.0
     }
 
     static func measure(path: String) throws -> Figures {
         var figures = Figures()
         let store = try Store(path: path)
         let discovery = Discovery(store: store)
+        let cold = Discovery(store: store)
         let ids = try store.ids(matching: try QueryParser.parse("transformer"))
         for i in 0..<10 {
             let start = Clock.now
@@ -23,9 +27,14 @@ enum DiscoverBench {
         }
         try store.setStarred(Array(ids.prefix(20)), true)
         let start = Clock.now
-        let recommended = try discovery.recommend(limit: 50)
+        let recommended = try cold.recommend(limit: 50)
         figures.recommendMilliseconds = Clock.now.millisecondsSince(start)
         precondition(recommended.count == 50, "recommend found \(recommended.count) papers")
+        try store.setStarred([ids[20]], true)
+        let again = Clock.now
+        _ = try cold.recommend(limit: 50)
+        figures.refreshMilliseconds = Clock.now.millisecondsSince(again)
+        try store.undo()
         try store.undo()
         return figures
     }

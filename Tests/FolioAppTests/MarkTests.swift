@@ -94,7 +94,7 @@ struct MarkTests {
         for i in 0..<4 { library.papers[i].tags = ["ml"] }
         for i in 2..<6 { library.papers[i].tags.append("learning") }
         var app = StateDriver(library, width: 100, height: 24)
-        app.press(.backTab, .char("j"), .char("j"), .char("j"), .char("j"))
+        app.press(.backTab, .char("j"), .char("j"), .char("j"), .char("j"), .char("j"))  // past For you
         #expect(app.state.view == .tag("learning"))
         app.press(.char("j"))
         #expect(app.state.view == .tag("ml"))
@@ -109,7 +109,7 @@ struct MarkTests {
         #expect(app.library.papers.filter { $0.tags.contains("ml") }.count == 4)
 
         #expect(app.state.focus == .sidebar, "the sidebar keeps the keys")
-        app.press(.char("g"), .char("j"), .char("j"), .char("j"), .char("j"), .char("j"))
+        app.press(.char("g"), .char("j"), .char("j"), .char("j"), .char("j"), .char("j"), .char("j"))
         #expect(app.state.view == .tag("ml"))
         app.press(.char("D"))
         #expect(app.state.prompt?.label == "remove tag ml from 4 papers? (y/n) ")

@@ -52,6 +52,7 @@ struct MemoryLibrary {
             case .new: inView = paper.isNew(since: newSince)
             case .tag(let name): inView = paper.tags.contains(name)
             case .topic(let name): inView = paper.topics.contains(name)
+            case .forYou, .similar: inView = false  // rankings are the runtime's (ReaderDiscoverTests)
             }
             guard inView, filter?.matches(PaperFacts(paper, topics: paper.topics)) ?? true else { return nil }
             return ListRow(num: Int64(index + 1), paper: paper)

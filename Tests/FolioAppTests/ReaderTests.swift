@@ -154,7 +154,7 @@ struct ReaderTests {
         #expect(app.state.focus == .pane)
         app.press(.tab)
         #expect(app.state.focus == .sidebar)
-        app.press(.char("j"), .char("j"), .char("j"), .char("j"))  // Starred, Unread, New, then the tag
+        app.press(.char("j"), .char("j"), .char("j"), .char("j"), .char("j"))  // Starred, Unread, New, For you, then the tag
         #expect(app.state.view == .tag("lasso"))
         #expect(app.listed.map { $0.id } == [papers[10].id])
         #expect(app.lines[0].contains("1 of 54"))

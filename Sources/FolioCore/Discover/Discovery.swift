@@ -4,6 +4,8 @@ import GRDB
 /// A paper ranked against a profile (another paper's words, or what the user starred or tagged), with
 /// the words that add most to its score.
 public struct RankedPaper: Sendable, Equatable {
+    /// The paper's number in the library (as the search index knows it).
+    public var num: Int64
     public var paper: Paper
     public var score: Double
     public var because: [String]
@@ -89,10 +91,10 @@ public final class Discovery {
             candidates.removeLast(candidates.count - checked)
         }
         // Second pass: BM25 from each candidate's own words.
-        let papers = try store.papers(nums: candidates.map(\.num))
+        let papers = try store.papers(byNum: candidates.map(\.num))
         let averageLength = try statistics.averageLength()
         var ranked: [RankedPaper] = []
-        for paper in papers {
+        for (num, paper) in papers {
             let text = PaperText(paper)
             let counts = text.counts
             var score = 0.0
@@ -106,7 +108,7 @@ public final class Discovery {
             }
             guard score > 0 else { continue }
             let because = parts.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(3).map(\.0)
-            ranked.append(RankedPaper(paper: paper, score: score, because: because))
+            ranked.append(RankedPaper(num: num, paper: paper, score: score, because: because))
         }
         ranked.sort { a, b in
             if a.score != b.score { return a.score > b.score }

@@ -37,6 +37,13 @@ struct WordStatistics {
         return set
     }
 
+    /// Reads how many papers have each of `words` that it does not know yet, in one read of the index.
+    mutating func learn<Words: Sequence<String>>(_ words: Words) throws {
+        let unknown = Array(Set(words.filter { frequency[$0] == nil }))
+        guard !unknown.isEmpty else { return }
+        for (word, count) in zip(unknown, try index.textCounts(unknown)) { frequency[word] = count }
+    }
+
     /// `ln(1 + (N − n + 0.5) / (n + 0.5))` for a word in n of N papers: rare words weigh most, and no
     /// word weighs less than nothing.
     mutating func idf(_ word: String) throws -> Double {
@@ -54,6 +61,7 @@ struct WordStatistics {
 
     /// Each text's words weighted `(1 + ln tf) · idf`, scaled to length 1, then the mean of the texts.
     mutating func profile(of texts: [PaperText]) throws -> [String: Double] {
+        try learn(texts.lazy.flatMap(\.words))
         var sum: [String: Double] = [:]
         for text in texts {
             var vector: [String: Double] = [:]
@@ -70,9 +78,17 @@ extension SearchIndex {
     /// Papers with `word` in their title or abstract, read for ranking (not kept with the typed words' sets).
     func textSet(_ word: String) throws -> DocSet {
         let loaded = try loadedIndex()
-        return try store.pool.read { db in
-            try loaded.union(db, keys: [SearchKey.word(SearchKey.title, word), SearchKey.word(SearchKey.abstract, word)])
-        }
+        return try store.pool.read { db in try loaded.union(db, keys: Self.textKeys(word)) }
+    }
+
+    /// How many papers `textSet` would find for each word.
+    func textCounts(_ words: [String]) throws -> [Int] {
+        let loaded = try loadedIndex()
+        return try store.pool.read { db in try loaded.counts(db, keys: words.map(Self.textKeys)) }
+    }
+
+    private static func textKeys(_ word: String) -> [String] {
+        [SearchKey.word(SearchKey.title, word), SearchKey.word(SearchKey.abstract, word)]
     }
 }
 

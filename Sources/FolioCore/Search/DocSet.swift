@@ -32,6 +32,11 @@ public struct DocSet: Sendable, Equatable {
         if word < words.count { words[word] &= ~(1 << UInt64(num & 63)) }
     }
 
+    /// Empties the set in place, keeping its capacity.
+    mutating func removeAll() {
+        words.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    }
+
     public var count: Int {
         words.reduce(0) { $0 + $1.nonzeroBitCount }
     }

@@ -62,6 +62,20 @@ struct LoadedIndex {
         try segments.fold(from: empty, addSegment)
     }
 
+    /// How many papers `union(db, keys:)` would find for each group of keys, read with one statement
+    /// set and one scratch set (ranking asks this for thousands of words at a time).
+    func counts(_ db: Database, keys groups: [[String]]) throws -> [Int] {
+        let reader = try PostingReader(db)
+        var set = empty
+        return try groups.map { keys in
+            set.removeAll()
+            try segments.fold(into: &set) { segment, set in
+                for key in keys { try reader.add(segment: segment, key: key, to: &set) }
+            }
+            return set.count
+        }
+    }
+
     /// Papers published from `low` through `high` (`YYYYMMDD`, inclusive; no date never matches): a run
     /// of the date order found by binary search. Nil when the keys are ranks, which say no dates.
     func published(from low: Int32, through high: Int32) -> DocSet? {
@@ -115,10 +129,14 @@ struct IndexSegments {
     /// Segments oldest first: a paper re-indexed by a segment loses what earlier ones said about it.
     func fold(from start: DocSet, _ addSegment: (Int64, inout DocSet) throws -> Void) rethrows -> DocSet {
         var set = start
+        try fold(into: &set, addSegment)
+        return set
+    }
+
+    func fold(into set: inout DocSet, _ addSegment: (Int64, inout DocSet) throws -> Void) rethrows {
         for segment in segments {
             for num in segment.replaced { set.remove(num) }
             try addSegment(segment.id, &set)
         }
-        return set
     }
 }

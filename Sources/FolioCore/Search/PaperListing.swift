@@ -26,22 +26,25 @@ public struct PaperListing {
         return docs
     }
 
-    /// The nums of `docs` in `sort` order, at most `limit`: `Store.papers`'s order, newest first (the
-    /// index's date order is the same ORDER BY) or by title.
-    public func nums(_ docs: DocSet, sort: PaperSort, limit: Int?) throws -> [Int64] {
+    /// The nums of `docs` in `sort` order, at most `limit`: `Store.papers`'s order. Newest first (the
+    /// index's date order is the same ORDER BY); by title; most upvoted first; or, for a `query`, by
+    /// `Relevance` (with no query, newest first). Ties keep the date order.
+    public func nums(_ docs: DocSet, sort: PaperSort, query: Query? = nil, limit: Int?) throws -> [Int64] {
         let wanted = min(limit ?? Int.max, docs.count)
         guard wanted > 0 else { return [] }
         switch sort {
         case .date:
             return try resolver.index.first(wanted, of: docs)
-        case .title:
-            // The title key is the order: the words as shown, folded (``` ``Quoted'' ``` sorts under q).
+        case .relevance:
+            guard let query else { return try resolver.index.first(wanted, of: docs) }
+            return try Relevance.order(docs, query: query, index: resolver.index, limit: wanted)
+        case .title, .upvotes:
             // A short list of nums goes to SQL, else rows are skipped.
             let listed = docs.count <= Store.candidatesListedInSQL
             let whereSQL = listed ? "WHERE num IN (SELECT value FROM json_each(?))" : ""
             let arguments: StatementArguments = listed ? [Store.jsonList(docs.nums)] : []
             return try store.pool.read { db in
-                let cursor = try Int64.fetchCursor(db, sql: "SELECT num FROM paper \(whereSQL) ORDER BY title_key, num", arguments: arguments)
+                let cursor = try Int64.fetchCursor(db, sql: "SELECT num FROM paper \(whereSQL) \(Store.orderBy(sort))", arguments: arguments)
                 var out: [Int64] = []
                 while out.count < wanted, let num = try cursor.next() {
                     if docs.contains(num) { out.append(num) }
@@ -70,6 +73,6 @@ public struct PaperListing {
 
     /// `filter`'s papers in its order, streamed.
     public func forEach(_ filter: PaperFilter, withTopics: Bool, _ body: (Paper) throws -> Void) throws {
-        try forEach(try nums(try docs(filter), sort: filter.sort, limit: filter.limit), withTopics: withTopics, body)
+        try forEach(try nums(try docs(filter), sort: filter.sort, query: filter.query, limit: filter.limit), withTopics: withTopics, body)
     }
 }

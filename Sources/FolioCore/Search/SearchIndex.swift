@@ -63,6 +63,13 @@ public final class SearchIndex {
         try loadedIndex().empty
     }
 
+    /// The set of these nums, sized for this library's.
+    public func set(of nums: [Int64]) throws -> DocSet {
+        var set = try empty()
+        for num in nums where num >= 0 && num <= UInt32.max { set.insert(UInt32(num)) }
+        return set
+    }
+
     private func load(_ db: Database) throws -> LoadedIndex {
         let generation = try Int64.fetchOne(db, sql: "SELECT generation FROM search_order WHERE id = 1") ?? 0
         if let loaded, loaded.generation == generation { return loaded }
@@ -141,6 +148,11 @@ public final class SearchIndex {
             }
         }
         return try cachedSet("c=" + wanted, index) { try index.union(db, keys: [SearchKey.category(wanted)]) }
+    }
+
+    /// Papers with `word` (or, with `prefix`, a word it begins) in `field`: relevance weighs fields apart.
+    func fieldSet(_ word: String, prefix: Bool, field: TextField) throws -> DocSet {
+        try store.pool.read { db in try wordSet(word, prefix: prefix, fields: [SearchKey.field(field)], try load(db), db) }
     }
 
     /// Papers with `word` (or, with `prefix`, a word it begins) in one of `fields`.

@@ -1,8 +1,16 @@
 import Foundation
 import GRDB
 
+/// A list's order. Each breaks ties by the date order (newest first, then the order of import).
 public enum PaperSort: String, Sendable, CaseIterable {
-    case date, title
+    /// Newest first.
+    case date
+    /// By the title as shown, folded (``` ``Quoted'' ``` sorts under q).
+    case title
+    /// Most upvoted first; papers without upvotes after them.
+    case upvotes
+    /// The query's words weighted by rarity (`Relevance`); newest first without a query.
+    case relevance
 }
 
 /// Which papers to list.
@@ -77,15 +85,13 @@ extension Store {
             clauses.append("EXISTS (SELECT 1 FROM tag t2 WHERE t2.paper_id = p.id AND t2.name = ?)")
             arguments += [tag]
         }
-        let order = filter.sort == .date
-            ? "ORDER BY p.published IS NULL, p.published DESC, p.num"
-            : "ORDER BY p.title_key, p.num"
+        let order = Store.orderBy(filter.sort == .relevance ? .date : filter.sort, table: "p.")
         // The query runs in Swift on each row, so LIMIT applies after it.
         let limitSQL = (filter.query == nil && filter.limit != nil) ? "LIMIT \(filter.limit!)" : ""
         let topicSet = TopicSet(try topics())
         let sql = "SELECT \(Store.paperColumns) \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")) \(order) \(limitSQL)"
         let sqlArguments = arguments
-        return try pool.read { db in
+        let listed = try pool.read { db in
             let rows = try Row.fetchCursor(db, sql: sql, arguments: sqlArguments)
             var out: [Paper] = []
             while let row = try rows.next() {
@@ -94,10 +100,35 @@ extension Store {
                 paper.topics = topicSet.topics(for: paper, words: words)
                 if let query = filter.query, !query.matches(PaperFacts(paper, topics: paper.topics), words: words) { continue }
                 out.append(paper)
-                if let limit = filter.limit, out.count >= limit { break }
+                if filter.sort != .relevance, let limit = filter.limit, out.count >= limit { break }
             }
             return out
         }
+        guard filter.sort == .relevance, let query = filter.query else { return listed }
+        let ranked = try Store.byRelevance(listed, query: query, library: try papers(PaperFilter(), usingIndex: false))
+        return Array(ranked.prefix(filter.limit ?? ranked.count))
+    }
+
+    /// The ORDER BY of a sort done by SQL, ties in date order.
+    static func orderBy(_ sort: PaperSort, table p: String = "") -> String {
+        let date = "\(p)published IS NULL, \(p)published DESC, \(p)num"
+        switch sort {
+        case .title: return "ORDER BY \(p)title_key, \(date)"
+        case .upvotes: return "ORDER BY \(p)upvotes IS NULL, \(p)upvotes DESC, \(date)"
+        case .date, .relevance: return "ORDER BY \(date)"
+        }
+    }
+
+    /// `papers` (in date order) by `Relevance`, from their own words: the definition the index's order
+    /// is held to.
+    static func byRelevance(_ papers: [Paper], query: Query, library: [Paper]) throws -> [Paper] {
+        let libraryWords = library.map { PaperWords(PaperFacts($0)) }
+        let idf: (Relevance.Word) -> Double = { word in
+            let n = libraryWords.filter { words in word.fields.contains { words.has(word.word, prefix: word.prefix, in: $0) } }.count
+            return Relevance.idf(papers: library.count, having: n)
+        }
+        let scores = papers.map { Relevance.score(PaperWords(PaperFacts($0)), query: query, idf: idf) }
+        return papers.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }.map { papers[$0] }
     }
 
     /// The papers with these nums (from `SearchIndex`), in the order given; topics are not filled in.

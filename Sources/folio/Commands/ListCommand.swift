@@ -17,7 +17,8 @@ struct ListCommand: ParsableCommand {
 
     @Option(parsing: .unconditional, help: "At most this many papers.") var limit: Int?
 
-    @Option(help: "Order: date (newest first) or title.") var sort: PaperSort = .date
+    @Option(help: "Order: date (newest first), title, upvotes (most first) or relevance (the query's words weighted by rarity).")
+    var sort: PaperSort = .date
 
     @Flag(help: "Print JSON Lines, one object per paper.") var json = false
 
