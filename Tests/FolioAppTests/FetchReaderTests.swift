@@ -22,7 +22,7 @@ struct FetchReaderTests {
         let first = try #require(app.state.selectedPaper)
         app.press(.char("R"))
         #expect(app.state.isFetching)
-        try waitUntil(app, "hf requesting today's papers") { $0.state.fetchProgress.contains { $0.source == "hf" && $0.text.hasSuffix("…") } }
+        try app.waitUntil("hf requesting today's papers") { $0.state.fetchProgress.contains { $0.source == "hf" && $0.text.hasSuffix("…") } }
         #expect(app.lines[39].contains("fetching hf "))
 
         app.press(.char("j"))  // answered at once, while the server still sleeps
@@ -30,7 +30,7 @@ struct FetchReaderTests {
         #expect(app.state.selectedPosition == 1)
         let second = try #require(app.state.selectedPaper)
 
-        try waitUntil(app, "the fetch to end") { !$0.state.isFetching }
+        try app.waitUntil("the fetch to end") { !$0.state.isFetching }
         #expect(app.state.status?.text == "fetched 30 new (hf 30 new); failed: down (cannot connect to 127.0.0.1:9 (offline?))")
         #expect(app.state.status?.isError == true)
         #expect(app.state.snapshot.total == 84)
@@ -47,19 +47,5 @@ struct FetchReaderTests {
         let reports = ["a", "b"].map { FetchReport(source: $0, status: .failed, counts: ImportCounts(), message: "cannot connect to example.org (offline?)") }
         #expect(FetchSummary.status(reports) == StatusMessage(text: "fetch failed: cannot connect to example.org (offline?)", isError: true))
     }
-
-    private func waitUntil(_ app: ReaderRuntime<ScriptedTerminal>, _ what: String, timeout: TimeInterval = 15,
-                           _ condition: (ReaderRuntime<ScriptedTerminal>) -> Bool) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while !condition(app) {
-            guard Date() < deadline else { throw Timeout(description: "timed out waiting for \(what); status: \(app.lines.last ?? "")") }
-            Thread.sleep(forTimeInterval: 0.02)
-            app.deliverBackgroundMessages()
-            app.draw()
-        }
-    }
 }
 
-private struct Timeout: Error, CustomStringConvertible {
-    var description: String
-}

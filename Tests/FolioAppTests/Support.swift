@@ -72,4 +72,19 @@ extension ReaderRuntime where Device == ScriptedTerminal {
         return all
     }
     var text: String { lines.joined(separator: "\n") }
+
+    /// Delivers what background work says until `condition` holds, or throws after `timeout` seconds.
+    func waitUntil(_ what: String, timeout: TimeInterval = 15, _ condition: (ReaderRuntime<ScriptedTerminal>) -> Bool) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !condition(self) {
+            guard Date() < deadline else { throw Timeout(description: "timed out waiting for \(what); status: \(lines.last ?? "")") }
+            Thread.sleep(forTimeInterval: 0.02)
+            deliverBackgroundMessages()
+            draw()
+        }
+    }
+}
+
+struct Timeout: Error, CustomStringConvertible {
+    var description: String
 }

@@ -3,7 +3,8 @@ import Testing
 @testable import FolioCore
 
 /// The CLI's lists through the index (`PaperListing`) against the matcher: same papers, same order, same
-/// topics on each paper, for every filter the CLI passes.
+/// topics on each paper, for every filter and sort the CLI passes (relevance from the index's sets against
+/// each paper's own words).
 @Suite("CLI lists through the index against the matcher")
 struct PaperListingTests {
     /// Topics of every kind: prefixes, phrases, filters, `topic:` chains, a query that no longer parses,
@@ -20,12 +21,14 @@ struct PaperListingTests {
     static func filters(_ queries: [String]) throws -> [PaperFilter] {
         var out = [PaperFilter(), PaperFilter(limit: 0), PaperFilter(limit: 7), PaperFilter(sort: .title),
                    PaperFilter(limit: 11, sort: .title), PaperFilter(starredOnly: true), PaperFilter(unreadOnly: true, limit: 5),
-                   PaperFilter(tag: "hot"), PaperFilter(tag: "Cold", sort: .title)]
+                   PaperFilter(tag: "hot"), PaperFilter(tag: "Cold", sort: .title), PaperFilter(sort: .upvotes),
+                   PaperFilter(limit: 9, sort: .upvotes), PaperFilter(sort: .relevance)]
         for (i, text) in queries.enumerated() {
             let query = try QueryParser.parse(text)
             out.append(PaperFilter(query: query))
+            out.append(PaperFilter(query: query, sort: .relevance))
             out.append(PaperFilter(query: query, starredOnly: i % 2 == 0, tag: i % 3 == 0 ? "hot" : nil, limit: 3 + i % 9,
-                                   sort: i % 4 == 0 ? .title : .date))
+                                   sort: PaperSort.allCases[i % PaperSort.allCases.count]))
         }
         return out
     }
