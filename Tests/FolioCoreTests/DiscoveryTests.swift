@@ -123,6 +123,22 @@ struct DiscoveryTests {
         Self.expectSame(try discovery.recommend(limit: 30), reference.rank(starred, excluding: Set(starred.map(\.id) + read), limit: 30))
     }
 
+    /// The heap that keeps the first pass's best candidates keeps exactly what sorting all of them would:
+    /// the k highest scores above 0, ties to the smaller num (scores drawn from few values, so ties abound).
+    @Test(arguments: [UInt64(1), 2, 3, 4])
+    func theBestCandidatesAreThoseASortFinds(seed: UInt64) {
+        var random = SplitMix(seed: seed)
+        for _ in 0..<50 {
+            let scores = (0..<Int(random.next() % 400)).map { _ in Float(Int(random.next() % 12) - 3) / 2 }
+            let k = Int(random.next() % 60)
+            let sorted = scores.enumerated().filter { $0.element > 0 }
+                .sorted { $0.element != $1.element ? $0.element > $1.element : $0.offset < $1.offset }
+                .prefix(k).map { Int64($0.offset) }
+            #expect(Set(Discovery.best(k, of: scores).map(\.num)) == Set(sorted), "k \(k) of \(scores)")
+            #expect(Discovery.best(k, of: scores).count == sorted.count)
+        }
+    }
+
     /// With only a few candidates scored exactly (as on a big library), what comes back still carries the
     /// exact scores, in their order.
     @Test(arguments: [UInt64(7), 8, 9])

@@ -23,7 +23,7 @@ public struct RankedPaper: Sendable, Equatable {
 /// then the smaller id.
 public final class Discovery {
     public static let profileWords = 25
-    public static let candidatesChecked = 1_000
+    public static let candidatesChecked = 300
     /// `candidatesChecked`, or fewer in tests, to hold the first pass to the exact scores.
     let checked: Int
     static let k1 = 1.2, b = 0.75
@@ -69,27 +69,61 @@ public final class Discovery {
             .prefix(profileWords).map { (key: $0.key, value: $0.value) })
     }
 
+    /// The nums of the `k` highest scores above 0, ties to the smaller num, through a heap of `k` (a
+    /// common word gives hundreds of thousands of candidates: sorting them all cost more than ranking).
+    static func best(_ k: Int, of scores: [Float]) -> [(num: Int64, score: Float)] {
+        // The heap's root is the worst kept candidate.
+        var heap: [(num: Int64, score: Float)] = []
+        heap.reserveCapacity(k)
+        func worse(_ a: (num: Int64, score: Float), _ b: (num: Int64, score: Float)) -> Bool {
+            a.score != b.score ? a.score < b.score : a.num > b.num
+        }
+        func siftDown(_ start: Int) {
+            var i = start
+            while true {
+                let left = 2 * i + 1, right = left + 1
+                var worst = i
+                if left < heap.count && worse(heap[left], heap[worst]) { worst = left }
+                if right < heap.count && worse(heap[right], heap[worst]) { worst = right }
+                if worst == i { return }
+                heap.swapAt(i, worst)
+                i = worst
+            }
+        }
+        for (num, score) in scores.enumerated() where score > 0 {
+            let candidate = (num: Int64(num), score: score)
+            if heap.count < k {
+                heap.append(candidate)
+                var i = heap.count - 1
+                while i > 0 && worse(heap[i], heap[(i - 1) / 2]) {
+                    heap.swapAt(i, (i - 1) / 2)
+                    i = (i - 1) / 2
+                }
+            } else if k > 0 && worse(heap[0], candidate) {
+                heap[0] = candidate
+                siftDown(0)
+            }
+        }
+        return heap
+    }
+
     /// The papers whose words best fit `profile`.
     func rank(_ profile: [String: Double], excluding: Set<Int64>, limit: Int) throws -> [RankedPaper] {
         let query = Self.query(profile)
         guard !query.isEmpty else { return [] }
         // First pass: each paper with a query word scored as if the word came once in a paper of average length.
-        let all = try index.all()
-        var first = [Float](repeating: 0, count: all.capacity)
+        var allowed = try index.all()
+        for num in excluding where num >= 0 && num <= UInt32.max { allowed.remove(UInt32(num)) }
+        var first = [Float](repeating: 0, count: allowed.capacity)
         var idf: [String: Double] = [:]
         for (word, weight) in query {
-            let docs = try statistics.papers(with: word)
+            var docs = try statistics.papers(with: word)
             idf[word] = try statistics.idf(word)
-            for num in docs.nums { first[Int(num)] += Float(weight * idf[word]!) }
+            docs.formIntersection(allowed)
+            let add = Float(weight * idf[word]!)
+            first.withUnsafeMutableBufferPointer { first in docs.forEachNum { first[$0] += add } }
         }
-        var candidates: [(num: Int64, score: Float)] = []
-        for (num, score) in first.enumerated() where score > 0 && all.contains(Int64(num)) && !excluding.contains(Int64(num)) {
-            candidates.append((Int64(num), score))
-        }
-        if candidates.count > checked {
-            candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.num < $1.num }
-            candidates.removeLast(candidates.count - checked)
-        }
+        let candidates = Self.best(checked, of: first)
         // Second pass: BM25 from each candidate's own words.
         let papers = try store.papers(byNum: candidates.map(\.num))
         let averageLength = try statistics.averageLength()

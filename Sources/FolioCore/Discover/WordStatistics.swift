@@ -6,7 +6,7 @@ import GRDB
 /// average (over the newest `lengthSample` papers: all of a small library). Kept while the index stays
 /// at one generation.
 struct WordStatistics {
-    static let lengthSample = 2_000
+    static let lengthSample = 500
 
     let store: Store
     let index: SearchIndex

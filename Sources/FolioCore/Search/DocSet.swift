@@ -71,6 +71,20 @@ public struct DocSet: Sendable, Equatable {
         }
     }
 
+    /// Calls `body` with each num of the set, ascending, without listing them first.
+    @inline(__always)
+    func forEachNum(_ body: (Int) -> Void) {
+        words.withUnsafeBufferPointer { words in
+            for i in 0..<words.count {
+                var bits = words[i]
+                while bits != 0 {
+                    body(i &* 64 &+ bits.trailingZeroBitCount)
+                    bits &= bits &- 1
+                }
+            }
+        }
+    }
+
     /// Nums in the set, ascending.
     public var nums: [Int64] {
         var out: [Int64] = []
