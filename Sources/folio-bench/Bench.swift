@@ -227,6 +227,8 @@ struct Results {
          ("similar_ms_max", discover.similar.max() ?? 0, "≤ 100"),
          ("recommend_cold_ms", discover.recommendMilliseconds, ""),
          ("recommend_after_star_ms", discover.refreshMilliseconds, "≤ 500"),
+         ("relevance_matches", Double(discover.relevanceMatches), ""),
+         ("relevance_sort_ms_p50", Results.percentile(discover.relevanceMilliseconds, 0.5), "≤ 50"),
          ("sync_first_ms", sync.firstSyncMilliseconds, ""),
          ("sync_files", Double(sync.files), ""),
          ("sync_applied", Double(sync.applied), ""),

@@ -11,7 +11,13 @@ enum DiscoverBench {
         var recommendMilliseconds = 0.0
         /// For you again after one more star, as the reader refreshes it.
         var refreshMilliseconds = 0.0
+        /// A filter's matches in relevance order (the `O` key, `folio list --sort relevance`).
+        var relevanceMatches = 0
+        var relevanceMilliseconds: [Double] = []
     }
+
+    /// Two planted words of the synthetic library, each in about 5% of papers: about 100,000 matches at a million.
+    static let relevanceQuery = "neural OR network"
 
     static func measure(path: String) throws -> Figures {
         var figures = Figures()
@@ -36,6 +42,16 @@ enum DiscoverBench {
         figures.refreshMilliseconds = Clock.now.millisecondsSince(again)
         try store.undo()
         try store.undo()
+        let listing = PaperListing(store: store)
+        let query = try QueryParser.parse(relevanceQuery)
+        let matches = try listing.resolver.exact(query)
+        figures.relevanceMatches = matches.count
+        for _ in 0..<5 {
+            let start = Clock.now
+            let ordered = try listing.nums(matches, sort: .relevance, query: query, limit: nil)
+            figures.relevanceMilliseconds.append(Clock.now.millisecondsSince(start))
+            precondition(ordered.count == matches.count)
+        }
         return figures
     }
 }
