@@ -11,8 +11,8 @@ public enum LibraryView: Sendable, Hashable {
     case all, starred, unread
     /// Papers that arrived since the user's last session.
     case new
-    /// Unread papers ranked by what the user stars (`Discovery.recommend`), best first.
-    case forYou
+    /// Unread papers ranked by what the user stars, or tags `tag` (`Discovery.recommend`), best first.
+    case forYou(tag: String?)
     case tag(String)
     case topic(String)
     /// The papers most like the paper `id` (`Discovery.similar`), best first.
@@ -24,7 +24,7 @@ public enum LibraryView: Sendable, Hashable {
         case .starred: return "Starred"
         case .unread: return "Unread"
         case .new: return "New"
-        case .forYou: return "For you"
+        case .forYou(let tag): return tag.map { "For you: \($0)" } ?? "For you"
         case .tag(let name): return "tag: \(name)"
         case .topic(let name): return "topic: \(name)"
         case .similar(_, let title): return "like: \(title)"
@@ -330,7 +330,7 @@ public struct AppState: Sendable, Equatable {
     /// Sidebar rows: the library views, one per tag, then one per topic (with its unread and new counts).
     public var sidebarEntries: [(view: LibraryView, count: Int, unread: Int?, new: Int?)] {
         [(.all, snapshot.total, nil, nil), (.starred, snapshot.starred, nil, nil), (.unread, snapshot.unread, nil, nil),
-         (.new, snapshot.newCount, nil, nil), (.forYou, snapshot.forYouCount, nil, nil)]
+         (.new, snapshot.newCount, nil, nil), (.forYou(tag: nil), snapshot.forYouCount, nil, nil)]
             + snapshot.tags.map { (.tag($0.name), $0.count, nil, nil) }
             + snapshot.topicCounts.map { (.topic($0.name), $0.count, $0.unread, $0.new) }
     }

@@ -110,7 +110,7 @@ public struct Keymap: Sendable, Equatable {
         Binding(action: .openInBrowser, keys: [.char("o")], help: "open the paper's page"),
         Binding(action: .copyURL, keys: [.char("y")], help: "copy the arXiv URL"),
         Binding(action: .filter, keys: [.char("/")], help: "filter the list (query language)"),
-        Binding(action: .moreLikeThis, keys: [.char("L")], help: "the papers most like this one (Esc goes back)"),
+        Binding(action: .moreLikeThis, keys: [.char("L")], help: "papers like this one, or like a sidebar tag's (Esc back)"),
         Binding(action: .sort, keys: [.char("O")], help: "sort by: best, date, title, upvotes, relevance"),
         Binding(action: .saveTopic, keys: [.char("S")], help: "save the filter as a topic"),
         Binding(action: .editTopic, keys: [.char("e")], help: "edit the topic, or rename the tag, chosen in the sidebar"),

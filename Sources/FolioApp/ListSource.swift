@@ -9,8 +9,9 @@ final class ListSource {
     let resolver: QueryResolver
     /// Papers imported after this moment are the New view's.
     var newSince: String?
-    /// The For you view's papers, best first, as the runtime last ranked them in the background.
-    var forYou: [RankedPaper] = []
+    /// The For you views' papers (by stars: tag nil; by a tag), best first, as the runtime last ranked
+    /// them in the background.
+    var forYou: [String?: [RankedPaper]] = [:]
     /// Ranks papers like another (More like this).
     private lazy var discovery = Discovery(store: store, index: resolver.index)
     private var current: (key: ListKey, result: any OrderedNums, complete: Bool)?
@@ -65,7 +66,7 @@ final class ListSource {
         var ranked: [RankedPaper]?
         switch key.view {
         case .similar(let id, _): ranked = try discovery.similar(to: id)
-        case .forYou: ranked = forYou
+        case .forYou(let tag): ranked = forYou[tag] ?? []
         default: ranked = nil
         }
         if let ranked {

@@ -106,6 +106,14 @@ extension AppState {
         case .filter:
             prompt = Prompt(kind: .filter, text: filterText)
         case .moreLikeThis:
+            if focus == .sidebar, case .tag(let name) = view {
+                visits.append(ViewVisit(view: view, filterText: filterText, selectedNum: selectedRow?.num))
+                view = .forYou(tag: name)
+                setFilter("", typing: false)
+                focus = .list
+                status = StatusMessage(text: "ranking papers like those tagged \(name)…", isError: false)
+                return [.rankForYou(tag: name)]
+            }
             return paperAction(action)
         case .sort:
             let choices = orderChoices

@@ -47,11 +47,15 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     let lists: ListSource
     /// Rows and panes of earlier frames, reused while they show the same.
     private let renderCache = RenderCache()
-    /// Ranks For you on a thread of its own; one ranking at a time, another asked for when the library
-    /// changed meanwhile.
+    /// Ranks For you on a thread of its own, one batch at a time; rankings asked for meanwhile wait for
+    /// the next batch (nil: by the stars; else by that tag).
     private let forYouRanker: ForYouRanker
     private var rankingInFlight = false
-    private var rankAgain = false
+    private var rankingsWanted: Set<String?> = []
+    /// Batches of For you rankings taken in (a benchmark waits on it).
+    public private(set) var rankingsReceived = 0
+    private var lastRankingWish = Date.distantPast
+    static var rankingQuietPeriod: TimeInterval { 0.2 }
 
     /// How often the library is checked for changes made by another Folio.
     public static var changePollInterval: TimeInterval { 0.25 }
@@ -114,11 +118,12 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         while !queue.isEmpty {
             let msg = queue.removeFirst()
             if case .input(.resize) = msg { screen.invalidate() }
-            if case .forYou(let ranked) = msg {
-                lists.forYou = ranked
+            if case .forYou(let rankings) = msg {
+                for ranking in rankings { lists.forYou[ranking.tag] = ranking.papers }
                 lists.forget()
                 rankingInFlight = false
-                if rankAgain { rankForYou() }
+                rankingsReceived += 1
+                rankForYou([])
             }
             for effect in state.update(msg) { queue += perform(effect) }
             if case .fetchDone = msg {
@@ -145,6 +150,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     /// What background work (a fetch) has said since the last call, through `update`.
     public func deliverBackgroundMessages() {
         for message in mailbox.takeAll() { send(message) }
+        rankIfDue()
     }
 
     public func draw() {
@@ -161,7 +167,8 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             dataVersion = try store.dataVersion()
             resolver.refresh()
             lists.forget()
-            rankForYou()
+            // Stars, tags and read marks may have changed: For you, and the tag's For you shown, again.
+            if case .forYou(let tag?) = state.view { rankForYou([nil, tag]) } else { rankForYou([nil]) }
             return [.loaded(try counts())]
         } catch {
             return [failure(error)]
@@ -189,19 +196,26 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         }
         return LibrarySnapshot(total: try resolver.all().count, starred: try resolver.starred().count, unread: unread.count,
                                tags: try store.tagCounts(), topics: topics, newSince: lists.newSince, newCount: new.count,
-                               topicCounts: topicCounts, forYouCount: lists.forYou.count)
+                               topicCounts: topicCounts, forYouCount: lists.forYou[nil]?.count ?? 0)
     }
 
-    /// Ranks For you again in the background: stars, tags and read marks may have changed.
-    func rankForYou() {
-        guard !rankingInFlight else {
-            rankAgain = true
-            return
-        }
+    /// Asks for `tags`' rankings (nil: by the stars); `rankIfDue` starts them.
+    func rankForYou(_ tags: Set<String?>) {
+        if !tags.isEmpty { lastRankingWish = Date() }
+        rankingsWanted.formUnion(tags)
+        rankIfDue()
+    }
+
+    /// Starts the rankings asked for when none is running and the library has been still for
+    /// `rankingQuietPeriod`: a burst of changes (a star held down, a command looping) is ranked once, after it.
+    func rankIfDue() {
+        guard !rankingInFlight, !rankingsWanted.isEmpty,
+              Date().timeIntervalSince(lastRankingWish) >= Self.rankingQuietPeriod else { return }
         rankingInFlight = true
-        rankAgain = false
+        let batch = rankingsWanted
+        rankingsWanted = []
         let ranker = forYouRanker, mailbox = mailbox
-        Thread.detachNewThread { mailbox.append(.forYou(ranker.rank())) }
+        Thread.detachNewThread { mailbox.append(.forYou(batch.map { ForYouRanking(tag: $0, papers: ranker.rank(tag: $0)) })) }
     }
 
     /// Another reader or the CLI committed: show it, selection kept on the same paper.
@@ -288,6 +302,9 @@ public final class ReaderRuntime<Device: TerminalDevice> {
                 return [cycleTheme()]
             case .fetch:
                 return startFetch()
+            case .rankForYou(let tag):
+                rankForYou([tag])
+                return []
             }
         } catch {
             return [failure(error)]
@@ -351,17 +368,23 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     }
 }
 
-/// For you's ranking, kept between rankings so the words' statistics are read once per index generation.
-/// The runtime runs one `rank` at a time.
+/// For you's rankings, kept with what they were ranked from (`Discovery.inputs`), and the words'
+/// statistics, read once per index generation. The runtime runs one `rank` at a time.
 final class ForYouRanker: @unchecked Sendable {
     static let limit = 100
     private let discovery: Discovery
+    private var ranked: [String?: (inputs: [String], papers: [RankedPaper])] = [:]
 
     init(store: Store) { discovery = Discovery(store: store) }
 
-    /// The unread papers that best fit the stars; none when nothing is starred or the library cannot be read.
-    func rank() -> [RankedPaper] {
-        (try? discovery.recommend(limit: Self.limit)) ?? []
+    /// The unread papers that best fit the stars (or the papers tagged `tag`); none when there are none
+    /// or the library cannot be read. The last ranking again when nothing it depends on changed.
+    func rank(tag: String?) -> [RankedPaper] {
+        let inputs = try? discovery.inputs(tag: tag)
+        if let inputs, let kept = ranked[tag], kept.inputs == inputs { return kept.papers }
+        let papers = (try? discovery.recommend(tag: tag, limit: Self.limit)) ?? []
+        if let inputs { ranked[tag] = (inputs, papers) }
+        return papers
     }
 }
 

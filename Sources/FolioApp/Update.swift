@@ -34,6 +34,19 @@ public enum Effect: Sendable, Equatable {
     case cycleTheme
     /// Fetch every configured source in the background.
     case fetch
+    /// Rank the unread papers by the papers tagged `tag`, in the background (`Msg.forYou`).
+    case rankForYou(tag: String)
+}
+
+/// One For you ranking: by the starred papers (`tag` nil) or by a tag's.
+public struct ForYouRanking: Sendable, Equatable {
+    public var tag: String?
+    public var papers: [RankedPaper]
+
+    public init(tag: String?, papers: [RankedPaper]) {
+        self.tag = tag
+        self.papers = papers
+    }
 }
 
 public enum Msg: Sendable, Equatable {
@@ -57,8 +70,9 @@ public enum Msg: Sendable, Equatable {
     case fetchEvent(source: String, FetchEvent)
     /// The background fetch ended; the runtime reloads the library after it.
     case fetchDone([FetchReport])
-    /// For you ranked again in the background (the runtime keeps the ranking for the list).
-    case forYou([RankedPaper])
+    /// For you ranked again in the background, for the stars or tags (the runtime keeps the rankings
+    /// for the list).
+    case forYou([ForYouRanking])
     /// A background sync ended, having applied this many changes of other devices (the runtime reloads
     /// the library when it applied any), and what to say of it, if anything.
     case synced(applied: Int, StatusMessage?)
@@ -111,10 +125,12 @@ extension AppState {
         case .synced(_, let message):
             if let message { status = message }
             return []
-        case .forYou(let ranked):
-            snapshot.forYouCount = ranked.count
-            // The list shown is found again, its selection kept.
-            if view == .forYou { libraryVersion &+= 1 }
+        case .forYou(let rankings):
+            for ranking in rankings {
+                if ranking.tag == nil { snapshot.forYouCount = ranking.papers.count }
+                // The list shown is found again, its selection kept.
+                if view == .forYou(tag: ranking.tag) { libraryVersion &+= 1 }
+            }
             return []
         case .input(.resize(let w, let h)):
             width = max(w, 1)

@@ -76,21 +76,7 @@ struct Bench: ParsableCommand {
         runtime.draw()
         results.openMilliseconds = Clock.now.millisecondsSince(opened)
 
-        var keystrokes: [Double] = []
-        for query in IndexFigures.queries {
-            runtime.send(.input(.key(.char("/"))))
-            var typed = ""
-            for character in query {
-                let start = Clock.now
-                runtime.send(.input(.key(.char(character))))
-                runtime.draw()
-                keystrokes.append(Clock.now.millisecondsSince(start))
-                typed.append(character)
-                if !json && keystrokes.last! > 10 { print(String(format: "slow keystroke: %@ %.1f ms", typed, keystrokes.last!)) }
-            }
-            runtime.send(.input(.key(.escape)))
-        }
-        results.keystrokes = keystrokes
+        results.keystrokes = Self.typeFilters(runtime, json: json)
 
         var scrolls: [Double] = [], scrollsCPU: [Double] = []
         for _ in 0..<500 {
@@ -111,8 +97,28 @@ struct Bench: ParsableCommand {
         results.peakRSSMegabytes = Clock.peakResidentMegabytes()
         results.journal = try JournalBench.measure(path: path)
         results.discover = try DiscoverBench.measure(path: path)
+        results.forYou = try DiscoverBench.measureInTheReader(runtime, path: path)
         if syncChanges > 0 { results.sync = try SyncBench.measure(path: path, root: root, seed: seed, changes: syncChanges) }
         print(json ? results.json : results.table)
+    }
+
+    /// Each filter of `IndexFigures.queries` typed a key at a time, each key timed to its frame.
+    static func typeFilters(_ runtime: ReaderRuntime<BenchTerminal>, json: Bool) -> [Double] {
+        var keystrokes: [Double] = []
+        for query in IndexFigures.queries {
+            runtime.send(.input(.key(.char("/"))))
+            var typed = ""
+            for character in query {
+                let start = Clock.now
+                runtime.send(.input(.key(.char(character))))
+                runtime.draw()
+                keystrokes.append(Clock.now.millisecondsSince(start))
+                typed.append(character)
+                if !json && keystrokes.last! > 10 { print(String(format: "slow keystroke: %@ %.1f ms", typed, keystrokes.last!)) }
+            }
+            runtime.send(.input(.key(.escape)))
+        }
+        return keystrokes
     }
 
     /// The base library written to a dump-format file, then imported as `folio import FILE` does: the rate
@@ -197,6 +203,7 @@ struct Results {
     var journal = JournalBench.Figures()
     var sync = SyncBench.Figures()
     var discover = DiscoverBench.Figures()
+    var forYou = DiscoverBench.ReaderFigures()
 
     static func percentile(_ values: [Double], _ p: Double) -> Double {
         guard !values.isEmpty else { return 0 }
@@ -227,6 +234,9 @@ struct Results {
          ("similar_ms_max", discover.similar.max() ?? 0, "≤ 100"),
          ("recommend_cold_ms", discover.recommendMilliseconds, ""),
          ("recommend_after_star_ms", discover.refreshMilliseconds, "≤ 500"),
+         ("for_you_first_ms", forYou.firstMilliseconds, ""),
+         ("for_you_after_star_ms", forYou.refreshMilliseconds, "≤ 500"),
+         ("keystroke_while_ranking_ms_p99", Results.percentile(forYou.keystrokes, 0.99), "≤ 16"),
          ("relevance_matches", Double(discover.relevanceMatches), ""),
          ("relevance_sort_ms_p50", Results.percentile(discover.relevanceMilliseconds, 0.5), "≤ 50"),
          ("sync_first_ms", sync.firstSyncMilliseconds, ""),

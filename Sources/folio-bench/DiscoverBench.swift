@@ -1,3 +1,4 @@
+import FolioApp
 import FolioCore
 import Foundation
 
@@ -52,6 +53,47 @@ enum DiscoverBench {
             figures.relevanceMilliseconds.append(Clock.now.millisecondsSince(start))
             precondition(ordered.count == matches.count)
         }
+        return figures
+    }
+
+    struct ReaderFigures {
+        /// From the reload after 20 stars made elsewhere to For you ranked (nothing known of the words).
+        var firstMilliseconds = 0.0
+        /// From the reload after one more star to For you ranked again.
+        var refreshMilliseconds = 0.0
+        /// Filters typed while the first ranking runs in the background.
+        var keystrokes: [Double] = []
+    }
+
+    /// For you as the reader ranks it, in the background: stars come from another connection (as from
+    /// `folio star`), the reader reloads, and filters are typed while the ranking runs. Stars undone after.
+    static func measureInTheReader(_ runtime: ReaderRuntime<BenchTerminal>, path: String) throws -> ReaderFigures {
+        var figures = ReaderFigures()
+        let other = try Store(path: path)
+        let ids = try other.ids(matching: try QueryParser.parse("transformer"))
+        func waitForRanking(after count: Int) {
+            while runtime.rankingsReceived == count {
+                Thread.sleep(forTimeInterval: 0.001)
+                runtime.deliverBackgroundMessages()
+            }
+        }
+        try other.setStarred(Array(ids.prefix(20)), true)
+        var received = runtime.rankingsReceived
+        let start = Clock.now
+        runtime.reload()
+        figures.keystrokes = Bench.typeFilters(runtime, json: true)
+        waitForRanking(after: received)
+        figures.firstMilliseconds = Clock.now.millisecondsSince(start)
+        precondition(runtime.state.snapshot.forYouCount > 0, "For you ranked nothing")
+
+        try other.setStarred([ids[20]], true)
+        received = runtime.rankingsReceived
+        let again = Clock.now
+        runtime.reload()
+        waitForRanking(after: received)
+        figures.refreshMilliseconds = Clock.now.millisecondsSince(again)
+        try other.undo()
+        try other.undo()
         return figures
     }
 }

@@ -160,6 +160,8 @@ struct MemoryLibrary {
             return []
         case .fetch:
             return [.fetchDone([])]
+        case .rankForYou:
+            return []
         }
     }
 }

@@ -62,7 +62,7 @@ struct ReaderDiscoverTests {
         }
         try app.waitUntil("For you to rank the stars") { $0.state.snapshot.forYouCount > 0 }
         app.press(.tab, .tab, .char("g"), .char("j"), .char("j"), .char("j"), .char("j"))
-        #expect(app.state.view == .forYou)
+        #expect(app.state.view == .forYou(tag: nil))
         #expect(app.lines.contains { $0.contains("For you") && $0.contains("\(app.state.snapshot.forYouCount)") })
         let first = app.listed
         #expect(first.prefix(5).filter(Self.isRetrieval).count >= 3, "\(first.prefix(5).map(\.title))")
@@ -77,6 +77,26 @@ struct ReaderDiscoverTests {
         let second = app.listed
         #expect(second.prefix(1).allSatisfy(Self.isTextToImage), "\(second.prefix(5).map(\.title))")
         #expect(second.prefix(5).filter(Self.isRetrieval).isEmpty)
+    }
+
+    @Test func aTagsForYouOpensFromTheSidebarWithL() throws {
+        let lib = try SampleLibrary()
+        let tagged = try lib.store.papers().filter { Self.textToImage.prefix(3).contains(where: $0.title.hasPrefix) }.map(\.id)
+        _ = try lib.store.addTags(["t2i"], to: tagged)
+        let app = lib.runtime(width: 160, height: 40)
+        app.press(.tab, .tab, .char("j"), .char("j"), .char("j"), .char("j"), .char("j"))
+        #expect(app.state.view == .tag("t2i"))
+        app.press(.char("L"))
+        #expect(app.state.view == .forYou(tag: "t2i"))
+        #expect(app.text.contains("ranking papers like those tagged t2i…"))
+        try app.waitUntil("the tag's ranking") { !$0.state.list.rows.isEmpty }
+        let ranked = app.listed
+        #expect(ranked.prefix(2).allSatisfy(Self.isTextToImage), "\(ranked.prefix(5).map(\.title))")
+        #expect(ranked.allSatisfy { !$0.tags.contains("t2i") }, "the tag's own papers are what it learns from")
+        #expect(app.lines[0].contains("For you: t2i"))
+        #expect(app.text.contains("because: "))
+        app.press(.escape)
+        #expect(app.state.view == .tag("t2i"))
     }
 
     @Test func theSortKeyCyclesOrdersKeptPerView() throws {

@@ -24,6 +24,9 @@ public struct RankedPaper: Sendable, Equatable {
 public final class Discovery {
     public static let profileWords = 25
     public static let candidatesChecked = 300
+    /// For you learns from the latest stars (for a tag, its newest papers): what interests the user now,
+    /// at a cost that does not grow with every star ever made.
+    public static let profilePapers = 500
     /// `candidatesChecked`, or fewer in tests, to hold the first pass to the exact scores.
     let checked: Int
     static let k1 = 1.2, b = 0.75
@@ -53,12 +56,30 @@ public final class Discovery {
     public func recommend(tag: String? = nil, limit: Int = 50) throws -> [RankedPaper] {
         let liked = try store.papers(PaperFilter(starredOnly: tag == nil, tag: tag))
         guard !liked.isEmpty else { return [] }
+        let learned = tag != nil ? liked : liked.sorted { a, b in
+            a.starredAt != b.starredAt ? (a.starredAt ?? "") > (b.starredAt ?? "") : a.id < b.id
+        }
         try statistics.refresh()
-        let profile = try statistics.profile(of: liked.map(PaperText.init))
+        let profile = try statistics.profile(of: learned.prefix(Self.profilePapers).map(PaperText.init))
         // Read papers were seen already: they are left out, but they do not count against a word (Folio
         // marks a paper read when it is opened, which says interest as often as not).
         let seen = try store.pool.read { db in try Int64.fetchAll(db, sql: "SELECT p.num FROM read_mark r JOIN paper p ON p.id = r.paper_id") }
         return try rank(profile, excluding: Set(try store.nums(ofIDs: liked.map(\.id)) + seen), limit: limit)
+    }
+
+    /// What `recommend(tag:)` reads, in brief: the index's generation, the starred (or tagged) papers and
+    /// the read marks' count and latest time. Equal answers mean an equal ranking, so a reader re-ranks only
+    /// when one changed (the CLI changing other things many times a second does not make it rank again).
+    public func inputs(tag: String?) throws -> [String] {
+        try store.pool.read { db in
+            let liked = tag == nil
+                ? try String.fetchOne(db, sql: "SELECT group_concat(paper_id) FROM (SELECT paper_id FROM star ORDER BY paper_id)")
+                : try String.fetchOne(db, sql: "SELECT group_concat(paper_id) FROM (SELECT paper_id FROM tag WHERE name = ? ORDER BY paper_id)",
+                                      arguments: [tag])
+            let read = try Row.fetchOne(db, sql: "SELECT count(*) || ' ' || coalesce(max(read_at), '') AS said FROM read_mark")?["said"] as String?
+            let generation = try Int64.fetchOne(db, sql: "SELECT generation FROM search_order WHERE id = 1") ?? 0
+            return [String(generation), liked ?? "", read ?? ""]
+        }
     }
 
     /// A profile's heaviest words. Weights equal to 12 decimals count as a tie, broken by the word: a
@@ -116,8 +137,7 @@ public final class Discovery {
         for num in excluding where num >= 0 && num <= UInt32.max { allowed.remove(UInt32(num)) }
         var first = [Float](repeating: 0, count: allowed.capacity)
         var idf: [String: Double] = [:]
-        for (word, weight) in query {
-            var docs = try statistics.papers(with: word)
+        for ((word, weight), var docs) in zip(query, try statistics.papers(with: query.map(\.key))) {
             idf[word] = try statistics.idf(word)
             docs.formIntersection(allowed)
             let add = Float(weight * idf[word]!)

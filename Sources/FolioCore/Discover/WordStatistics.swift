@@ -30,11 +30,12 @@ struct WordStatistics {
         papers = loaded.order.count
     }
 
-    /// The papers with `word` in their title or abstract; their number is remembered for `idf`.
-    mutating func papers(with word: String) throws -> DocSet {
-        let set = try index.textSet(word)
-        frequency[word] = set.count
-        return set
+    /// The papers with each of `words` in their title or abstract, read at once; their numbers are
+    /// remembered for `idf`.
+    mutating func papers(with words: [String]) throws -> [DocSet] {
+        let sets = try index.textSets(words)
+        for (word, set) in zip(words, sets) { frequency[word] = set.count }
+        return sets
     }
 
     /// Reads how many papers have each of `words` that it does not know yet, in one read of the index.
@@ -47,7 +48,7 @@ struct WordStatistics {
     /// `ln(1 + (N − n + 0.5) / (n + 0.5))` for a word in n of N papers: rare words weigh most, and no
     /// word weighs less than nothing.
     mutating func idf(_ word: String) throws -> Double {
-        let n = try frequency[word] ?? papers(with: word).count
+        let n = try frequency[word] ?? papers(with: [word])[0].count
         return log(1 + (Double(papers - n) + 0.5) / (Double(n) + 0.5))
     }
 
@@ -75,10 +76,10 @@ struct WordStatistics {
 }
 
 extension SearchIndex {
-    /// Papers with `word` in their title or abstract, read for ranking (not kept with the typed words' sets).
-    func textSet(_ word: String) throws -> DocSet {
+    /// Papers with each word in their title or abstract, read for ranking (not kept with the typed words' sets).
+    func textSets(_ words: [String]) throws -> [DocSet] {
         let loaded = try loadedIndex()
-        return try store.pool.read { db in try loaded.union(db, keys: Self.textKeys(word)) }
+        return try store.pool.read { db in try words.map { try loaded.union(db, keys: Self.textKeys($0)) } }
     }
 
     /// How many papers `textSet` would find for each word.
