@@ -144,12 +144,12 @@ public final class Discovery {
             first.withUnsafeMutableBufferPointer { first in docs.forEachNum { first[$0] += add } }
         }
         let candidates = Self.best(checked, of: first)
-        // Second pass: BM25 from each candidate's own words.
-        let papers = try store.papers(byNum: candidates.map(\.num))
+        // Second pass: BM25 from each candidate's own words (only its text is read; whole rows for those kept).
+        let texts = try store.rankingTexts(candidates.map(\.num))
         let averageLength = try statistics.averageLength()
-        var ranked: [RankedPaper] = []
-        for (num, paper) in papers {
-            let text = PaperText(paper)
+        var ranked: [(text: RankingText, score: Double, because: [String])] = []
+        for candidate in texts {
+            let text = PaperText(title: candidate.title, abstract: candidate.abstract)
             let counts = text.counts
             var score = 0.0
             var parts: [(String, Double)] = []
@@ -162,14 +162,39 @@ public final class Discovery {
             }
             guard score > 0 else { continue }
             let because = parts.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(3).map(\.0)
-            ranked.append(RankedPaper(num: num, paper: paper, score: score, because: because))
+            ranked.append((candidate, score, because))
         }
         ranked.sort { a, b in
             if a.score != b.score { return a.score > b.score }
-            let (da, db) = (a.paper.metadata.published ?? "", b.paper.metadata.published ?? "")
-            return da != db ? da > db : a.paper.id < b.paper.id
+            let (da, db) = (a.text.published ?? "", b.text.published ?? "")
+            return da != db ? da > db : a.text.id < b.text.id
         }
-        return Array(ranked.prefix(limit))
+        let kept = ranked.prefix(limit)
+        let papers = Dictionary(try store.papers(byNum: kept.map(\.text.num)).map { ($0.num, $0.paper) }) { a, _ in a }
+        return kept.compactMap { entry in
+            papers[entry.text.num].map { RankedPaper(num: entry.text.num, paper: $0, score: entry.score, because: entry.because) }
+        }
+    }
+}
+
+/// What the second pass reads of a candidate: its text, and what breaks ties.
+struct RankingText {
+    var num: Int64
+    var id: String
+    var title: String
+    var abstract: String
+    var published: String?
+}
+
+extension Store {
+    func rankingTexts(_ nums: [Int64]) throws -> [RankingText] {
+        guard !nums.isEmpty else { return [] }
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT num, id, title, abstract, published FROM paper WHERE num IN (SELECT value FROM json_each(?))",
+                             arguments: [Store.jsonList(nums)]).map {
+                RankingText(num: $0["num"], id: $0["id"], title: $0["title"], abstract: $0["abstract"] ?? "", published: $0["published"])
+            }
+        }
     }
 }
 
@@ -192,7 +217,7 @@ struct PaperText {
 
     /// Whether a word takes part in ranking: two letters or more, and not one of the commonest English words
     /// (their weight would be near nothing, and each costs a read of the index).
-    static func counts(_ word: String) -> Bool { word.count > 1 && !stopWords.contains(word) }
+    static func counts(_ word: String) -> Bool { word.utf8.count > 1 && !stopWords.contains(word) }
 
     static let stopWords: Set<String> = [
         "the", "of", "and", "in", "to", "we", "for", "is", "on", "that", "with", "this", "by", "as", "are", "an", "be",

@@ -7,6 +7,7 @@ import GRDB
 /// at one generation.
 struct WordStatistics {
     static let lengthSample = 500
+    static let learnedPerRead = 64
 
     let store: Store
     let index: SearchIndex
@@ -38,11 +39,14 @@ struct WordStatistics {
         return sets
     }
 
-    /// Reads how many papers have each of `words` that it does not know yet, in one read of the index.
+    /// Reads how many papers have each of `words` that it does not know yet, a few reads of the index.
     mutating func learn<Words: Sequence<String>>(_ words: Words) throws {
         let unknown = Array(Set(words.filter { frequency[$0] == nil }))
-        guard !unknown.isEmpty else { return }
-        for (word, count) in zip(unknown, try index.textCounts(unknown)) { frequency[word] = count }
+        // A read at a time is held to `learnedPerRead` words, so a reader's own reads wait for little.
+        for start in stride(from: 0, to: unknown.count, by: Self.learnedPerRead) {
+            let part = Array(unknown[start..<min(start + Self.learnedPerRead, unknown.count)])
+            for (word, count) in zip(part, try index.textCounts(part)) { frequency[word] = count }
+        }
     }
 
     /// `ln(1 + (N − n + 0.5) / (n + 0.5))` for a word in n of N papers: rare words weigh most, and no
