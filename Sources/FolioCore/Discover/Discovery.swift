@@ -23,7 +23,7 @@ public struct RankedPaper: Sendable, Equatable {
 /// then the smaller id.
 public final class Discovery {
     public static let profileWords = 25
-    public static let candidatesChecked = 300
+    public static let candidatesChecked = 200
     /// For you learns from the latest stars (for a tag, its newest papers): what interests the user now,
     /// at a cost that does not grow with every star ever made.
     public static let profilePapers = 500

@@ -48,13 +48,18 @@ public enum Relevance {
                 for num in matched.nums where Int(num) < score.count { score[Int(num)] += weight }
             }
         }
-        let position = loaded.position
-        let nums = docs.nums.filter { Int($0) < position.count && position[Int($0)] != .max }
-        let ordered = nums.sorted { a, b in
-            let (sa, sb) = (score[Int(a)], score[Int(b)])
-            return sa != sb ? sa > sb : position[Int(a)] < position[Int(b)]
+        // Few distinct scores (sums of a few words' weights): the matches walked in date order fall into
+        // one bucket per score, each in date order, and only the distinct scores are sorted.
+        var buckets: [Double: [Int64]] = [:]
+        for num in loaded.order where docs.contains(Int64(num)) {
+            buckets[score[Int(num)], default: []].append(Int64(num))
         }
-        return Array(ordered.prefix(limit))
+        var ordered: [Int64] = []
+        ordered.reserveCapacity(min(limit, docs.count))
+        for key in buckets.keys.sorted(by: >) where ordered.count < limit {
+            ordered += buckets[key]!.prefix(limit - ordered.count)
+        }
+        return ordered
     }
 
     /// The score of one paper's words, as `order` adds it up (the plain definition tests compare with).

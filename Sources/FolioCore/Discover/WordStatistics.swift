@@ -7,7 +7,9 @@ import GRDB
 /// at one generation.
 struct WordStatistics {
     static let lengthSample = 500
-    static let learnedPerRead = 64
+    /// Words counted per read transaction: the store's one connection serves the reader between them,
+    /// so a key typed while For you ranks waits for a few milliseconds at most.
+    static let learnedPerRead = 16
 
     let store: Store
     let index: SearchIndex
@@ -58,8 +60,14 @@ struct WordStatistics {
 
     mutating func averageLength() throws -> Double {
         if let meanLength { return meanLength }
-        let sample = try store.papers(nums: try index.first(Self.lengthSample, of: try index.all()))
-        let mean = sample.isEmpty ? 1 : max(1, Double(sample.reduce(0) { $0 + PaperText($1).length }) / Double(sample.count))
+        let nums = try index.first(Self.lengthSample, of: try index.all())
+        var total = 0, read = 0
+        for start in stride(from: 0, to: nums.count, by: 100) {
+            let texts = try store.rankingTexts(Array(nums[start..<min(start + 100, nums.count)]))
+            total += texts.reduce(0) { $0 + PaperText(title: $1.title, abstract: $1.abstract).length }
+            read += texts.count
+        }
+        let mean = read == 0 ? 1 : max(1, Double(total) / Double(read))
         meanLength = mean
         return mean
     }
@@ -80,10 +88,11 @@ struct WordStatistics {
 }
 
 extension SearchIndex {
-    /// Papers with each word in their title or abstract, read for ranking (not kept with the typed words' sets).
+    /// Papers with each word in their title or abstract, read for ranking (not kept with the typed words'
+    /// sets), a read transaction per word.
     func textSets(_ words: [String]) throws -> [DocSet] {
         let loaded = try loadedIndex()
-        return try store.pool.read { db in try words.map { try loaded.union(db, keys: Self.textKeys($0)) } }
+        return try words.map { word in try store.pool.read { db in try loaded.union(db, keys: Self.textKeys(word)) } }
     }
 
     /// How many papers `textSet` would find for each word.

@@ -1,0 +1,21 @@
+import FolioCore
+
+/// For you's rankings, kept with what they were ranked from (`Discovery.inputs`), and the words'
+/// statistics, read once per index generation. The runtime runs one `rank` at a time.
+final class ForYouRanker: @unchecked Sendable {
+    static let limit = 100
+    private let discovery: Discovery
+    private var ranked: [String?: (inputs: [String], papers: [RankedPaper])] = [:]
+
+    init(store: Store) { discovery = Discovery(store: store) }
+
+    /// The unread papers that best fit the stars (or the papers tagged `tag`); none when there are none
+    /// or the library cannot be read. The last ranking again when nothing it depends on changed.
+    func rank(tag: String?) -> [RankedPaper] {
+        let inputs = try? discovery.inputs(tag: tag)
+        if let inputs, let kept = ranked[tag], kept.inputs == inputs { return kept.papers }
+        let papers = (try? discovery.recommend(tag: tag, limit: Self.limit)) ?? []
+        if let inputs { ranked[tag] = (inputs, papers) }
+        return papers
+    }
+}
