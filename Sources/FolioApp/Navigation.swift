@@ -107,7 +107,7 @@ extension AppState {
             prompt = Prompt(kind: .filter, text: filterText)
         case .moreLikeThis:
             if focus == .sidebar, case .tag(let name) = view {
-                visits.append(ViewVisit(view: view, filterText: filterText, selectedNum: selectedRow?.num))
+                leaveForRanking()
                 view = .forYou(tag: name)
                 setFilter("", typing: false)
                 focus = .list
@@ -169,7 +169,7 @@ extension AppState {
             }
             return [.openURL(url)]
         case .moreLikeThis:
-            visits.append(ViewVisit(view: view, filterText: filterText, selectedNum: selectedRow?.num))
+            leaveForRanking()
             view = .similar(id: paper.id, title: TeXDisplay.render(paper.title))
             setFilter("", typing: false)
             mode = .browse
@@ -212,6 +212,15 @@ extension AppState {
         prompt = Prompt(kind: .editTopic(name: name), text: query)
         return [.countQuery(query)]
     }
+
+    /// Remembers the view, filter and paper for `Esc`, before More like this or a tag's For you; the
+    /// oldest are forgotten past `visitsKept` (a chain of More like this can be followed for ever).
+    private mutating func leaveForRanking() {
+        visits.append(ViewVisit(view: view, filterText: filterText, selectedNum: selectedRow?.num))
+        if visits.count > Self.visitsKept { visits.removeFirst(visits.count - Self.visitsKept) }
+    }
+
+    static let visitsKept = 50
 
     /// The first key bound to `action`, as hints write it.
     func keyLabel(_ action: Action) -> String { keymap.keys(for: action).first?.label ?? action.rawValue }

@@ -6,7 +6,7 @@ import GRDB
 /// average (over the newest `lengthSample` papers: all of a small library). Kept while the index stays
 /// at one generation.
 struct WordStatistics {
-    static let lengthSample = 500
+    static let lengthSample = 200
     /// Words counted per read transaction: the store's one connection serves the reader between them,
     /// so a key typed while For you ranks waits for a few milliseconds at most.
     static let learnedPerRead = 16
