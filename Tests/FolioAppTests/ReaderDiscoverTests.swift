@@ -52,6 +52,26 @@ struct ReaderDiscoverTests {
         #expect(app.state.selectedPaper?.title.hasPrefix("Relevance Filtering") == true)
     }
 
+    @Test func moreLikeThisOfMoreLikeThisGoesBackAStepAtATime() throws {
+        let lib = try SampleLibrary()
+        let app = lib.runtime(width: 160, height: 40)
+        try Self.select(app, "Are Neural Ranking Models Robust")
+        app.press(.char("L"))
+        let first = app.state.view
+        let second = try #require(app.state.selectedPaper)
+        app.press(.char("L"))
+        #expect(app.state.view == .similar(id: second.id, title: second.title))
+        #expect(!app.listed.contains { $0.id == second.id })
+        app.press(.escape)
+        #expect(app.state.view == first)
+        #expect(app.state.selectedPaper?.id == second.id, "back on the paper L was pressed on")
+        app.press(.escape)
+        #expect(app.state.view == .all)
+        #expect(app.state.selectedPaper?.title.hasPrefix("Are Neural Ranking Models Robust") == true)
+        app.press(.escape)
+        #expect(app.state.view == .all, "nothing left to go back to")
+    }
+
     @Test func forYouIsRankedInTheBackgroundAndFollowsTheStars() throws {
         let lib = try SampleLibrary()
         let app = lib.runtime(width: 160, height: 40)
@@ -68,11 +88,11 @@ struct ReaderDiscoverTests {
         #expect(first.prefix(5).filter(Self.isRetrieval).count >= 3, "\(first.prefix(5).map(\.title))")
         #expect(first.allSatisfy { !$0.isStarred }, "starred papers are what it learns from, not what it offers")
 
-        // The stars move to text-to-image papers (from the command line): For you follows, the view still shown.
-        let cli = try Store(path: lib.folder.appendingPathComponent("library.sqlite").path)
-        _ = try cli.setStarred(try cli.papers(PaperFilter(starredOnly: true)).map(\.id), false)
-        _ = try cli.setStarred(try cli.papers().filter { Self.textToImage.prefix(3).contains(where: $0.title.hasPrefix) }.map(\.id), true)
-        app.reloadIfChangedElsewhere()
+        // The stars move to text-to-image papers (as another process would; the reader reloads, as it does when
+        // it sees a change): For you follows, the view still shown.
+        _ = try lib.store.setStarred(try lib.store.papers(PaperFilter(starredOnly: true)).map(\.id), false)
+        _ = try lib.store.setStarred(try lib.store.papers().filter { Self.textToImage.prefix(3).contains(where: $0.title.hasPrefix) }.map(\.id), true)
+        app.reload()
         try app.waitUntil("For you to follow the new stars") { !$0.state.list.papers.prefix(5).contains(where: Self.isRetrieval) }
         let second = app.listed
         #expect(second.prefix(1).allSatisfy(Self.isTextToImage), "\(second.prefix(5).map(\.title))")
