@@ -14,6 +14,9 @@ final class ListSource {
     var forYou: [String?: [RankedPaper]] = [:]
     /// Ranks papers like another (More like this).
     private lazy var discovery = Discovery(store: store, index: resolver.index)
+    /// The last More like this, kept while the index stays at its generation: a star, a filter keystroke
+    /// or a sort find the list again, but the papers' words, and so the ranking, are the same.
+    private var similar: (id: String, generation: Int64, ranked: [RankedPaper])?
     private var current: (key: ListKey, result: any OrderedNums, complete: Bool)?
     /// The ranked view's scores and reasons, by num.
     private var rankings: [Int64: Ranking] = [:]
@@ -65,7 +68,7 @@ final class ListSource {
         var docs: DocSet, complete = true
         var ranked: [RankedPaper]?
         switch key.view {
-        case .similar(let id, _): ranked = try discovery.similar(to: id)
+        case .similar(let id, _): ranked = try similarPapers(id)
         case .forYou(let tag): ranked = forYou[tag] ?? []
         default: ranked = nil
         }
@@ -91,6 +94,14 @@ final class ListSource {
         current = (key, result, complete)
         knownNums = nil
         return (result, complete)
+    }
+
+    private func similarPapers(_ id: String) throws -> [RankedPaper] {
+        let generation = try resolver.index.generation()
+        if let similar, similar.id == id, similar.generation == generation { return similar.ranked }
+        let ranked = try discovery.similar(to: id)
+        similar = (id, generation, ranked)
+        return ranked
     }
 
     /// The numbers at `rows` of `result`.

@@ -116,11 +116,14 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     public func send(_ msg: Msg) {
         var queue = [msg]
         while !queue.isEmpty {
-            let msg = queue.removeFirst()
+            var msg = queue.removeFirst()
             if case .input(.resize) = msg { screen.invalidate() }
             if case .forYou(let rankings) = msg {
-                for ranking in rankings { lists.forYou[ranking.tag] = ranking.papers }
-                lists.forget()
+                // Only rankings that changed find lists again (most batches rank what was ranked).
+                let changed = rankings.filter { lists.forYou[$0.tag] != $0.papers }
+                for ranking in changed { lists.forYou[ranking.tag] = ranking.papers }
+                if !changed.isEmpty { lists.forget() }
+                msg = .forYou(changed)
                 rankingInFlight = false
                 rankingsReceived += 1
                 rankForYou([])

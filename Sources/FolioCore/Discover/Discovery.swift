@@ -134,7 +134,7 @@ public final class Discovery {
         guard !query.isEmpty else { return [] }
         // First pass: each paper with a query word scored as if the word came once in a paper of average length.
         var allowed = try index.all()
-        for num in excluding where num >= 0 && num <= UInt32.max { allowed.remove(UInt32(num)) }
+        allowed.subtract(try index.set(of: Array(excluding)))
         var first = [Float](repeating: 0, count: allowed.capacity)
         var idf: [String: Double] = [:]
         for ((word, weight), var docs) in zip(query, try statistics.papers(with: query.map(\.key))) {

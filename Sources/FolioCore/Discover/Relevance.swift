@@ -45,7 +45,7 @@ public enum Relevance {
                 let weight = idf * fieldWeights.first { $0.field == field }!.weight
                 var matched = set
                 matched.formIntersection(docs)
-                for num in matched.nums where Int(num) < score.count { score[Int(num)] += weight }
+                score.withUnsafeMutableBufferPointer { score in matched.forEachNum { if $0 < score.count { score[$0] += weight } } }
             }
         }
         // Few distinct scores (sums of a few words' weights): the matches walked in date order fall into

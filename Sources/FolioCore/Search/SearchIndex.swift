@@ -58,6 +58,12 @@ public final class SearchIndex {
         try loadedIndex().published(from: low, through: high)
     }
 
+    /// Changes whenever the index or the date order is written: what is computed from the papers' words
+    /// can be kept while it stays.
+    public func generation() throws -> Int64 {
+        try loadedIndex().generation
+    }
+
     /// An empty set sized for this library's nums.
     public func empty() throws -> DocSet {
         try loadedIndex().empty
