@@ -21,7 +21,11 @@ struct SyncCrashTests {
         }.sorted { ($0["id"] as? String ?? "") < ($1["id"] as? String ?? "") }
     }
 
-    static func count(_ path: String) throws -> Int { Int(try LibraryProbe.query(path, "SELECT count(*) FROM paper")) ?? -1 }
+    /// Papers in the library; 0 when a kill landed before the library's tables were made.
+    static func count(_ path: String) throws -> Int {
+        let made = try LibraryProbe.query(path, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'paper'")
+        return made == "0" ? 0 : try LibraryProbe.count(path, "paper")
+    }
 
     @Test func killedSyncsLoseNothingAndTheLibrariesAgree() throws {
         let source = try TestLibrary()
