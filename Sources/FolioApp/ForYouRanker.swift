@@ -11,6 +11,10 @@ final class ForYouRanker: @unchecked Sendable {
     /// SQLite's locks when `Store.checkHeader` closes its descriptor (POSIX locks belong to the process).
     init(store: Store) { discovery = Discovery(store: store) }
 
+    /// Takes the reader's date order and segments instead of reading them again: loading them is one
+    /// long read of the store, and a key typed meanwhile would wait for it. Only while no `rank` runs.
+    func adoptLoadedIndex(of index: SearchIndex) { discovery.adoptLoadedIndex(of: index) }
+
     /// The unread papers that best fit the stars (or the papers tagged `tag`); none when there are none
     /// or the library cannot be read. The last ranking again when nothing it depends on changed.
     func rank(tag: String?) -> [RankedPaper] {

@@ -218,6 +218,8 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         let batch = rankingsWanted
         rankingsWanted = []
         let ranker = forYouRanker, mailbox = mailbox
+        // The ranker is idle until the thread starts: it can take the date order the reader has loaded.
+        ranker.adoptLoadedIndex(of: resolver.index)
         Thread.detachNewThread { mailbox.append(.forYou(batch.map { ForYouRanking(tag: $0, papers: ranker.rank(tag: $0)) })) }
     }
 

@@ -2,12 +2,11 @@ import FolioApp
 import FolioCore
 import Foundation
 
-/// More like this and For you on the benchmark's library: the 50 papers most like each of ten papers
-/// spread over the library, and For you after starring 20 papers that match a planted word (the stars
-/// are undone afterwards). Each timed through `Discovery`, as `folio similar` and `folio recommend` run.
+/// More like this, For you and the relevance sort on the benchmark's library. For you after starring 20
+/// papers that match a planted word (the stars are undone afterwards), timed through `Discovery` as
+/// `folio recommend` runs it and in the reader; More like this in the reader.
 enum DiscoverBench {
     struct Figures {
-        var similar: [Double] = []
         /// For you from nothing known of the library's words (its first ranking after an import).
         var recommendMilliseconds = 0.0
         /// For you again after one more star, as the reader refreshes it.
@@ -23,15 +22,8 @@ enum DiscoverBench {
     static func measure(path: String) throws -> Figures {
         var figures = Figures()
         let store = try Store(path: path)
-        let discovery = Discovery(store: store)
         let cold = Discovery(store: store)
         let ids = try store.ids(matching: try QueryParser.parse("transformer"))
-        for i in 0..<10 {
-            let start = Clock.now
-            let found = try discovery.similar(to: ids[i * ids.count / 10], limit: 50)
-            figures.similar.append(Clock.now.millisecondsSince(start))
-            precondition(found.count == 50, "similar found \(found.count) papers")
-        }
         try store.setStarred(Array(ids.prefix(20)), true)
         let start = Clock.now
         let recommended = try cold.recommend(limit: 50)
@@ -54,6 +46,30 @@ enum DiscoverBench {
             precondition(ordered.count == matches.count)
         }
         return figures
+    }
+
+    /// More like this as the reader opens it: `L` on ten papers spread down the list filtered by
+    /// `transformer`, each timed from the key to its frame (the first pays for the words not yet counted),
+    /// then `Esc` back.
+    static func similarInTheReader(_ runtime: ReaderRuntime<BenchTerminal>) -> [Double] {
+        runtime.send(.input(.key(.char("/"))))
+        for character in "transformer" { runtime.send(.input(.key(.char(character)))) }
+        runtime.send(.input(.key(.enter)))
+        var times: [Double] = []
+        for _ in 0..<10 {
+            for _ in 0..<40 { runtime.send(.input(.key(.char("j")))) }
+            let start = Clock.now
+            runtime.send(.input(.key(.char("L"))))
+            runtime.draw()
+            times.append(Clock.now.millisecondsSince(start))
+            guard case .similar = runtime.state.view, runtime.state.list.count == 50 else {
+                preconditionFailure("L showed \(runtime.state.view) with \(runtime.state.list.count) papers")
+            }
+            runtime.send(.input(.key(.escape)))
+        }
+        runtime.send(.input(.key(.escape)))
+        runtime.draw()
+        return times
     }
 
     struct ReaderFigures {

@@ -185,7 +185,9 @@ struct ReferenceRanking {
             for word in Set(TextNormalizer.searchWords(paper.title) + TextNormalizer.searchWords(paper.metadata.abstract)) { frequency[word, default: 0] += 1 }
         }
         self.frequency = frequency
-        averageLength = max(1, Double(papers.map { PaperText($0).words.count }.reduce(0, +)) / Double(papers.count))
+        // Over the newest papers, as `WordStatistics` samples them (`papers` is in the date order).
+        let sample = papers.prefix(WordStatistics.lengthSample)
+        averageLength = max(1, Double(sample.map { PaperText($0).words.count }.reduce(0, +)) / Double(sample.count))
     }
 
     func idf(_ word: String) -> Double {

@@ -81,6 +81,25 @@ struct SearchIndexTests {
         #expect(try store.papers(PaperFilter(query: QueryParser.parse("title"))).map(\.id) == ["2401.00001"])
     }
 
+    /// For you's ranker takes the reader's loaded date order: it answers as its own would, and the
+    /// library's next change is still read.
+    @Test func anIndexAdoptedFromAnotherAnswersAsItsOwnAndFollowsTheLibrary() throws {
+        let (store, folder) = try makeStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try store.importPapers(source: "t") { session in
+            for i in 1...3 { try session.add(PaperInput(arxivID: "2401.0000\(i)", title: "Paper \(i) words", published: "2024-01-0\(i)")) }
+        }
+        let reader = SearchIndex(store: store), ranker = SearchIndex(store: store)
+        _ = try reader.all()
+        ranker.adopt(from: reader)
+        let own = SearchIndex(store: store)
+        #expect(try ranker.first(10, of: try ranker.all()) == (try own.first(10, of: try own.all())))
+        #expect(try ranker.generation() == (try reader.generation()))
+        _ = try store.importPapers(source: "t") { try $0.add(PaperInput(arxivID: "2401.00004", title: "Paper 4 words", published: "2024-01-04")) }
+        #expect(try ranker.first(10, of: try ranker.all()).first == (try num(store, "2401.00004")))
+        #expect(try ranker.evaluate(QueryParser.parse("words")).docs.count == 4)
+    }
+
     @Test func aFailedImportLeavesNoSegmentAndTheSameOrder() throws {
         let (store, folder) = try makeStore()
         defer { try? FileManager.default.removeItem(at: folder) }

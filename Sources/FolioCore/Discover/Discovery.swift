@@ -42,6 +42,9 @@ public final class Discovery {
         statistics = WordStatistics(store: store, index: self.index)
     }
 
+    /// Ranks with what `index` has loaded of the library (see `SearchIndex.adopt`).
+    public func adoptLoadedIndex(of index: SearchIndex) { self.index.adopt(from: index) }
+
     /// The papers most like paper `id`, best first, without it.
     public func similar(to id: String, limit: Int = 50) throws -> [RankedPaper] {
         guard let paper = try store.paper(id: id), let num = try store.num(ofID: paper.id) else {
@@ -148,13 +151,16 @@ public final class Discovery {
         let texts = try store.rankingTexts(candidates.map(\.num))
         let averageLength = try statistics.averageLength()
         var ranked: [(text: RankingText, score: Double, because: [String])] = []
+        let position = Dictionary(uniqueKeysWithValues: query.enumerated().map { ($0.element.key, $0.offset) })
+        var tf = [Int](repeating: 0, count: query.count)
         for candidate in texts {
             let text = PaperText(title: candidate.title, abstract: candidate.abstract)
-            let counts = text.counts
+            // Only the query's words are counted: a dictionary of every word of every candidate cost more.
+            for i in tf.indices { tf[i] = 0 }
+            for word in text.words { if let i = position[word] { tf[i] += 1 } }
             var score = 0.0
             var parts: [(String, Double)] = []
-            for (word, weight) in query {
-                guard let tf = counts[word] else { continue }
+            for ((word, weight), tf) in zip(query, tf) where tf > 0 {
                 let saturation = Double(tf) * (Self.k1 + 1) / (Double(tf) + Self.k1 * (1 - Self.b + Self.b * Double(text.length) / averageLength))
                 let part = weight * idf[word]! * saturation
                 score += part

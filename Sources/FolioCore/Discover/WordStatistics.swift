@@ -6,7 +6,7 @@ import GRDB
 /// average (over the newest `lengthSample` papers: all of a small library). Kept while the index stays
 /// at one generation.
 struct WordStatistics {
-    static let lengthSample = 200
+    static let lengthSample = 100
     /// Words counted per read transaction: the store's one connection serves the reader between them,
     /// so a key typed while For you ranks waits for a few milliseconds at most.
     static let learnedPerRead = 16
@@ -60,14 +60,9 @@ struct WordStatistics {
 
     mutating func averageLength() throws -> Double {
         if let meanLength { return meanLength }
-        let nums = try index.first(Self.lengthSample, of: try index.all())
-        var total = 0, read = 0
-        for start in stride(from: 0, to: nums.count, by: 100) {
-            let texts = try store.rankingTexts(Array(nums[start..<min(start + 100, nums.count)]))
-            total += texts.reduce(0) { $0 + PaperText(title: $1.title, abstract: $1.abstract).length }
-            read += texts.count
-        }
-        let mean = read == 0 ? 1 : max(1, Double(total) / Double(read))
+        let texts = try store.rankingTexts(try index.first(Self.lengthSample, of: try index.all()))
+        let total = texts.reduce(0) { $0 + PaperText(title: $1.title, abstract: $1.abstract).length }
+        let mean = texts.isEmpty ? 1 : max(1, Double(total) / Double(texts.count))
         meanLength = mean
         return mean
     }

@@ -76,6 +76,14 @@ public final class SearchIndex {
         return set
     }
 
+    /// Takes `other`'s date order and segments when it has a later generation loaded (generations only
+    /// grow); the next read still checks the library's. Neither index may be in use on another thread.
+    func adopt(from other: SearchIndex) {
+        guard let theirs = other.loaded, theirs.generation > loaded?.generation ?? .min else { return }
+        loaded = theirs
+        recent = [:]
+    }
+
     private func load(_ db: Database) throws -> LoadedIndex {
         let generation = try Int64.fetchOne(db, sql: "SELECT generation FROM search_order WHERE id = 1") ?? 0
         if let loaded, loaded.generation == generation { return loaded }
