@@ -150,8 +150,8 @@ extension AppState {
     mutating func leaveVanishedView() {
         let exists: Bool
         switch view {
-        case .all, .starred, .unread, .new, .forYou, .similar: exists = true
-        case .tag(let name): exists = snapshot.tags.contains { $0.name == name }
+        case .all, .starred, .unread, .new, .forYou(nil), .similar: exists = true
+        case .tag(let name), .forYou(let name?): exists = snapshot.tags.contains { $0.name == name }
         case .topic(let name): exists = snapshot.topics.contains { $0.name == name }
         }
         if !exists {

@@ -117,6 +117,13 @@ struct ReaderDiscoverTests {
         #expect(app.text.contains("because: "))
         app.press(.escape)
         #expect(app.state.view == .tag("t2i"))
+        // A tag deleted elsewhere takes its For you with it, as it takes its own view.
+        let again = lib.runtime(width: 160, height: 40)
+        again.press(.tab, .tab, .char("j"), .char("j"), .char("j"), .char("j"), .char("j"), .char("L"))
+        #expect(again.state.view == .forYou(tag: "t2i"))
+        _ = try lib.store.deleteTag("t2i")
+        again.reload()
+        #expect(again.state.view == .all)
     }
 
     @Test func theSortKeyCyclesOrdersKeptPerView() throws {

@@ -223,7 +223,7 @@ struct PaperText {
 
     /// Whether a word takes part in ranking: two letters or more, and not one of the commonest English words
     /// (their weight would be near nothing, and each costs a read of the index).
-    static func counts(_ word: String) -> Bool { word.utf8.count > 1 && !stopWords.contains(word) }
+    static func counts(_ word: String) -> Bool { !word.unicodeScalars.dropFirst().isEmpty && !stopWords.contains(word) }
 
     static let stopWords: Set<String> = [
         "the", "of", "and", "in", "to", "we", "for", "is", "on", "that", "with", "this", "by", "as", "are", "an", "be",
