@@ -7,8 +7,7 @@ final class ForYouRanker: @unchecked Sendable {
     private let discovery: Discovery
     private var ranked: [String?: (inputs: [String], papers: [RankedPaper])] = [:]
 
-    /// Through the reader's own store: a second `Store` on the same file in this process would drop
-    /// SQLite's locks when `Store.checkHeader` closes its descriptor (POSIX locks belong to the process).
+    /// Through the reader's own store, whose one connection serializes its reads with the reader's.
     init(store: Store) { discovery = Discovery(store: store) }
 
     /// Takes the reader's date order and segments instead of reading them again: loading them is one

@@ -98,10 +98,11 @@ struct Bench: ParsableCommand {
         results.privateMegabytes = Clock.privateResidentMegabytes()
         results.similar = DiscoverBench.similarInTheReader(runtime)
         results.privateMegabytes = max(results.privateMegabytes, Clock.privateResidentMegabytes())
-        results.journal = try JournalBench.measure(path: path)
-        results.discover = try DiscoverBench.measure(path: path)
         results.forYou = try DiscoverBench.measureInTheReader(runtime, path: path)
         results.privateMegabytes = max(results.privateMegabytes, Clock.privateResidentMegabytes())
+        results.peakRSSDiscoverMegabytes = Clock.peakResidentMegabytes()
+        results.journal = try JournalBench.measure(path: path)
+        results.discover = try DiscoverBench.measure(path: path)
         results.peakRSSAllMegabytes = Clock.peakResidentMegabytes()
         if syncChanges > 0 { results.sync = try SyncBench.measure(path: path, root: root, seed: seed, changes: syncChanges) }
         print(json ? results.json : results.table)
@@ -203,7 +204,9 @@ struct Results {
     var topicPapers = 0
     /// After opening, filtering, scrolling and counting topics (the reader's own target).
     var peakRSSMegabytes = 0.0
-    /// After everything, Discover included. Both count the library's pages read through the memory map
+    /// The same after More like this and For you in the reader (Discover's target: the reader's plus 100).
+    var peakRSSDiscoverMegabytes = 0.0
+    /// After everything, the bulk tagging of `JournalBench` included. All three count the library's pages read through the memory map
     /// (clean, shared with the kernel's cache); `privateMegabytes` does not.
     var peakRSSAllMegabytes = 0.0
     /// The most private memory (`RssAnon`) seen after the reading figures, More like this, and For you.
@@ -234,6 +237,7 @@ struct Results {
          ("scroll_cpu_ms_p99", Results.percentile(scrollsCPU, 0.99), ""),
          ("topics_refresh_ms", topicsRefreshMilliseconds, "≤ 50"),
          ("peak_rss_mb", peakRSSMegabytes, "≤ 300"),
+         ("peak_rss_discover_mb", peakRSSDiscoverMegabytes, "≤ 400"),
          ("peak_rss_all_mb", peakRSSAllMegabytes, ""),
          ("private_rss_mb", privateMegabytes, ""),
          ("daily_imports", Double(dailyImports.count), ""),

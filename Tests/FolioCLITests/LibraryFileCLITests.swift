@@ -110,4 +110,20 @@ struct LibraryFileCLITests {
         #expect(try mode(path) == 0o600)
         #expect(try mode((path as NSString).deletingLastPathComponent) == 0o700)
     }
+
+    /// Opening the library a second time in one process leaves the first connection's locks: with them
+    /// dropped, another program closing the library takes it for unused, checkpoints and deletes the WAL,
+    /// and the first connection's next commit goes to the deleted file.
+    @Test func aSecondStoreOnTheFileKeepsTheFirstOnesWritesSeen() throws {
+        let library = try TestLibrary()
+        #expect(try library.run(["import", CLI.fixture("hf-daily-papers-page.txt")]).status == 0)
+        let first = try Store(path: library.path)
+        let ids = try first.papers(PaperFilter(limit: 2)).map(\.id)
+        try first.setStarred([ids[0]], true)
+        let second = try Store(path: library.path)
+        #expect(try LibraryProbe.query(library.path, "SELECT count(*) FROM star") == "1")
+        try first.setStarred([ids[1]], true)
+        #expect(try LibraryProbe.query(library.path, "SELECT count(*) FROM star") == "2")
+        #expect(try second.papers(PaperFilter(starredOnly: true)).count == 2)
+    }
 }

@@ -50,6 +50,7 @@ public final class Discovery {
         guard let paper = try store.paper(id: id), let num = try store.num(ofID: paper.id) else {
             throw LibraryError("no paper \(id)")
         }
+        defer { try? store.releaseMappedPages() }
         try statistics.refresh()
         let profile = try statistics.profile(of: [PaperText(paper)])
         return try rank(profile, excluding: [num], limit: limit)
@@ -62,6 +63,7 @@ public final class Discovery {
         let learned = tag != nil ? liked : liked.sorted { a, b in
             a.starredAt != b.starredAt ? (a.starredAt ?? "") > (b.starredAt ?? "") : a.id < b.id
         }
+        defer { try? store.releaseMappedPages() }
         try statistics.refresh()
         let profile = try statistics.profile(of: learned.prefix(Self.profilePapers).map(PaperText.init))
         // Read papers were seen already: they are left out, but they do not count against a word (Folio
