@@ -1,16 +1,6 @@
 import Foundation
 import GRDB
 
-/// A paper ranked against a profile (another paper's words, or what the user starred or tagged), with
-/// the words that add most to its score.
-public struct RankedPaper: Sendable, Equatable {
-    /// The paper's number in the library (as the search index knows it).
-    public var num: Int64
-    public var paper: Paper
-    public var score: Double
-    public var because: [String]
-}
-
 /// Ranks papers by their words, offline, from the search index and the papers' text.
 ///
 /// A profile is a weighted list of words: for one paper, each word of its title and abstract weighs
@@ -50,7 +40,7 @@ public final class Discovery {
         guard let paper = try store.paper(id: id), let num = try store.num(ofID: paper.id) else {
             throw LibraryError("no paper \(id)")
         }
-        defer { try? store.releaseMappedPages() }
+        defer { try? store.releaseMappedPages() }  // and on the way: see `WordStatistics`
         try statistics.refresh()
         let profile = try statistics.profile(of: [PaperText(paper)])
         return try rank(profile, excluding: [num], limit: limit)

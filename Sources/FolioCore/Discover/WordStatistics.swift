@@ -38,6 +38,7 @@ struct WordStatistics {
     mutating func papers(with words: [String]) throws -> [DocSet] {
         let sets = try index.textSets(words)
         for (word, set) in zip(words, sets) { frequency[word] = set.count }
+        try store.releaseMappedPages()
         return sets
     }
 
@@ -48,6 +49,9 @@ struct WordStatistics {
         for start in stride(from: 0, to: unknown.count, by: Self.learnedPerRead) {
             let part = Array(unknown[start..<min(start + Self.learnedPerRead, unknown.count)])
             for (word, count) in zip(part, try index.textCounts(part)) { frequency[word] = count }
+            // A cold For you counts thousands of words: their postings, kept mapped, were 2 GB of a
+            // million-paper library in the reader's resident memory.
+            try store.releaseMappedPages()
         }
     }
 
