@@ -87,6 +87,8 @@ public struct Prompt: Sendable, Equatable {
         case filter
         /// Name for the current filter, saved as a topic.
         case saveTopic
+        /// Name for the current filter, saved as a mute rule.
+        case saveMute
         /// The topic's query, with the live match count beside it.
         case editTopic(name: String)
         case confirmDeleteTopic(name: String)
@@ -135,6 +137,7 @@ public struct Prompt: Sendable, Equatable {
         case .removeTag: return "remove tag: "
         case .filter: return "/"
         case .saveTopic: return "save topic as: "
+        case .saveMute: return "mute what the filter finds, as rule: "
         case .editTopic(let name): return "topic \(name): "
         case .confirmDeleteTopic(let name): return "delete topic \(name)? (y/n) "
         case .confirmReplaceTopic(let name, _): return "replace topic \(name)? (y/n) "
@@ -271,6 +274,8 @@ public struct AppState: Sendable, Equatable {
     public var prompt: Prompt?
     /// Papers marked for a bulk action, by their numbers in the library; kept across views until cleared.
     public var marked: Set<Int64> = []
+    /// Papers that mute rules hide are shown in place, marked (`H`).
+    public var showMuted = false
     /// `;` was pressed: the next star, read, tag or untag acts on every paper of the view.
     public var forView = false
     /// The papers a tag or untag prompt open now acts on, when more than the selected one.
@@ -313,7 +318,8 @@ public struct AppState: Sendable, Equatable {
 
     /// What the list should show now: `update` asks for it whenever `list` answers another key.
     public var listKey: ListKey {
-        ListKey(view: view, filter: filterQuery, order: order, version: libraryVersion, preview: prompt?.kind == .filter)
+        ListKey(view: view, filter: filterQuery, order: order, version: libraryVersion, preview: prompt?.kind == .filter,
+                showMuted: showMuted)
     }
 
     /// The orders the sort key goes through in this view: a ranking's own first, relevance with a filter.

@@ -18,6 +18,7 @@ public enum Action: String, CaseIterable, Sendable {
     case filter
     case moreLikeThis = "more-like-this", sort
     case saveTopic = "save-topic", editTopic = "edit-topic", deleteTopic = "delete-topic"
+    case mute, showMuted = "show-muted"
     case toggleSidebar = "toggle-sidebar"
     case cycleTheme = "cycle-theme"
     case fetch
@@ -115,6 +116,8 @@ public struct Keymap: Sendable, Equatable {
         Binding(action: .saveTopic, keys: [.char("S")], help: "save the filter as a topic"),
         Binding(action: .editTopic, keys: [.char("e")], help: "edit the topic, or rename the tag, chosen in the sidebar"),
         Binding(action: .deleteTopic, keys: [.char("D")], help: "delete the topic, or remove the tag from every paper, chosen in the sidebar"),
+        Binding(action: .mute, keys: [.char("x")], help: "save the filter as a mute rule: its papers leave every view and count"),
+        Binding(action: .showMuted, keys: [.char("H")], help: "show the papers mute rules hide, in place and marked ×; again hides them"),
         Binding(action: .toggleSidebar, keys: [.char("\\")], help: "show or hide the sidebar"),
         Binding(action: .cycleTheme, keys: [.char("C")], help: "switch to the next theme"),
         Binding(action: .fetch, keys: [.char("R")], help: "fetch new papers from the sources (in the background)"),

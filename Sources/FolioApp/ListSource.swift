@@ -17,7 +17,7 @@ final class ListSource {
     /// The last More like this, kept while the index stays at its generation: a star, a filter keystroke
     /// or a sort find the list again, but the papers' words, and so the ranking, are the same.
     private var similar: (id: String, generation: Int64, ranked: [RankedPaper])?
-    private var current: (key: ListKey, result: any OrderedNums, complete: Bool)?
+    private var current: (key: ListKey, result: any OrderedNums, complete: Bool, hidden: Int)?
     /// The ranked view's scores and reasons, by num.
     private var rankings: [Int64: Ranking] = [:]
     /// Numbers of a stretch of `current`'s positions, read from the index a chunk at a time.
@@ -42,7 +42,9 @@ final class ListSource {
 
     func open(_ key: ListKey, keep: Int64?, fallback: Int, rows: Int) throws -> Msg {
         let (result, complete) = try self.result(key)
-        guard result.count > 0 else { return .listOpened(ResultWindow(key: key, complete: complete), selected: nil) }
+        guard result.count > 0 else {
+            return .listOpened(ResultWindow(key: key, complete: complete, hidden: current?.hidden ?? 0), selected: nil)
+        }
         let position = keep.flatMap { result.position(of: $0) } ?? min(max(fallback, 0), result.count - 1)
         let window = try self.window(key, max(position - rows / 2, 0)..<(position + rows + rows / 2))
         return .listOpened(window, selected: position)
@@ -60,7 +62,8 @@ final class ListSource {
         // A paper deleted since the list was found ends the window there (the reload after it finds the list again).
         let found = try papers(nums)
         let whole = zip(found, nums).prefix { $0.0.num == $0.1 }.map(\.0)
-        return ResultWindow(key: key, count: result.count, start: rows.lowerBound, rows: whole, complete: complete)
+        return ResultWindow(key: key, count: result.count, start: rows.lowerBound, rows: whole, complete: complete,
+                            hidden: current?.hidden ?? 0)
     }
 
     private func result(_ key: ListKey) throws -> (any OrderedNums, complete: Bool) {
@@ -82,6 +85,10 @@ final class ListSource {
             docs.formIntersection(matches.docs)
             complete = matches.complete
         }
+        let muted = try resolver.muted()
+        var hidden = muted
+        hidden.formIntersection(docs)
+        if !key.showMuted { docs.subtract(muted) }
         let result: any OrderedNums
         if let sort = key.order.paperSort {
             result = sort == .date && ranked == nil
@@ -91,7 +98,7 @@ final class ListSource {
             result = NumList(ranked!.map(\.num).filter { docs.contains($0) })
         }
         rankings = Dictionary((ranked ?? []).map { ($0.num, Ranking(score: $0.score, because: $0.because)) }) { a, _ in a }
-        current = (key, result, complete)
+        current = (key, result, complete, hidden.count)
         knownNums = nil
         return (result, complete)
     }
@@ -120,10 +127,11 @@ final class ListSource {
     func papers(_ nums: [Int64]) throws -> [ListRow] {
         guard !nums.isEmpty else { return [] }
         let topics = try resolver.topicMembers().sorted { $0.key < $1.key }
+        let muted = try resolver.muted()
         return try store.papers(byNum: nums).map { num, paper in
             var paper = paper
             paper.topics = topics.filter { $0.value.contains(num) }.map(\.key)
-            return ListRow(num: num, paper: paper, ranking: rankings[num])
+            return ListRow(num: num, paper: paper, ranking: rankings[num], isMuted: muted.contains(num))
         }
     }
 

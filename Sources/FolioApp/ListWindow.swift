@@ -10,8 +10,11 @@ public struct ListKey: Sendable, Equatable {
     /// The filter is being typed: a phrase with very many candidates is checked in the newest of them
     /// alone (`ResultWindow.complete` false), and in full once Enter keeps the filter.
     public var preview: Bool
+    /// Muted papers are shown in place, marked, instead of left out.
+    public var showMuted: Bool
 
-    public init(view: LibraryView, filter: Query?, order: ListOrder = .date, version: Int, preview: Bool = false) {
+    public init(view: LibraryView, filter: Query?, order: ListOrder = .date, version: Int, preview: Bool = false, showMuted: Bool = false) {
+        self.showMuted = showMuted
         self.view = view
         self.filter = filter
         self.order = order
@@ -29,8 +32,11 @@ public struct ListRow: Sendable, Equatable {
     public var paper: Paper
     /// In a ranked view: the paper's score and the words that add most to it.
     public var ranking: Ranking?
+    /// A mute rule matches it (shown only while muted papers are).
+    public var isMuted: Bool
 
-    public init(num: Int64, paper: Paper, ranking: Ranking? = nil) {
+    public init(num: Int64, paper: Paper, ranking: Ranking? = nil, isMuted: Bool = false) {
+        self.isMuted = isMuted
         self.num = num
         self.paper = paper
         self.ranking = ranking
@@ -58,8 +64,11 @@ public struct ResultWindow: Sendable, Equatable {
     public var rows: [ListRow] = []
     /// False while a phrase was checked in its newest candidates alone: `count` papers match, more may.
     public var complete = true
+    /// Papers of the view and filter that mute rules hide (shown or not).
+    public var hidden = 0
 
-    public init(key: ListKey? = nil, count: Int = 0, start: Int = 0, rows: [ListRow] = [], complete: Bool = true) {
+    public init(key: ListKey? = nil, count: Int = 0, start: Int = 0, rows: [ListRow] = [], complete: Bool = true, hidden: Int = 0) {
+        self.hidden = hidden
         self.key = key
         self.count = count
         self.start = start

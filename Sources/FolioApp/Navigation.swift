@@ -121,12 +121,12 @@ extension AppState {
             orders[view] = next
             status = StatusMessage(text: "sorted: \(next.label)", isError: false)
         case .saveTopic:
-            if filterQuery == nil || filterError != nil {
-                let hint = "filter first (\(keyLabel(.filter))), then \(keyLabel(.saveTopic)) saves the filter as a topic"
-                status = StatusMessage(text: hint, isError: false)
-            } else {
-                prompt = Prompt(kind: .saveTopic)
-            }
+            askName(.saveTopic, for: action, saying: "saves the filter as a topic")
+        case .mute:
+            askName(.saveMute, for: action, saying: "mutes what the filter finds")
+        case .showMuted:
+            showMuted.toggle()
+            status = StatusMessage(text: showMuted ? "muted papers shown, marked ×" : "muted papers hidden", isError: false)
         case .editTopic, .deleteTopic:
             return topicAction(action)
         case .toggleSidebar:
@@ -223,6 +223,15 @@ extension AppState {
     static let visitsKept = 50
 
     /// The first key bound to `action`, as hints write it.
+    /// The prompt for a name under which to save the filter; without a valid filter, how to make one.
+    private mutating func askName(_ kind: Prompt.Kind, for action: Action, saying what: String) {
+        if filterQuery == nil || filterError != nil {
+            status = StatusMessage(text: "filter first (\(keyLabel(.filter))), then \(keyLabel(action)) \(what)", isError: false)
+        } else {
+            prompt = Prompt(kind: kind)
+        }
+    }
+
     func keyLabel(_ action: Action) -> String { keymap.keys(for: action).first?.label ?? action.rawValue }
 
     mutating func chooseSidebarEntry(_ index: Int) {

@@ -109,6 +109,7 @@ enum PaperListView {
                               dateFormat: dateFormat)
             content.score = listRow.ranking?.score
             content.isMarked = state.marked.contains(listRow.num)
+            if listRow.isMuted { content.mark = "×" }
             if let cache {
                 canvas.draw(cache.listRow(content) { render(content, x: 0, y: 0, context: context, on: &$0) }, x: area.x, y: area.y + row)
             } else {

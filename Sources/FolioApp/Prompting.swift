@@ -61,7 +61,7 @@ extension AppState {
     private mutating func submitTyped(_ prompt: Prompt) -> [Effect] {
         switch prompt.kind {
         case .filter:
-            let asTyping = try? QueryParser.parse(prompt.text, typing: true)
+            let asTyping = try? QueryParser.parse(prompt.text, typing: true, context: queryContext)
             setFilter(prompt.text, typing: false)
             if filterError != nil { return [] }
             // Kept as typed, the last word is whole again: say how to keep it a prefix.
@@ -113,6 +113,9 @@ extension AppState {
         case .saveTopic:
             let name = TextNormalizer.clean(prompt.text)
             return name.isEmpty ? [] : [.saveTopic(name: name, query: filterText)]
+        case .saveMute:
+            let name = TextNormalizer.clean(prompt.text)
+            return name.isEmpty ? [] : [.saveMute(name: name, query: filterText)]
         case .editTopic(let name):
             return [.saveTopic(name: name, query: prompt.text)]  // checked to parse by `submitTyped`
         case .confirmDeleteTopic(let name):
@@ -157,7 +160,7 @@ extension AppState {
     public func completions(for prompt: Prompt) -> [String] {
         let pool: [String]
         switch prompt.kind {
-        case .filter, .saveTopic, .editTopic, .confirmDeleteTopic, .confirmReplaceTopic, .confirmBulk, .confirmDeleteTag: return []
+        case .filter, .saveTopic, .saveMute, .editTopic, .confirmDeleteTopic, .confirmReplaceTopic, .confirmBulk, .confirmDeleteTag: return []
         case .renameTag(let name): pool = allTagNames.filter { $0 != name }
         case .addTags: pool = allTagNames
         case .removeTag(let choices): pool = choices

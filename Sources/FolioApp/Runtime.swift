@@ -187,18 +187,21 @@ public final class ReaderRuntime<Device: TerminalDevice> {
 
     /// The sidebar's counts: views and tags from SQL, topics from their sets.
     public func counts() throws -> LibrarySnapshot {
-        let unread = try resolver.unread()
-        let new = try resolver.importedAfter(lists.newSince)
+        // Muted papers count nowhere.
+        let unread = try resolver.unmuted(try resolver.unread())
+        let new = try resolver.unmuted(try resolver.importedAfter(lists.newSince))
         let topics = try store.topics()
         let topicCounts = try topics.map { topic -> LibrarySnapshot.TopicCount in
-            let set = try resolver.topic(topic.name)
+            let set = try resolver.unmuted(try resolver.topic(topic.name))
             var unreadSet = set, newSet = set
             unreadSet.formIntersection(unread)
             newSet.formIntersection(new)
             return .init(name: topic.name, count: set.count, unread: unreadSet.count, new: newSet.count)
         }
-        return LibrarySnapshot(total: try resolver.all().count, starred: try resolver.starred().count, unread: unread.count,
-                               tags: try store.tagCounts(), topics: topics, newSince: lists.newSince, newCount: new.count,
+        let tags = try resolver.muted().isEmpty ? try store.tagCounts()
+            : try store.tagCounts().map { TagCount(name: $0.name, count: try resolver.unmuted(try resolver.tagged($0.name)).count) }
+        return LibrarySnapshot(total: try resolver.unmuted(try resolver.all()).count, starred: try resolver.unmuted(try resolver.starred()).count,
+                               unread: unread.count, tags: tags, topics: topics, newSince: lists.newSince, newCount: new.count,
                                topicCounts: topicCounts, forYouCount: lists.forYou[nil]?.count ?? 0)
     }
 
@@ -244,7 +247,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             case .countQuery(let text):
                 let result: String
                 do {
-                    result = "\(try resolver.exact(try QueryParser.parse(text)).count) papers"
+                    result = "\(try resolver.exact(try QueryParser.parse(text, context: .now(newSince: lists.newSince))).count) papers"
                 } catch {
                     result = "\(error)"
                 }
@@ -288,6 +291,10 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             case .saveTopic(let name, let query):
                 try store.saveTopic(name: name, query: query)
                 return reloaded() + [report("saved topic \(name)")]
+            case .saveMute(let name, let query):
+                let replaced = try store.saveMuteRule(name: name, query: query)
+                let effects = reloaded()
+                return effects + [report("\(replaced ? "changed" : "saved") mute rule \(name): \(try resolver.muted().count) papers muted")]
             case .removeTopic(let name):
                 try store.removeTopic(name: name)
                 return reloaded() + [report("deleted topic \(name)")]

@@ -24,6 +24,7 @@ public enum Effect: Sendable, Equatable {
     case renameTag(String, to: String)
     case deleteTag(String)
     case saveTopic(name: String, query: String)
+    case saveMute(name: String, query: String)
     case removeTopic(name: String)
     /// Keep a filter or tag entry in the library's prompt history.
     case remember(PromptHistory.Kind, String)
@@ -172,12 +173,15 @@ extension AppState {
             return
         }
         do {
-            filterQuery = try QueryParser.parse(text, typing: typing)
+            filterQuery = try QueryParser.parse(text, typing: typing, context: queryContext)
             filterError = nil
         } catch {
             filterError = "\(error)"
         }
     }
+
+    /// Now, with the reader's last close for `is:new`.
+    var queryContext: QueryContext { .now(newSince: snapshot.newSince) }
 
     /// Words to highlight: the filter's, or the topic's when a topic is shown.
     public var highlightTerms: [TextTerm] {

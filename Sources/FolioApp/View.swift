@@ -116,7 +116,8 @@ enum StatusView {
             hint = keys.hints([.star: "star", .tag: "tag", .toggleRead: "read", .filter: "filter", .saveTopic: "save topic",
                                .open: "read", .help: "help", .quit: "quit"])
         }
-        let marks = state.marked.isEmpty ? "" : "  \(state.marked.count) marked"
+        let marks = (state.marked.isEmpty ? "" : "  \(state.marked.count) marked")
+            + (state.list.hidden == 0 ? "" : state.showMuted ? "  \(state.list.hidden) muted shown" : "  \(state.list.hidden) hidden")
         let order = state.order == state.orderChoices[0] ? "" : " · \(state.order.label)"
         let left = " \(position)  \(state.view.label)\(order)\(marks)  \(hint)"
         let message = state.status?.text ?? state.fetchProgressText ?? ""

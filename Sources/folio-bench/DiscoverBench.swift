@@ -62,7 +62,7 @@ enum DiscoverBench {
             runtime.send(.input(.key(.char("L"))))
             runtime.draw()
             times.append(Clock.now.millisecondsSince(start))
-            guard case .similar = runtime.state.view, runtime.state.list.count == 50 else {
+            guard case .similar = runtime.state.view, runtime.state.list.count + runtime.state.list.hidden == 50 else {
                 preconditionFailure("L showed \(runtime.state.view) with \(runtime.state.list.count) papers")
             }
             runtime.send(.input(.key(.escape)))

@@ -57,12 +57,22 @@ struct SyntheticLibrary {
         // Unique, arXiv-shaped, and the same for the same index.
         let id = String(format: "%04d.%05d", 1000 + index / 100_000, index % 100_000)
         let categories = ["cs.LG", "cs.CL", "cs.CV", "cs.AI", "cs.IR", "stat.ML"]
-        return PaperInput(
+        var paper = PaperInput(
             arxivID: id,
             title: words(6 + Int(random.next() % 9)).capitalized,
             abstract: words(140 + Int(random.next() % 60)),
             authors: (0..<(1 + Int(random.next() % 6))).map { _ in (word() + " " + word()).capitalized },
             published: published,
             categories: [categories[Int(random.next() % UInt64(categories.count))]])
+        // One paper in twenty came through the Hugging Face daily papers: upvotes, comments, half with code.
+        if random.next() % 20 == 0 {
+            paper.upvotes = Int(random.next() % 200)
+            paper.commentCount = Int(random.next() % 12)
+            if random.next() % 2 == 0 {
+                paper.githubRepo = "https://github.com/bench/\(id)"
+                paper.githubStars = Int(random.next() % 2000)
+            }
+        }
+        return paper
     }
 }

@@ -50,7 +50,7 @@ struct Folio: ParsableCommand {
         subcommands: [
             ImportCommand.self, FetchCommand.self, ListCommand.self, ShowCommand.self, StarCommand.self, UnstarCommand.self,
             ReadCommand.self, UnreadCommand.self,
-            TagCommand.self, UntagCommand.self, TagsCommand.self, UndoCommand.self, RedoCommand.self, HistoryCommand.self, SyncCommand.self, TopicCommand.self, StatsCommand.self, ExportCommand.self, IndexCommand.self, SimilarCommand.self, RecommendCommand.self,
+            TagCommand.self, UntagCommand.self, TagsCommand.self, UndoCommand.self, RedoCommand.self, HistoryCommand.self, SyncCommand.self, TopicCommand.self, MuteCommand.self, DigestCommand.self, StatsCommand.self, ExportCommand.self, IndexCommand.self, SimilarCommand.self, RecommendCommand.self,
             ThemesCommand.self, ConfigCommand.self, KeysCommand.self,
         ])
 

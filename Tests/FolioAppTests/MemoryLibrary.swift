@@ -8,6 +8,8 @@ struct MemoryLibrary {
     /// In list order (newest first); a paper's num is its index + 1.
     var papers: [Paper]
     var topics: [Topic] = []
+    /// Mute rules' queries, by name.
+    var muteRules: [String: Query] = [:]
     var newSince: String?
     /// The library before each change, for undo; and before each undo, for redo (an editor's two stacks).
     var undoStack: [(papers: [Paper], topics: [Topic])] = []
@@ -24,8 +26,14 @@ struct MemoryLibrary {
         MemoryLibrary(papers: (0..<count).map { paper($0) })
     }
 
+    func isMuted(_ paper: Paper) -> Bool {
+        let facts = PaperFacts(paper)
+        return muteRules.values.contains { $0.matches(facts) }
+    }
+
     var snapshot: LibrarySnapshot {
         var tagCounts: [String: Int] = [:]
+        let papers = papers.filter { !isMuted($0) }
         for paper in papers { for tag in paper.tags { tagCounts[tag, default: 0] += 1 } }
         let topicCounts = topics.map { topic in
             let members = rows(view: .topic(topic.name), filter: nil)
@@ -38,7 +46,7 @@ struct MemoryLibrary {
                                topics: topics, newSince: newSince, newCount: 0, topicCounts: topicCounts)
     }
 
-    func rows(view: LibraryView, filter: Query?) -> [ListRow] {
+    func rows(view: LibraryView, filter: Query?, showMuted: Bool = false) -> [ListRow] {
         let parsed = topics.compactMap { topic in (try? QueryParser.parse(topic.query)).map { (topic.name, $0) } }.sorted { $0.0 < $1.0 }
         return papers.enumerated().compactMap { index, paper in
             var paper = paper
@@ -55,14 +63,17 @@ struct MemoryLibrary {
             case .forYou, .similar: inView = false  // rankings are the runtime's (ReaderDiscoverTests)
             }
             guard inView, filter?.matches(PaperFacts(paper, topics: paper.topics)) ?? true else { return nil }
-            return ListRow(num: Int64(index + 1), paper: paper)
+            let muted = isMuted(paper)
+            if muted && !showMuted { return nil }
+            return ListRow(num: Int64(index + 1), paper: paper, isMuted: muted)
         }
     }
 
     func window(_ key: ListKey, _ range: Range<Int>) -> ResultWindow {
-        let all = rows(view: key.view, filter: key.filter)
+        let all = rows(view: key.view, filter: key.filter, showMuted: key.showMuted)
         let range = range.clamped(to: 0..<all.count)
-        return ResultWindow(key: key, count: all.count, start: range.lowerBound, rows: Array(all[range]))
+        let hidden = rows(view: key.view, filter: key.filter, showMuted: true).filter(\.isMuted).count
+        return ResultWindow(key: key, count: all.count, start: range.lowerBound, rows: Array(all[range]), hidden: hidden)
     }
 
     private mutating func change(_ id: String, _ body: (inout Paper) -> Void) -> [Msg] {
@@ -96,8 +107,8 @@ struct MemoryLibrary {
     mutating func answer(_ effect: Effect) -> [Msg] {
         switch effect {
         case .openList(let key, let keep, let fallback, let rows):
-            let all = self.rows(view: key.view, filter: key.filter)
-            guard !all.isEmpty else { return [.listOpened(ResultWindow(key: key), selected: nil)] }
+            let all = self.rows(view: key.view, filter: key.filter, showMuted: key.showMuted)
+            guard !all.isEmpty else { return [.listOpened(window(key, 0..<0), selected: nil)] }
             let position = keep.flatMap { num in all.firstIndex { $0.num == num } } ?? min(max(fallback, 0), all.count - 1)
             return [.listOpened(window(key, max(position - rows / 2, 0)..<(position + rows + rows / 2)), selected: position)]
         case .loadRows(let key, let range):
@@ -123,11 +134,14 @@ struct MemoryLibrary {
             }
         case .removeTopic(let name):
             return changing { $0.topics.removeAll { $0.name == name } }
+        case .saveMute(let name, let query):
+            muteRules[name] = try? QueryParser.parse(query)
+            return [.loaded(snapshot)]
         case .bulk(let change, let target):
             let nums: [Int64]
             switch target {
             case .papers(let marked): nums = marked
-            case .list(let key): nums = rows(view: key.view, filter: key.filter).map(\.num)
+            case .list(let key): nums = rows(view: key.view, filter: key.filter, showMuted: key.showMuted).map(\.num)
             }
             return changing { library in
                 for num in nums {
@@ -151,7 +165,7 @@ struct MemoryLibrary {
                 for i in library.papers.indices { library.papers[i].tags.removeAll { $0 == name } }
             }
         case .markList(let key):
-            return [.marks(rows(view: key.view, filter: key.filter).map(\.num))]
+            return [.marks(rows(view: key.view, filter: key.filter, showMuted: key.showMuted).map(\.num))]
         case .undo:
             return step(back: true)
         case .redo:

@@ -103,7 +103,7 @@ struct QueryMatcherTests {
         #expect(facts == PaperFacts(
             title: "A Title", abstract: "An abstract", authors: ["Ann Lee"], categories: ["cs.CL"],
             id: "2401.00001", arxivID: "2401.00001", tags: ["x"], topics: ["nlp"],
-            starred: true, read: false, published: "2024-01-02"
+            starred: true, read: false, published: "2024-01-02", arrived: "t"
         ))
     }
 

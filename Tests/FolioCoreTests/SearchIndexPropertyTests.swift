@@ -32,9 +32,19 @@ struct RandomLibrary {
     mutating func paper(_ i: Int) -> PaperInput {
         let day = Int(random.next() % 40)
         let date = random.next() % 10 == 0 ? nil : String(format: "2020-%02d-%02d", 1 + day / 28, 1 + day % 28)
-        return PaperInput(arxivID: String(format: "2401.%05d", i), title: words(2...6), abstract: words(0...20),
-                          authors: (0..<Int(random.next() % 3)).map { _ in words(2...2) }, published: date,
-                          categories: (0..<Int(random.next() % 3)).map { _ in pick(Self.categories) })
+        var paper = PaperInput(arxivID: String(format: "2401.%05d", i), title: words(2...6), abstract: words(0...20),
+                               authors: (0..<Int(random.next() % 3)).map { _ in words(2...2) }, published: date,
+                               categories: (0..<Int(random.next() % 3)).map { _ in pick(Self.categories) })
+        // Some papers carry what the Hugging Face daily papers give; a later import may change it.
+        if random.next() % 3 == 0 {
+            paper.upvotes = Int(random.next() % 12)
+            paper.commentCount = random.next() % 4 == 0 ? nil : Int(random.next() % 5)
+            paper.githubRepo = pick([nil, "", "https://github.com/a/b"])
+            paper.githubStars = paper.githubRepo == nil ? nil : Int(random.next() % 9)
+            paper.aiKeywords = (0..<Int(random.next() % 3)).map { _ in words(1...2) }
+        }
+        paper.doi = pick([nil, nil, "10.1000/\(i)"])
+        return paper
     }
 
     mutating func importBatches(into store: Store, batches: Int, papers: Int) throws {
@@ -64,7 +74,9 @@ struct RandomLibrary {
         case 2: return pick(["title:", "abstract:", "author:"]) + word
         case 3: return "cat:" + pick(["cs.LG", "cs.ir", "cs.*", "cond-mat.*", "astro-ph"])
         case 4: return pick(["year:2020", "is:starred", "after:2020-01-15", "before:2020-02-01", "tag:Hot", "tag:cold",
-                             "topic:ir", "is:read", "is:unread", "id:2401.00007", "\"dense retrieval\""])
+                             "topic:ir", "is:read", "is:unread", "id:2401.00007", "\"dense retrieval\"",
+                             "upvotes>5", "upvotes<=2", "comments=0", "stars>=4", "has:code", "has:doi", "has:abstract",
+                             "kw:dense", "kw:\"zero shot\"", "year:>=2020", "year:<2020", "is:today", "after:30d"])
         case 5: return "-" + term()
         case 6: return "(\(term()) OR \(term()))"
         case 7: return "NOT " + term()

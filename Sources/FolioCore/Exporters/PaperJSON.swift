@@ -25,6 +25,8 @@ public enum PaperJSON {
             ("journal_ref", .optional(m.journalRef)),
             ("doi", .optional(m.doi)),
             ("upvotes", .optional(m.upvotes)),
+            ("comment_count", .optional(m.commentCount)),
+            ("github_stars", .optional(m.githubStars)),
             ("github_repo", .optional(m.githubRepo)),
             ("ai_keywords", .strings(m.aiKeywords)),
             ("announce_type", .optional(m.announceType)),
@@ -50,6 +52,7 @@ public enum PaperJSON {
             comments: try f.string("comments"), journalRef: try f.string("journal_ref"), doi: try f.string("doi"),
             upvotes: try f.int("upvotes"), githubRepo: try f.string("github_repo"),
             aiKeywords: try f.strings("ai_keywords"), announceType: try f.string("announce_type"),
-            announced: try f.string("announced"))
+            announced: try f.string("announced"), commentCount: try f.int("comment_count"),
+            githubStars: try f.int("github_stars"))
     }
 }

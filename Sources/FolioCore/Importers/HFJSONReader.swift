@@ -44,7 +44,9 @@ public struct HFJSONReader: DocumentReader {
             published: text("publishedAt").flatMap(isoDay),
             upvotes: paper["upvotes"] as? Int,
             githubRepo: (paper["githubRepo"] as? String).map(TextNormalizer.clean),
-            aiKeywords: (paper["ai_keywords"] as? [Any] ?? []).compactMap { ($0 as? String).map(TextNormalizer.clean) }
+            aiKeywords: (paper["ai_keywords"] as? [Any] ?? []).compactMap { ($0 as? String).map(TextNormalizer.clean) },
+            commentCount: item["numComments"] as? Int,
+            githubStars: paper["githubStars"] as? Int
         )
         if let raw = paper["id"] as? String, let parsed = ArxivID.parse(raw) {
             result.arxivID = parsed.id

@@ -16,6 +16,11 @@ public struct Topic: Sendable, Equatable {
 public struct TagCount: Sendable, Equatable {
     public var name: String
     public var count: Int
+
+    public init(name: String, count: Int) {
+        self.name = name
+        self.count = count
+    }
 }
 
 /// What an import did to the library.

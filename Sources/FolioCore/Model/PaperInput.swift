@@ -28,6 +28,10 @@ public struct PaperInput: Sendable, Equatable {
     public var journalRef: String?
     public var doi: String?
     public var upvotes: Int?
+    /// Comments on the paper's Hugging Face page.
+    public var commentCount: Int?
+    /// Stars of its code repository on GitHub.
+    public var githubStars: Int?
     public var githubRepo: String?
     public var aiKeywords: [String]
     /// arXiv RSS announce type: new, cross, replace, replace-cross.
@@ -42,7 +46,7 @@ public struct PaperInput: Sendable, Equatable {
         absURL: String? = nil, pdfURL: String? = nil, comments: String? = nil,
         journalRef: String? = nil, doi: String? = nil, upvotes: Int? = nil,
         githubRepo: String? = nil, aiKeywords: [String] = [], announceType: String? = nil,
-        announced: String? = nil
+        announced: String? = nil, commentCount: Int? = nil, githubStars: Int? = nil
     ) {
         self.arxivID = arxivID
         self.version = version
@@ -61,6 +65,8 @@ public struct PaperInput: Sendable, Equatable {
         self.journalRef = journalRef
         self.doi = doi
         self.upvotes = upvotes
+        self.commentCount = commentCount
+        self.githubStars = githubStars
         self.githubRepo = githubRepo
         self.aiKeywords = aiKeywords
         self.announceType = announceType

@@ -8,7 +8,8 @@ public indirect enum Query: Sendable, Equatable {
     /// Text: a run of words that must appear in this order, next to each other, in one of the fields.
     /// One word is a phrase of one. `prefix` makes the last word match any word it begins.
     case text(TextTerm)
-    /// Scopes that are not text: `tag:`, `topic:`, `cat:`, `id:`, `is:`, `year:`, `after:`, `before:`.
+    /// Scopes that are not text: `tag:`, `topic:`, `cat:`, `id:`, `is:`, `year:`, `after:`, `before:`, `arrived:`,
+    /// `upvotes>N` and the other counts, `has:`, `kw:`.
     case filter(Filter)
 }
 
@@ -45,6 +46,38 @@ public enum Filter: Sendable, Equatable {
     case after(String)
     /// Published before this `YYYY-MM-DD`.
     case before(String)
+    /// First imported at or after this moment (`Timestamp` text): `is:today`, `is:new`, `arrived:`.
+    case arrivedSince(String)
+    /// `upvotes>50`: a count the source gives; a paper without it matches no comparison.
+    case count(CountField, Comparison, Int)
+    case has(PaperFeature)
+    /// `kw:diffusion`: one of the source's keywords holds these words in a row (normalized).
+    case keyword([String])
+}
+
+/// Counts the community gives a paper, where its source says them (the Hugging Face daily papers).
+public enum CountField: String, Sendable, CaseIterable {
+    case upvotes, comments, stars
+}
+
+public enum Comparison: String, Sendable, CaseIterable {
+    // Two-character operators first: the lexer takes the longest that fits.
+    case atLeast = ">=", atMost = "<=", more = ">", less = "<", equal = "="
+
+    func holds(_ value: Int, _ bound: Int) -> Bool {
+        switch self {
+        case .atLeast: value >= bound
+        case .atMost: value <= bound
+        case .more: value > bound
+        case .less: value < bound
+        case .equal: value == bound
+        }
+    }
+}
+
+/// What `has:` asks: a code repository, a DOI, an abstract.
+public enum PaperFeature: String, Sendable, CaseIterable {
+    case code, doi, abstract
 }
 
 /// A query that cannot be parsed: what was expected, and the 1-based column where.

@@ -57,6 +57,10 @@ extension Filter: CustomStringConvertible {
         case .year(let year): "year:\(year)"
         case .after(let date): "after:" + date
         case .before(let date): "before:" + date
+        case .arrivedSince(let moment): "arrived:" + moment
+        case .count(let field, let comparison, let bound): field.rawValue + comparison.rawValue + String(bound)
+        case .has(let feature): "has:" + feature.rawValue
+        case .keyword(let words): "kw:" + Self.quotedIfNeeded(words.joined(separator: " "))
         }
     }
 

@@ -99,6 +99,13 @@ struct QueryLexer {
             lexScopeValue()
             return
         }
+        // `upvotes>50`: a count's name glued to its comparison reads as `upvotes:>50`.
+        if let operatorStart = chunk.firstIndex(where: { "<>=".contains($0) }), operatorStart > index,
+           CountField(rawValue: String(chunk[..<operatorStart]).lowercased()) != nil {
+            emit(.scope(String(chunk[..<operatorStart])), length: operatorStart - index)
+            lexScopeValue()
+            return
+        }
         switch String(chunk) {
         case "OR": emit(.or, length: length)
         case "AND": emit(.and, length: length)

@@ -16,12 +16,30 @@ public struct PaperFacts: Sendable, Equatable {
     public var read: Bool
     /// `YYYY-MM-DD`
     public var published: String?
+    /// When the paper was first imported (`Timestamp` text).
+    public var arrived: String?
+    public var upvotes: Int?
+    public var comments: Int?
+    public var stars: Int?
+    public var githubRepo: String?
+    public var doi: String?
+    /// The source's keywords.
+    public var keywords: [String]
 
     public init(
         title: String, abstract: String = "", authors: [String] = [], categories: [String] = [],
         id: String, arxivID: String? = nil, tags: [String] = [], topics: [String] = [],
-        starred: Bool = false, read: Bool = false, published: String? = nil, aliases: [String] = []
+        starred: Bool = false, read: Bool = false, published: String? = nil, aliases: [String] = [],
+        arrived: String? = nil, upvotes: Int? = nil, comments: Int? = nil, stars: Int? = nil,
+        githubRepo: String? = nil, doi: String? = nil, keywords: [String] = []
     ) {
+        self.arrived = arrived
+        self.upvotes = upvotes
+        self.comments = comments
+        self.stars = stars
+        self.githubRepo = githubRepo
+        self.doi = doi
+        self.keywords = keywords
         self.aliases = aliases
         self.title = title
         self.abstract = abstract
@@ -41,8 +59,20 @@ public struct PaperFacts: Sendable, Equatable {
             title: paper.title, abstract: paper.metadata.abstract, authors: paper.metadata.authors,
             categories: paper.metadata.categories, id: paper.id, arxivID: paper.arxivID, tags: paper.tags,
             topics: topics, starred: paper.isStarred, read: paper.isRead, published: paper.metadata.published,
-            aliases: paper.aliases
+            aliases: paper.aliases, arrived: paper.firstImportedAt, upvotes: paper.metadata.upvotes,
+            comments: paper.metadata.commentCount, stars: paper.metadata.githubStars, githubRepo: paper.metadata.githubRepo,
+            doi: paper.metadata.doi, keywords: paper.metadata.aiKeywords
         )
+    }
+}
+
+extension PaperFacts {
+    func count(_ field: CountField) -> Int? {
+        switch field {
+        case .upvotes: upvotes
+        case .comments: comments
+        case .stars: stars
+        }
     }
 }
 
@@ -122,6 +152,12 @@ extension Filter {
         case .year(let year): facts.published.map { Int($0.prefix(4)) == year } ?? false
         case .after(let date): facts.published.map { $0 >= date } ?? false
         case .before(let date): facts.published.map { $0 < date } ?? false
+        case .arrivedSince(let moment): facts.arrived.map { $0 >= moment } ?? false
+        case .count(let field, let comparison, let bound): facts.count(field).map { comparison.holds($0, bound) } ?? false
+        case .has(.code): !(facts.githubRepo ?? "").isEmpty
+        case .has(.doi): !(facts.doi ?? "").isEmpty
+        case .has(.abstract): !facts.abstract.isEmpty
+        case .keyword(let words): facts.keywords.contains { TextTerm(words: words).occurs(in: TextNormalizer.searchWords($0)) }
         }
     }
 

@@ -5,8 +5,9 @@
 public enum QueryParser {
     /// With `typing`, a bare word at the very end of `text` (no space after it yet) is a prefix:
     /// the reader filters while the user is still typing that word.
-    public static func parse(_ text: String, typing: Bool = false) throws(QueryError) -> Query {
-        var parser = Parser(tokens: try QueryLexer.tokens(text), typing: typing)
+    /// `context` fixes what relative dates and `is:new` mean (now, by default).
+    public static func parse(_ text: String, typing: Bool = false, context: QueryContext = .now()) throws(QueryError) -> Query {
+        var parser = Parser(tokens: try QueryLexer.tokens(text), typing: typing, context: context)
         return try parser.parseQuery()
     }
 }
@@ -14,11 +15,13 @@ public enum QueryParser {
 private struct Parser {
     let tokens: [QueryToken]
     let typing: Bool
+    let context: QueryContext
     var position = 0
 
-    init(tokens: [QueryToken], typing: Bool) {
+    init(tokens: [QueryToken], typing: Bool, context: QueryContext) {
         self.tokens = tokens
         self.typing = typing
+        self.context = context
     }
 
     var current: QueryToken { tokens[position] }
@@ -137,7 +140,7 @@ private struct Parser {
         default: throw missing
         }
         position += 1
-        guard let filter = scope.filter(value) else {
+        guard let filter = scope.filter(value, context: context) else {
             throw QueryError("expected \(scope.expectedValue)", column: valueToken.column)
         }
         return .filter(filter)
@@ -146,7 +149,8 @@ private struct Parser {
 
 /// The `name:` prefixes the language knows.
 private enum QueryScope: String {
-    case title, abstract, author, tag, topic, cat, id, `is`, year, after, before
+    case title, abstract, author, tag, topic, cat, id, `is`, year, after, before, arrived, has, kw
+    case upvotes, comments, stars
 
     var textField: TextField? {
         switch self {
@@ -164,14 +168,17 @@ private enum QueryScope: String {
         case .tag, .topic: "a name"
         case .cat: "a category"
         case .id: "an id"
-        case .is: "starred, unread or read"
-        case .year: "a year"
-        case .after, .before: "a date YYYY-MM-DD"
+        case .is: "starred, unread, read, new or today"
+        case .year: "a year, or a comparison with one (>=2024)"
+        case .after, .before, .arrived: "a date YYYY-MM-DD or a span back from today (7d, 2w, 3m, 1y)"
+        case .has: "code, doi or abstract"
+        case .kw: "a keyword"
+        case .upvotes, .comments, .stars: "a comparison with a number (>50, >=50, <50, <=50, =50)"
         }
     }
 
     /// The filter for a non-text scope's value, or nil when the value is not valid.
-    func filter(_ value: String) -> Filter? {
+    func filter(_ value: String, context: QueryContext) -> Filter? {
         switch self {
         case .title, .abstract, .author:
             return nil
@@ -188,31 +195,45 @@ private enum QueryScope: String {
             case "starred": return .starred
             case "unread": return .unread
             case "read": return .read
+            case "today": return .arrivedSince(context.start(of: context.today))
+            // Never closed: a moment after every stored one, so nothing is new (as the New view).
+            case "new": return .arrivedSince(context.newSince ?? "9999")
             default: return nil
             }
         case .year:
-            guard value.count == 4, value.allSatisfy(\.isASCIIDigit), let year = Int(value) else { return nil }
-            return .year(year)
-        case .after:
-            return CalendarDate.isValid(value) ? .after(value) : nil
-        case .before:
-            return CalendarDate.isValid(value) ? .before(value) : nil
+            guard let (comparison, number) = Self.comparison(value), number.count == 4, let year = Int(number) else { return nil }
+            // A year compared is a range of dates: `year:>=2024` is `after:2024-01-01`.
+            let first = CalendarDay(year: year, month: 1, day: 1).description, next = CalendarDay(year: year + 1, month: 1, day: 1).description
+            switch comparison {
+            case .equal: return .year(year)
+            case .atLeast: return .after(first)
+            case .more: return .after(next)
+            case .less: return .before(first)
+            case .atMost: return .before(next)
+            }
+        case .arrived where Timestamp.isMoment(value):
+            return .arrivedSince(value)
+        case .after, .before, .arrived:
+            guard let day = CalendarDay(value) ?? context.today.back(value) else { return nil }
+            return self == .after ? .after(day.description) : self == .before ? .before(day.description)
+                : .arrivedSince(context.start(of: day))
+        case .has:
+            return PaperFeature(rawValue: value.lowercased()).map(Filter.has)
+        case .kw:
+            let words = TextNormalizer.searchWords(value)
+            return words.isEmpty ? nil : .keyword(words)
+        case .upvotes, .comments, .stars:
+            guard let (comparison, number) = Self.comparison(value), let bound = Int(number) else { return nil }
+            return .count(CountField(rawValue: rawValue)!, comparison, bound)
         }
     }
-}
 
-private enum CalendarDate {
-    /// `YYYY-MM-DD` naming a day that exists (2024-02-29 yes, 2023-02-29 no).
-    static func isValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month)
-        else { return false }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return (1...days[month - 1]).contains(day)
+    /// `>=50` as (atLeast, "50"); a bare number is `=`. The number is ASCII digits, nothing else.
+    private static func comparison(_ value: String) -> (Comparison, String)? {
+        let comparison = Comparison.allCases.first { value.hasPrefix($0.rawValue) }
+        let number = String(value.dropFirst(comparison?.rawValue.count ?? 0))
+        guard !number.isEmpty, number.count <= 9, number.allSatisfy(\.isASCIIDigit) else { return nil }
+        return (comparison ?? .equal, number)
     }
 }
 

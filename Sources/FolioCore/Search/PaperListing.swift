@@ -23,7 +23,7 @@ public struct PaperListing {
         if filter.starredOnly { docs.formIntersection(try resolver.starred()) }
         if filter.unreadOnly { docs.formIntersection(try resolver.unread()) }
         if let tag = filter.tag { docs.formIntersection(try resolver.tagged(tag)) }
-        return docs
+        return filter.includeMuted ? docs : try resolver.unmuted(docs)
     }
 
     /// The nums of `docs` in `sort` order, at most `limit`: `Store.papers`'s order. Newest first (the

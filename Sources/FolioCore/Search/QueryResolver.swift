@@ -55,6 +55,28 @@ public final class QueryResolver {
         return try cached("new>" + moment) { try nums("SELECT num FROM paper WHERE first_imported_at > ?", [moment]) }
     }
 
+    /// Papers some mute rule matches: the views, counts and lists leave them out (a rule that does not
+    /// parse mutes nothing). Every other set here counts them.
+    public func muted() throws -> DocSet {
+        try cached("muted") {
+            var set = try index.empty()
+            for rule in try store.muteRules() {
+                guard let query = try? QueryParser.parse(rule.query) else { continue }
+                set.formUnion(try exact(query))
+            }
+            return set
+        }
+    }
+
+    /// `set` without the muted papers.
+    public func unmuted(_ set: DocSet) throws -> DocSet {
+        let muted = try muted()
+        guard !muted.isEmpty else { return set }
+        var visible = set
+        visible.subtract(muted)
+        return visible
+    }
+
     /// Papers carrying the topic named exactly `name`.
     public func topic(_ name: String) throws -> DocSet {
         try topicMembers()[name] ?? index.empty()
@@ -179,6 +201,36 @@ public final class QueryResolver {
             return try cached("before=" + date) {
                 try SearchOrder.key(date).flatMap { try index.published(from: .min, through: $0 - 1) }
                     ?? nums("SELECT num FROM paper WHERE published < ?", [date])
+            }
+        // The rest through the paper table's indexes (`v14-fields-mutes-digests`): each finds its papers alone.
+        case .arrivedSince(let moment):
+            return try cached(filter.description) { try nums("SELECT num FROM paper WHERE first_imported_at >= ?", [moment]) }
+        case .count(let field, let comparison, let bound):
+            let column = switch field { case .upvotes: "upvotes"; case .comments: "comment_count"; case .stars: "github_stars" }
+            return try cached(filter.description) { try nums("SELECT num FROM paper WHERE \(column) \(comparison.rawValue) ?", [bound]) }
+        case .has(.code):
+            return try cached(filter.description) { try nums("SELECT num FROM paper WHERE github_repo <> ''") }
+        case .has(.doi):
+            return try cached(filter.description) { try nums("SELECT num FROM paper WHERE doi <> ''") }
+        case .has(.abstract):
+            return try cached(filter.description) {
+                var set = try all()
+                set.subtract(try nums("SELECT num FROM paper WHERE abstract = ''"))
+                return set
+            }
+        case .keyword(let words):
+            return try cached(filter.description) {
+                let term = TextTerm(words: words)
+                var set = try index.empty()
+                try store.pool.read { db in
+                    let rows = try Row.fetchCursor(db, sql: "SELECT num, ai_keywords FROM paper WHERE ai_keywords <> '[]'")
+                    while let row = try rows.next() {
+                        if StringList.decode(row[1]).contains(where: { term.occurs(in: TextNormalizer.searchWords($0)) }) {
+                            set.insert(UInt32(row[0] as Int64))
+                        }
+                    }
+                }
+                return set
             }
         }
     }

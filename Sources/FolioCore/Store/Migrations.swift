@@ -282,6 +282,25 @@ extension Store {
                 ) WITHOUT ROWID;
                 """)
         }
+        // What the community says of a paper, as fields of the query language (`comments>3`, `stars>100`,
+        // `has:code`): the two counts the Hugging Face daily papers give besides upvotes, and partial indexes
+        // so each field finds its few papers without reading the table (most papers have none of them).
+        // Mute rules: queries whose papers every view, count and list leaves out. When each digest last ran.
+        migrator.registerMigration("v14-fields-mutes-digests") { db in
+            try db.execute(sql: """
+                ALTER TABLE paper ADD COLUMN comment_count INTEGER;
+                ALTER TABLE paper ADD COLUMN github_stars INTEGER;
+                CREATE INDEX paper_upvotes ON paper(upvotes) WHERE upvotes IS NOT NULL;
+                CREATE INDEX paper_comment_count ON paper(comment_count) WHERE comment_count IS NOT NULL;
+                CREATE INDEX paper_github_stars ON paper(github_stars) WHERE github_stars IS NOT NULL;
+                CREATE INDEX paper_has_code ON paper(num) WHERE github_repo <> '';
+                CREATE INDEX paper_has_doi ON paper(num) WHERE doi <> '';
+                CREATE INDEX paper_without_abstract ON paper(num) WHERE abstract = '';
+                CREATE INDEX paper_has_keywords ON paper(num) WHERE ai_keywords <> '[]';
+                CREATE TABLE mute_rule (name TEXT PRIMARY KEY, query TEXT NOT NULL, created_at TEXT NOT NULL);
+                CREATE TABLE digest_run (name TEXT PRIMARY KEY, last_run TEXT NOT NULL);
+                """)
+        }
         return migrator
     }
 }

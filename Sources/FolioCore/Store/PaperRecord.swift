@@ -10,7 +10,7 @@ struct PaperRecord {
              published, updated, categories, primaryCategory = "primary_category", version, versions,
              absURL = "abs_url", pdfURL = "pdf_url", comments, journalRef = "journal_ref", doi, upvotes,
              githubRepo = "github_repo", aiKeywords = "ai_keywords", announceType = "announce_type",
-             affiliations, announced,
+             affiliations, announced, commentCount = "comment_count", githubStars = "github_stars",
              id, firstSource = "first_source", firstImportedAt = "first_imported_at",
              lastSource = "last_source", lastImportedAt = "last_imported_at"
 
@@ -67,6 +67,8 @@ struct PaperRecord {
         case .announceType: return RawValue(p.announceType)
         case .affiliations: return .text(StringList.encode(p.affiliations))
         case .announced: return RawValue(p.announced)
+        case .commentCount: return RawValue(p.commentCount)
+        case .githubStars: return RawValue(p.githubStars)
         case .id: return .text(id)
         case .firstSource: return .text(firstSource)
         case .firstImportedAt: return .text(firstImportedAt)
@@ -113,7 +115,7 @@ struct PaperRecord {
             versions: StringList.decode(row[.versions]), absURL: row[.absURL], pdfURL: row[.pdfURL],
             comments: row[.comments], journalRef: row[.journalRef], doi: row[.doi], upvotes: row[.upvotes],
             githubRepo: row[.githubRepo], aiKeywords: StringList.decode(row[.aiKeywords]), announceType: row[.announceType],
-            announced: row[.announced])
+            announced: row[.announced], commentCount: row[.commentCount], githubStars: row[.githubStars])
     }
 }
 

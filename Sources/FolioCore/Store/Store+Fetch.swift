@@ -89,6 +89,11 @@ extension Store {
         }
     }
 
+    /// When the reader last closed on this library; nil when it never has.
+    public func readerClosedAt() throws -> String? {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT at FROM reader_session WHERE event = 'closed'") }
+    }
+
     public func endReaderSession() throws {
         try pool.write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO reader_session (event, at) VALUES ('closed', ?)", arguments: [Timestamp.now()])

@@ -203,6 +203,8 @@ public final class ImportSession {
         m.journalRef = pick(old.journalRef, new.journalRef)
         m.doi = pick(old.doi, new.doi)
         m.upvotes = pick(old.upvotes, new.upvotes)
+        m.commentCount = pick(old.commentCount, new.commentCount)
+        m.githubStars = pick(old.githubStars, new.githubStars)
         m.githubRepo = pick(old.githubRepo, new.githubRepo)
         m.aiKeywords = pickList(old.aiKeywords, new.aiKeywords)
         m.announceType = pick(old.announceType, new.announceType)

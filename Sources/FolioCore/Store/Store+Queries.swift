@@ -10,8 +10,12 @@ public struct PaperFilter: Sendable, Equatable {
     public var tag: String?
     public var limit: Int?
     public var sort: PaperSort = .date
+    /// False: papers a mute rule matches are left out, as the reader and `folio list` leave them.
+    public var includeMuted = true
 
-    public init(query: Query? = nil, starredOnly: Bool = false, unreadOnly: Bool = false, tag: String? = nil, limit: Int? = nil, sort: PaperSort = .date) {
+    public init(query: Query? = nil, starredOnly: Bool = false, unreadOnly: Bool = false, tag: String? = nil, limit: Int? = nil, sort: PaperSort = .date,
+                includeMuted: Bool = true) {
+        self.includeMuted = includeMuted
         self.query = query
         self.starredOnly = starredOnly
         self.unreadOnly = unreadOnly
@@ -77,6 +81,7 @@ extension Store {
         // The query runs in Swift on each row, so LIMIT applies after it.
         let limitSQL = (filter.query == nil && filter.limit != nil) ? "LIMIT \(filter.limit!)" : ""
         let topicSet = TopicSet(try topics())
+        let muting = filter.includeMuted ? [] : try muteRules().compactMap { try? QueryParser.parse($0.query) }
         let sql = "SELECT \(Store.paperColumns) \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")) \(order) \(limitSQL)"
         let sqlArguments = arguments
         let listed = try pool.read { db in
@@ -86,7 +91,9 @@ extension Store {
                 var paper = Store.paper(from: row)
                 let words = PaperWords(PaperFacts(paper))
                 paper.topics = topicSet.topics(for: paper, words: words)
-                if let query = filter.query, !query.matches(PaperFacts(paper, topics: paper.topics), words: words) { continue }
+                let facts = PaperFacts(paper, topics: paper.topics)
+                if let query = filter.query, !query.matches(facts, words: words) { continue }
+                if muting.contains(where: { $0.matches(facts, words: words) }) { continue }
                 out.append(paper)
                 if filter.sort != .relevance, let limit = filter.limit, out.count >= limit { break }
             }

@@ -123,20 +123,3 @@ public final class Store: Sendable {
         try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
     }
 }
-
-/// Timestamps are stored as ISO 8601 text in UTC.
-/// When something happened, as stored: UTC to the microsecond (`2026-12-01T06:33:36.123456Z`), so that
-/// a paper imported just after the reader closed sorts after the close ("New" compares them as text).
-enum Timestamp {
-    static func now() -> String {
-        var time = timespec()
-        clock_gettime(CLOCK_REALTIME, &time)
-        var parts = tm()
-        var seconds = time.tv_sec
-        gmtime_r(&seconds, &parts)
-        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let micro = String(time.tv_nsec / 1000)
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):"
-            + "\(two(parts.tm_sec)).\(String(repeating: "0", count: 6 - micro.count) + micro)Z"
-    }
-}

@@ -22,13 +22,16 @@ struct ListCommand: ParsableCommand {
 
     @Flag(help: "Print JSON Lines, one object per paper.") var json = false
 
+    @Flag(help: "Papers mute rules hide too (see folio mute).") var includeMuted = false
+
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
     }
 
     func run() throws {
         let store = try global.openStore()
-        let filter = PaperFilter(query: try QueryArgument.parse(query), starredOnly: starred, tag: tag, limit: limit, sort: sort)
+        let filter = PaperFilter(query: try QueryArgument.parse(query, store: store), starredOnly: starred, tag: tag, limit: limit, sort: sort,
+                                 includeMuted: includeMuted)
         // Topics only in JSON: their sets are computed once, then each printed paper is looked up in them.
         try PaperListing(store: store).forEach(filter, withTopics: json) { paper in
             if json {
@@ -69,14 +72,15 @@ enum QueryArgument {
     }
 
     /// The words as one query (`dense retrieval`); none is no query.
-    static func parse(_ words: [String]) throws -> Query? {
-        try parse(words.isEmpty ? nil : words.joined(separator: " "))
+    static func parse(_ words: [String], store: Store?) throws -> Query? {
+        try parse(words.isEmpty ? nil : words.joined(separator: " "), store: store)
     }
 
-    static func parse(_ text: String?) throws -> Query? {
+    /// `is:new` means since the reader last closed on `store` (nothing when it never has).
+    static func parse(_ text: String?, store: Store?) throws -> Query? {
         guard let text else { return nil }
         do {
-            return try QueryParser.parse(text)
+            return try QueryParser.parse(text, context: .now(newSince: try store?.readerClosedAt()))
         } catch {
             throw CLIError("query: \(error)")
         }

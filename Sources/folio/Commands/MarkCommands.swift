@@ -25,7 +25,7 @@ struct QuerySelection: ParsableArguments {
         switch (query, ids.isEmpty) {
         case (nil, true): throw CLIError("name papers by id, or --query")
         case (nil, false): return try store.resolve(ids)
-        case (let text?, true): return try store.ids(matching: try QueryArgument.parse(text)!)
+        case (let text?, true): return try store.ids(matching: try QueryArgument.parse(text, store: store)!)
         case (_?, false): throw CLIError("name papers by id or by --query, not both")
         }
     }

@@ -90,7 +90,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore()
-        let papers = try store.papers(PaperFilter(query: try QueryArgument.parse(query)))
+        let papers = try store.papers(PaperFilter(query: try QueryArgument.parse(query, store: store)))
         guard let target = output else {
             return try Exporter(store: store).export(papers, format: format) { Output.write($0) }
         }

@@ -23,7 +23,7 @@ struct TopicCommand: ParsableCommand {
         }
 
         func run() throws {
-            _ = try QueryArgument.parse(query)
+            _ = try QueryArgument.parse(query, store: nil)
             let store = try global.openStore()
             let existing = try store.topics()
             if try TopicCommand.refersToItself(name: name, query: query, existing: existing) {
@@ -47,7 +47,7 @@ struct TopicCommand: ParsableCommand {
             let resolver = QueryResolver(store: store)
             let unreadPapers = try resolver.unread()
             for topic in try store.topics() {
-                let members = try resolver.topic(topic.name)
+                let members = try resolver.unmuted(try resolver.topic(topic.name))
                 var unreadMembers = members
                 unreadMembers.formIntersection(unreadPapers)
                 let (count, unread) = (members.count, unreadMembers.count)
@@ -74,7 +74,7 @@ struct TopicCommand: ParsableCommand {
             }
             // The topic's set from the index; only its papers are read, newest first, a chunk at a time.
             let listing = PaperListing(store: store)
-            let members = try listing.resolver.topic(topic.name)
+            let members = try listing.resolver.unmuted(try listing.resolver.topic(topic.name))
             let nums = try listing.nums(members, sort: .date, limit: nil)
             if !json { Output.line("\(topic.name): \(topic.query) (\(nums.count) papers)") }
             try listing.forEach(nums, withTopics: json) { paper in

@@ -1,0 +1,42 @@
+import GRDB
+
+/// A saved query whose papers are left out of every view, count, topic and list: named, with its query
+/// as typed (a rule that no longer parses mutes nothing), as a topic is.
+public typealias MuteRule = Topic
+
+/// Mute rules. The query text is kept as typed; callers check it parses before saving.
+extension Store {
+    public func muteRules() throws -> [MuteRule] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM mute_rule ORDER BY name").map {
+                MuteRule(name: $0["name"], query: $0["query"], createdAt: $0["created_at"])
+            }
+        }
+    }
+
+    /// Adds a rule, or changes the query of one of that name; returns whether one existed.
+    @discardableResult
+    public func saveMuteRule(name raw: String, query: String) throws -> Bool {
+        let name = TextNormalizer.clean(raw)
+        guard !name.isEmpty else { throw LibraryError("a mute rule's name cannot be empty") }
+        guard name.count <= 100 else { throw LibraryError("a mute rule's name is at most 100 characters") }
+        return try pool.write { db in
+            let existed = try Bool.fetchOne(db, sql: "SELECT 1 FROM mute_rule WHERE name = ?", arguments: [name]) ?? false
+            try db.execute(sql: """
+                INSERT INTO mute_rule (name, query, created_at) VALUES (?, ?, ?)
+                ON CONFLICT(name) DO UPDATE SET query = excluded.query
+                """, arguments: [name, query, Timestamp.now()])
+            return existed
+        }
+    }
+
+    /// Returns whether a rule of that name existed.
+    @discardableResult
+    public func removeMuteRule(name raw: String) throws -> Bool {
+        let name = TextNormalizer.clean(raw)
+        return try pool.write { db in
+            try db.execute(sql: "DELETE FROM mute_rule WHERE name = ?", arguments: [name])
+            return db.changesCount > 0
+        }
+    }
+}
