@@ -120,6 +120,8 @@ public struct Prompt: Sendable, Equatable {
 
     public var kind: Kind
     public var editor: LineEditor
+    /// The query syntax is shown over the list (the filter prompt's `Ctrl-G`).
+    public var showsSyntax = false
     /// The history entry shown (counting back from the newest, 1 the newest), and the text typed before
     /// Up was pressed; nil while the text is the one being typed.
     var historyStep: (steps: Int, typed: String)?

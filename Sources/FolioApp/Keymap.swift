@@ -38,6 +38,7 @@ public enum PromptAction: String, CaseIterable, Sendable {
     case left, right, home, end
     case deleteWord = "delete-word", deleteToEnd = "delete-to-end", deleteToStart = "delete-to-start"
     case older = "history-older", newer = "history-newer"
+    case syntax
 }
 
 public struct PromptBinding: Sendable, Equatable {
@@ -55,7 +56,8 @@ public struct Keymap: Sendable, Equatable {
     public static let promptStandard = [
         PromptBinding(action: .submit, keys: [.enter], help: "accept (an invalid query stays open with its error)"),
         PromptBinding(action: .cancel, keys: [.escape], help: "cancel (clears the filter)"),
-        PromptBinding(action: .complete, keys: [.tab], help: "complete a tag name"),
+        PromptBinding(action: .complete, keys: [.tab], help: "complete a tag name; in the filter, a scope (tit → title:), a tag or topic name, a value"),
+        PromptBinding(action: .syntax, keys: [.ctrl("g"), .function(1)], help: "show or hide the query syntax (in the filter)"),
         PromptBinding(action: .deleteBackward, keys: [.backspace, .ctrl("h")], help: "delete the character before the cursor"),
         PromptBinding(action: .deleteForward, keys: [.delete, .ctrl("d")], help: "delete the character under the cursor"),
         PromptBinding(action: .left, keys: [.left, .ctrl("b")], help: "cursor left"),

@@ -18,6 +18,7 @@ extension AppState {
         case .submit:
             return submitTyped(prompt)
         case .complete: prompt.editor.replace(with: completed(prompt))
+        case .syntax: if prompt.kind == .filter { prompt.showsSyntax.toggle() }
         case .deleteBackward: prompt.editor.deleteBackward()
         case .deleteForward: prompt.editor.deleteForward()
         case .left: prompt.editor.moveLeft()
@@ -160,7 +161,8 @@ extension AppState {
     public func completions(for prompt: Prompt) -> [String] {
         let pool: [String]
         switch prompt.kind {
-        case .filter, .saveTopic, .saveMute, .editTopic, .confirmDeleteTopic, .confirmReplaceTopic, .confirmBulk, .confirmDeleteTag: return []
+        case .filter: return QueryCompletion.candidates(for: prompt.text, tags: allTagNames, topics: snapshot.topics.map(\.name))
+        case .saveTopic, .saveMute, .editTopic, .confirmDeleteTopic, .confirmReplaceTopic, .confirmBulk, .confirmDeleteTag: return []
         case .renameTag(let name): pool = allTagNames.filter { $0 != name }
         case .addTags: pool = allTagNames
         case .removeTag(let choices): pool = choices
@@ -173,6 +175,7 @@ extension AppState {
     /// Tab completes the word being typed to the longest prefix its candidates share.
     func completed(_ prompt: Prompt) -> String {
         let candidates = completions(for: prompt)
+        if prompt.kind == .filter { return QueryCompletion.completed(prompt.text, candidates) }
         guard let first = candidates.first else { return prompt.text }
         var common = first
         for c in candidates.dropFirst() {

@@ -20,7 +20,9 @@ extension AppState {
                 SidebarView.render(self, area: layout.inner(sidebar), theme: theme, cache: cache, on: &canvas)
             }
             frame(layout.list, title: "Papers", focused: focus == .list, layout: layout, theme: theme, on: &canvas)
-            if snapshot.total == 0 {
+            if let prompt, prompt.showsSyntax {
+                QuerySyntaxView.render(area: layout.inner(layout.list), theme: theme, on: &canvas)
+            } else if snapshot.total == 0 {
                 WelcomeView.render(area: layout.inner(layout.list), theme: theme, on: &canvas)
             } else {
                 PaperListView.render(self, area: layout.inner(layout.list), theme: theme, cache: cache, on: &canvas)
@@ -93,7 +95,8 @@ enum StatusView {
             switch prompt.kind {
             case .filter:
                 // The count follows every keystroke; an incomplete query says why, quietly.
-                hint = (state.filterError.map { "(\($0))  " } ?? "") + "\(state.list.countText) of \(state.snapshot.total)"
+                let warning = state.filterWarning.map { "\($0)  " } ?? ""
+                hint = (state.filterError.map { "(\($0))  " } ?? warning) + "\(state.list.countText) of \(state.snapshot.total)"
                     + (state.list.complete ? "" : " (Enter checks every match)")
             case .editTopic:
                 hint = state.liveCount(prompt.text)
