@@ -215,3 +215,38 @@ struct QueryFieldTests {
         return CalendarDay(year: year, month: month, day: CalendarDay.days(inMonth: month, of: year))
     }
 }
+
+/// The muted set kept in the library is the one the rules find, and found again when they, the index or
+/// (for rules on user state) anything may have changed it.
+@Suite("mute rules' kept set")
+struct MutedSetCacheTests {
+    @Test func theKeptSetFollowsTheRulesAndTheIndex() throws {
+        let (store, folder) = try makeStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let importer = LibraryImport(store: store)
+        _ = try importer.importDocument(try Fixtures.data(QueryFieldTests.hfPath), format: .hfJSON, source: "hf")
+        func fresh(_ query: String) throws -> [Int64] { try QueryResolver(store: store).exact(try QueryParser.parse(query)).nums }
+        func muted() throws -> [Int64] { try QueryResolver(store: store).muted().nums }
+        func kept() throws -> Int { try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM mute_cache") ?? -1 } }
+
+        try store.saveMuteRule(name: "agents", query: "agent*")
+        #expect(try muted() == fresh("agent*") && !fresh("agent*").isEmpty)
+        #expect(try kept() == 1)
+        // Read back, not found again: a kept set changed by hand is what the next resolver says.
+        try store.pool.write { db in try db.execute(sql: "UPDATE mute_cache SET nums = x'01000000'") }
+        #expect(try muted() == [1])
+        // Another rule, or an import (the index's generation), and the set is found again.
+        try store.saveMuteRule(name: "rl", query: "\"reinforcement learning\"")
+        #expect(try muted() == fresh("agent* OR \"reinforcement learning\""))
+        _ = try importer.importDocument(try Fixtures.data("arxiv-oai-jsonl/snapshot_head50.jsonl"), format: .arxivJSONL, source: "dump")
+        #expect(try muted() == fresh("agent* OR \"reinforcement learning\" "))
+        // A rule on tags is never kept: a tag changes without the index changing.
+        try store.saveMuteRule(name: "tagged", query: "tag:boring")
+        try store.pool.write { db in try db.execute(sql: "DELETE FROM mute_cache") }
+        let id = try store.papers(PaperFilter(limit: 1)).map(\.id)
+        _ = try store.addTags(["boring"], to: id)
+        #expect(try muted() == fresh("agent* OR \"reinforcement learning\" OR tag:boring"))
+        #expect(try kept() == 0)
+    }
+}
+

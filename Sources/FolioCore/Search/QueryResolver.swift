@@ -57,13 +57,24 @@ public final class QueryResolver {
 
     /// Papers some mute rule matches: the views, counts and lists leave them out (a rule that does not
     /// parse mutes nothing). Every other set here counts them.
+    ///
+    /// The set is kept in the library while the rules, the index's generation and the day stay the same
+    /// (`Store.keptMutedSet`): a phrase or a prefix over authors costs tens of milliseconds at a million
+    /// papers, at every start and every change. Rules on stars, read marks, tags or topics are found afresh.
     public func muted() throws -> DocSet {
         try cached("muted") {
+            let rules = try store.muteRules()
+            guard !rules.isEmpty else { return try index.empty() }
+            let queries = rules.compactMap { try? QueryParser.parse($0.query) }
+            let key = queries.contains(where: \.dependsOnUserState) ? nil
+                : rules.map { "\($0.name)\u{1}\($0.query)" }.joined(separator: "\u{2}") + "|\(try index.generation())|\(QueryContext.now().today)"
             var set = try index.empty()
-            for rule in try store.muteRules() {
-                guard let query = try? QueryParser.parse(rule.query) else { continue }
-                set.formUnion(try exact(query))
+            if let key, let nums = try store.keptMutedSet(key: key) {
+                for num in nums where Int(num) < set.capacity { set.insert(num) }
+                return set
             }
+            for query in queries { set.formUnion(try exact(query)) }
+            if let key { try? store.keepMutedSet(key: key, nums: set.nums) }
             return set
         }
     }

@@ -285,7 +285,8 @@ extension Store {
         // What the community says of a paper, as fields of the query language (`comments>3`, `stars>100`,
         // `has:code`): the two counts the Hugging Face daily papers give besides upvotes, and partial indexes
         // so each field finds its few papers without reading the table (most papers have none of them).
-        // Mute rules: queries whose papers every view, count and list leaves out. When each digest last ran.
+        // Mute rules: queries whose papers every view, count and list leaves out, and their papers as last
+        // found (`QueryResolver.muted`). When each digest last ran.
         migrator.registerMigration("v14-fields-mutes-digests") { db in
             try db.execute(sql: """
                 ALTER TABLE paper ADD COLUMN comment_count INTEGER;
@@ -299,6 +300,7 @@ extension Store {
                 CREATE INDEX paper_has_keywords ON paper(num) WHERE ai_keywords <> '[]';
                 CREATE TABLE mute_rule (name TEXT PRIMARY KEY, query TEXT NOT NULL, created_at TEXT NOT NULL);
                 CREATE TABLE digest_run (name TEXT PRIMARY KEY, last_run TEXT NOT NULL);
+                CREATE TABLE mute_cache (id INTEGER PRIMARY KEY CHECK (id = 1), key TEXT NOT NULL, nums BLOB NOT NULL);
                 """)
         }
         return migrator

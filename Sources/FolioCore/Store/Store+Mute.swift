@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A saved query whose papers are left out of every view, count, topic and list: named, with its query
@@ -27,6 +28,25 @@ extension Store {
                 ON CONFLICT(name) DO UPDATE SET query = excluded.query
                 """, arguments: [name, query, Timestamp.now()])
             return existed
+        }
+    }
+
+    /// The muted papers' nums kept under `key` (`QueryResolver.muted`), or nil when another key is kept.
+    func keptMutedSet(key: String) throws -> [UInt32]? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT nums FROM mute_cache WHERE id = 1 AND key = ?", arguments: [key]) else { return nil }
+            let bytes: Data = row["nums"]
+            return bytes.withUnsafeBytes { raw in
+                (0..<(raw.count / 4)).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
+            }
+        }
+    }
+
+    func keepMutedSet(key: String, nums: [Int64]) throws {
+        var bytes = Data(capacity: nums.count * 4)
+        for num in nums { withUnsafeBytes(of: UInt32(truncatingIfNeeded: num).littleEndian) { bytes.append(contentsOf: $0) } }
+        try pool.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO mute_cache (id, key, nums) VALUES (1, ?, ?)", arguments: [key, bytes])
         }
     }
 
