@@ -233,7 +233,10 @@ struct MutedSetCacheTests {
         #expect(try muted() == fresh("agent*") && !fresh("agent*").isEmpty)
         #expect(try kept() == 1)
         // Read back, not found again: a kept set changed by hand is what the next resolver says.
-        try store.pool.write { db in try db.execute(sql: "UPDATE mute_cache SET nums = x'01000000'") }
+        let words = try QueryResolver(store: store).index.empty().words.count
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE mute_cache SET nums = ?", arguments: [Data([2, 0, 0, 0, 0, 0, 0, 0] + [UInt8](repeating: 0, count: 8 * (words - 1)))])
+        }
         #expect(try muted() == [1])
         // Another rule, or an import (the index's generation), and the set is found again.
         try store.saveMuteRule(name: "rl", query: "\"reinforcement learning\"")

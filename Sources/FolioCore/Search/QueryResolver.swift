@@ -69,12 +69,9 @@ public final class QueryResolver {
             let key = queries.contains(where: \.dependsOnUserState) ? nil
                 : rules.map { "\($0.name)\u{1}\($0.query)" }.joined(separator: "\u{2}") + "|\(try index.generation())|\(QueryContext.now().today)"
             var set = try index.empty()
-            if let key, let nums = try store.keptMutedSet(key: key) {
-                for num in nums where Int(num) < set.capacity { set.insert(num) }
-                return set
-            }
+            if let key, let words = try store.keptMutedSet(key: key), words.count == set.words.count { return DocSet(words: words) }
             for query in queries { set.formUnion(try exact(query)) }
-            if let key { try? store.keepMutedSet(key: key, nums: set.nums) }
+            if let key { try? store.keepMutedSet(key: key, words: set.words) }
             return set
         }
     }

@@ -31,20 +31,20 @@ extension Store {
         }
     }
 
-    /// The muted papers' nums kept under `key` (`QueryResolver.muted`), or nil when another key is kept.
-    func keptMutedSet(key: String) throws -> [UInt32]? {
+    /// The muted papers' bitmap (`DocSet`'s words) kept under `key` (`QueryResolver.muted`), or nil when
+    /// another key is kept.
+    func keptMutedSet(key: String) throws -> [UInt64]? {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT nums FROM mute_cache WHERE id = 1 AND key = ?", arguments: [key]) else { return nil }
             let bytes: Data = row["nums"]
             return bytes.withUnsafeBytes { raw in
-                (0..<(raw.count / 4)).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
+                (0..<(raw.count / 8)).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
             }
         }
     }
 
-    func keepMutedSet(key: String, nums: [Int64]) throws {
-        var bytes = Data(capacity: nums.count * 4)
-        for num in nums { withUnsafeBytes(of: UInt32(truncatingIfNeeded: num).littleEndian) { bytes.append(contentsOf: $0) } }
+    func keepMutedSet(key: String, words: [UInt64]) throws {
+        let bytes = words.map(\.littleEndian).withUnsafeBytes { Data($0) }
         try pool.write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO mute_cache (id, key, nums) VALUES (1, ?, ?)", arguments: [key, bytes])
         }
