@@ -86,9 +86,19 @@ final class ListSource {
             complete = matches.complete
         }
         let muted = try resolver.muted()
-        var hidden = muted
-        hidden.formIntersection(docs)
-        if !key.showMuted { docs.subtract(muted) }
+        var hidden = 0
+        if !muted.isEmpty {
+            // Counted from the set as it shrinks: no copy of a million-paper bitmap at each keystroke.
+            let before = docs.count
+            if key.showMuted {
+                var visible = docs
+                visible.subtract(muted)
+                hidden = before - visible.count
+            } else {
+                docs.subtract(muted)
+                hidden = before - docs.count
+            }
+        }
         let result: any OrderedNums
         if let sort = key.order.paperSort {
             result = sort == .date && ranked == nil
@@ -98,7 +108,7 @@ final class ListSource {
             result = NumList(ranked!.map(\.num).filter { docs.contains($0) })
         }
         rankings = Dictionary((ranked ?? []).map { ($0.num, Ranking(score: $0.score, because: $0.because)) }) { a, _ in a }
-        current = (key, result, complete, hidden.count)
+        current = (key, result, complete, hidden)
         knownNums = nil
         return (result, complete)
     }
