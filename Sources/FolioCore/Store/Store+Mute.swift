@@ -7,20 +7,12 @@ public typealias MuteRule = Topic
 
 /// Mute rules. The query text is kept as typed; callers check it parses before saving.
 extension Store {
-    public func muteRules() throws -> [MuteRule] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM mute_rule ORDER BY name").map {
-                MuteRule(name: $0["name"], query: $0["query"], createdAt: $0["created_at"])
-            }
-        }
-    }
+    public func muteRules() throws -> [MuteRule] { try savedQueries(in: "mute_rule") }
 
     /// Adds a rule, or changes the query of one of that name; returns whether one existed.
     @discardableResult
     public func saveMuteRule(name raw: String, query: String) throws -> Bool {
-        let name = TextNormalizer.clean(raw)
-        guard !name.isEmpty else { throw LibraryError("a mute rule's name cannot be empty") }
-        guard name.count <= 100 else { throw LibraryError("a mute rule's name is at most 100 characters") }
+        let name = try Store.savedQueryName(raw, called: "a mute rule's name")
         return try pool.write { db in
             let existed = try Bool.fetchOne(db, sql: "SELECT 1 FROM mute_rule WHERE name = ?", arguments: [name]) ?? false
             try db.execute(sql: """

@@ -138,9 +138,12 @@ extension Store {
         }, summary: { "deleted tag \($0.name) from \(papersCount($0.papers))" }).papers
     }
 
-    public func topics() throws -> [Topic] {
+    public func topics() throws -> [Topic] { try savedQueries(in: "topic") }
+
+    /// The rows of `topic` or `mute_rule`, by name.
+    func savedQueries(in table: String) throws -> [Topic] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM topic ORDER BY name").map {
+            try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY name").map {
                 Topic(name: $0["name"], query: $0["query"], createdAt: $0["created_at"])
             }
         }
@@ -149,10 +152,13 @@ extension Store {
 
 /// Saved queries. The query text is kept as typed; callers check it parses before saving.
 extension Store {
-    public static func topicName(_ raw: String) throws -> String {
+    public static func topicName(_ raw: String) throws -> String { try savedQueryName(raw, called: "a topic name") }
+
+    /// `raw` cleaned, when it can name a topic or a mute rule (`noun`, for the messages).
+    static func savedQueryName(_ raw: String, called noun: String) throws -> String {
         let name = TextNormalizer.clean(raw)
-        guard !name.isEmpty else { throw LibraryError("a topic name cannot be empty") }
-        guard name.count <= 100 else { throw LibraryError("a topic name is at most 100 characters") }
+        guard !name.isEmpty else { throw LibraryError("\(noun) cannot be empty") }
+        guard name.count <= 100 else { throw LibraryError("\(noun) is at most 100 characters") }
         return name
     }
 
