@@ -78,6 +78,13 @@ public struct ViewVisit: Sendable, Equatable {
     public var selectedNum: Int64?
 }
 
+/// Papers read in place in one view with one filter (`AppState.readInPlace`).
+public struct ReadInPlace: Sendable, Equatable {
+    public var view: LibraryView
+    public var filter: Query?
+    public var nums: [Int64]
+}
+
 /// A question on the status line, answered by a line of text.
 public struct Prompt: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
@@ -245,6 +252,11 @@ public struct AppState: Sendable, Equatable {
     public var visits: [ViewVisit] = []
     /// The paper to select when the next list opens (coming back to a view), by its number.
     var keepNum: Int64?
+    /// Papers marked read by opening them, kept in their list while its view and filter stay (so the
+    /// Unread view does not lose the paper being read, and the next paper is the one after it).
+    var readInPlace: ReadInPlace?
+    /// A paper reached while reading full screen before its row loaded: marked read once it is.
+    var readOnArrival = false
     /// The filter as typed (kept so in the header, a saved topic and the filter prompt).
     public var filterText = ""
     /// The last filter that parsed: while the text is incomplete (an open quote) the list keeps it.
@@ -321,7 +333,12 @@ public struct AppState: Sendable, Equatable {
     /// What the list should show now: `update` asks for it whenever `list` answers another key.
     public var listKey: ListKey {
         ListKey(view: view, filter: filterQuery, order: order, version: libraryVersion, preview: prompt?.kind == .filter,
-                showMuted: showMuted)
+                showMuted: showMuted, readInPlace: readInPlaceHere)
+    }
+
+    /// The papers read in place in the view and filter shown now.
+    var readInPlaceHere: [Int64] {
+        readInPlace.flatMap { $0.view == view && $0.filter == filterQuery ? $0.nums : nil } ?? []
     }
 
     /// The orders the sort key goes through in this view: a ranking's own first, relevance with a filter.

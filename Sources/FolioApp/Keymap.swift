@@ -7,6 +7,7 @@ public enum Action: String, CaseIterable, Sendable {
     case pageDown = "page-down", pageUp = "page-up"
     case halfPageDown = "half-page-down", halfPageUp = "half-page-up"
     case top, bottom
+    case nextPaper = "next-paper", previousPaper = "previous-paper"
     case focusNext = "focus-next", focusPrevious = "focus-previous"
     case scrollPaneDown = "scroll-abstract-down", scrollPaneUp = "scroll-abstract-up"
     case open, back
@@ -87,10 +88,12 @@ public struct Keymap: Sendable, Equatable {
     public static let standard = Keymap(bindings: [
         Binding(action: .moveDown, keys: [.char("j"), .down], help: "next paper"),
         Binding(action: .moveUp, keys: [.char("k"), .up], help: "previous paper"),
-        Binding(action: .pageDown, keys: [.pageDown, .char(" ")], help: "page down"),
+        Binding(action: .pageDown, keys: [.pageDown, .char(" ")], help: "page down; reading, at the paper's end: the next paper"),
         Binding(action: .pageUp, keys: [.pageUp, .char("b")], help: "page up"),
         Binding(action: .halfPageDown, keys: [.ctrl("d")], help: "half a page down"),
         Binding(action: .halfPageUp, keys: [.ctrl("u")], help: "half a page up"),
+        Binding(action: .nextPaper, keys: [.char("n")], help: "next paper, also while reading it full screen (marked read as it opens)"),
+        Binding(action: .previousPaper, keys: [.char("p")], help: "previous paper, also while reading it full screen"),
         Binding(action: .top, keys: [.char("g"), .home], help: "first paper"),
         Binding(action: .bottom, keys: [.char("G"), .end], help: "last paper"),
         Binding(action: .focusNext, keys: [.tab], help: "focus the next pane"),

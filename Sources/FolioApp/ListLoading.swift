@@ -35,6 +35,8 @@ extension AppState {
     /// The load the state needs now, if any: a new list when the key changed, else the rows the screen
     /// lacks, else up to `readAhead` rows towards a screen beyond them.
     mutating func listLoads(readAhead: Int) -> [Effect] {
+        // Papers read in place leave once their view or filter is left, even for a moment.
+        if let kept = readInPlace, kept.view != view || kept.filter != filterQuery { readInPlace = nil }
         let key = listKey
         if list.key != key {
             // The same list at a newer version keeps the selection's place; another list starts at the top

@@ -85,6 +85,8 @@ final class ListSource {
             docs.formIntersection(matches.docs)
             complete = matches.complete
         }
+        // Papers read by opening them stay where they were until the view or filter changes.
+        if !key.readInPlace.isEmpty { docs.formUnion(try resolver.index.set(of: key.readInPlace)) }
         let muted = try resolver.muted()
         var hidden = 0
         if !muted.isEmpty {

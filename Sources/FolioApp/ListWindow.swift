@@ -12,9 +12,13 @@ public struct ListKey: Sendable, Equatable {
     public var preview: Bool
     /// Muted papers are shown in place, marked, instead of left out.
     public var showMuted: Bool
+    /// Papers of the list read by opening them: they stay in it whatever the view or filter says of read papers.
+    public var readInPlace: [Int64]
 
-    public init(view: LibraryView, filter: Query?, order: ListOrder = .date, version: Int, preview: Bool = false, showMuted: Bool = false) {
+    public init(view: LibraryView, filter: Query?, order: ListOrder = .date, version: Int, preview: Bool = false, showMuted: Bool = false,
+                readInPlace: [Int64] = []) {
         self.showMuted = showMuted
+        self.readInPlace = readInPlace
         self.view = view
         self.filter = filter
         self.order = order

@@ -52,6 +52,10 @@ extension AppState {
         switch action {
         case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom:
             if paneHasKeys {
+                // As in less and mutt: a page down at the paper's end goes on to the next one.
+                if mode == .reading, action == .pageDown, paneScroll >= paneScrollLimit, selectedPaper != nil {
+                    return stepPaper(by: 1)
+                }
                 paneScroll = scrolled(paneScroll, by: action, page: panePage, limit: paneScrollLimit)
             } else if focus == .sidebar {
                 let index = scrolled(sidebarIndex, by: action, page: layout.inner(layout.sidebar ?? layout.list).height,
@@ -60,6 +64,8 @@ extension AppState {
             } else {
                 select(position: scrolled(selectedPosition ?? 0, by: action, page: listRows - 1, limit: list.count - 1))
             }
+        case .nextPaper, .previousPaper:
+            return stepPaper(by: action == .nextPaper ? 1 : -1)
         case .focusNext, .focusPrevious:
             let order = focusOrder
             let current = order.firstIndex(of: focus) ?? 0
@@ -69,10 +75,10 @@ extension AppState {
         case .open:
             if focus == .sidebar {
                 focus = .list
-            } else if let paper = selectedPaper {
+            } else if selectedPaper != nil {
                 mode = .reading
                 paneScroll = 0
-                if !paper.isRead { return [.setRead(id: paper.id, true)] }
+                return readSelected()
             }
         case .back:
             if mode != .browse {
@@ -144,6 +150,33 @@ extension AppState {
             helpScroll = 0
         }
         return []
+    }
+
+    /// `n` and `p`: the list's next or previous paper; while reading full screen it opens there.
+    mutating func stepPaper(by step: Int) -> [Effect] {
+        guard let position = selectedPosition else {
+            status = StatusMessage(text: "no papers here", isError: false)
+            return []
+        }
+        guard (0..<list.count).contains(position + step) else {
+            status = StatusMessage(text: step > 0 ? "this is the last paper" : "this is the first paper", isError: false)
+            return []
+        }
+        select(position: position + step)
+        return mode == .reading ? readSelected() : []
+    }
+
+    /// The paper open full screen is marked read and stays in its list while the view and filter do;
+    /// one whose row is still loading is marked when it arrives.
+    mutating func readSelected() -> [Effect] {
+        guard mode == .reading, let row = selectedRow else {
+            readOnArrival = mode == .reading
+            return []
+        }
+        readOnArrival = false
+        guard !row.paper.isRead else { return [] }
+        readInPlace = ReadInPlace(view: view, filter: filterQuery, nums: readInPlaceHere + [row.num])
+        return [.setRead(id: row.paper.id, true)]
     }
 
     /// Actions on the selected paper; an empty list or a paper without the thing says so.

@@ -104,10 +104,10 @@ extension AppState {
             return []
         case .listOpened(let window, let selected):
             listOpened(window, selected: selected)
-            return []
+            return readOnArrival ? readSelected() : []
         case .rowsLoaded(let window):
             rowsLoaded(window)
-            return []
+            return readOnArrival ? readSelected() : []
         case .liveCount(let count):
             liveCounted = count
             return []

@@ -112,7 +112,8 @@ enum StatusView {
         let hint: String
         switch state.mode {
         case .reading:
-            hint = keys.hints([.moveDown: "scroll", .star: "star", .tag: "tag", .openInBrowser: "open", .quit: "back"])
+            hint = keys.hints([.nextPaper: "next", .previousPaper: "previous", .moveDown: "scroll", .star: "star", .tag: "tag",
+                                .openInBrowser: "open", .quit: "back"])
         case .help:
             hint = keys.hints([.moveDown: "scroll"]) + "  any other key closes"
         case .browse:

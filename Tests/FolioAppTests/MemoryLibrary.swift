@@ -46,7 +46,7 @@ struct MemoryLibrary {
                                topics: topics, newSince: newSince, newCount: 0, topicCounts: topicCounts)
     }
 
-    func rows(view: LibraryView, filter: Query?, showMuted: Bool = false) -> [ListRow] {
+    func rows(view: LibraryView, filter: Query?, showMuted: Bool = false, readInPlace: [Int64] = []) -> [ListRow] {
         let parsed = topics.compactMap { topic in (try? QueryParser.parse(topic.query)).map { (topic.name, $0) } }.sorted { $0.0 < $1.0 }
         return papers.enumerated().compactMap { index, paper in
             var paper = paper
@@ -62,7 +62,8 @@ struct MemoryLibrary {
             case .topic(let name): inView = paper.topics.contains(name)
             case .forYou, .similar: inView = false  // rankings are the runtime's (ReaderDiscoverTests)
             }
-            guard inView, filter?.matches(PaperFacts(paper, topics: paper.topics)) ?? true else { return nil }
+            let passes = inView && filter?.matches(PaperFacts(paper, topics: paper.topics)) ?? true
+            guard passes || readInPlace.contains(Int64(index + 1)) else { return nil }
             let muted = isMuted(paper)
             if muted && !showMuted { return nil }
             return ListRow(num: Int64(index + 1), paper: paper, isMuted: muted)
@@ -70,9 +71,9 @@ struct MemoryLibrary {
     }
 
     func window(_ key: ListKey, _ range: Range<Int>) -> ResultWindow {
-        let all = rows(view: key.view, filter: key.filter, showMuted: key.showMuted)
+        let all = rows(view: key.view, filter: key.filter, showMuted: key.showMuted, readInPlace: key.readInPlace)
         let range = range.clamped(to: 0..<all.count)
-        let hidden = rows(view: key.view, filter: key.filter, showMuted: true).filter(\.isMuted).count
+        let hidden = rows(view: key.view, filter: key.filter, showMuted: true, readInPlace: key.readInPlace).filter(\.isMuted).count
         return ResultWindow(key: key, count: all.count, start: range.lowerBound, rows: Array(all[range]), hidden: hidden)
     }
 
@@ -107,7 +108,7 @@ struct MemoryLibrary {
     mutating func answer(_ effect: Effect) -> [Msg] {
         switch effect {
         case .openList(let key, let keep, let fallback, let rows):
-            let all = self.rows(view: key.view, filter: key.filter, showMuted: key.showMuted)
+            let all = self.rows(view: key.view, filter: key.filter, showMuted: key.showMuted, readInPlace: key.readInPlace)
             guard !all.isEmpty else { return [.listOpened(window(key, 0..<0), selected: nil)] }
             let position = keep.flatMap { num in all.firstIndex { $0.num == num } } ?? min(max(fallback, 0), all.count - 1)
             return [.listOpened(window(key, max(position - rows / 2, 0)..<(position + rows + rows / 2)), selected: position)]
@@ -141,7 +142,7 @@ struct MemoryLibrary {
             let nums: [Int64]
             switch target {
             case .papers(let marked): nums = marked
-            case .list(let key): nums = rows(view: key.view, filter: key.filter, showMuted: key.showMuted).map(\.num)
+            case .list(let key): nums = rows(view: key.view, filter: key.filter, showMuted: key.showMuted, readInPlace: key.readInPlace).map(\.num)
             }
             return changing { library in
                 for num in nums {
@@ -165,7 +166,7 @@ struct MemoryLibrary {
                 for i in library.papers.indices { library.papers[i].tags.removeAll { $0 == name } }
             }
         case .markList(let key):
-            return [.marks(rows(view: key.view, filter: key.filter, showMuted: key.showMuted).map(\.num))]
+            return [.marks(rows(view: key.view, filter: key.filter, showMuted: key.showMuted, readInPlace: key.readInPlace).map(\.num))]
         case .undo:
             return step(back: true)
         case .redo:

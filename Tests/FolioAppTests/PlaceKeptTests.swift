@@ -44,15 +44,24 @@ struct PlaceKeptTests {
         #expect(app.state.selectedPaper?.id == before)
     }
 
-    @Test func readingFullScreenInUnreadAndComingBackKeepsThePosition() {
+    @Test func readingFullScreenInUnreadKeepsThePaperUntilTheViewIsLeft() {
         var app = StateDriver(Self.sample())
         Self.choose(&app, .unread)
         app.press(.char("j"), .char("j"), .char("j"), .char("j"))
+        let read = app.state.selectedPaper?.id
         let next = app.state.list.paper(at: 5)?.id
-        app.press(.enter, .char("q"))
+        app.press(.enter)
+        #expect(app.state.selectedPaper?.id == read, "the paper being read stays on the screen once it is marked read")
+        #expect(app.state.selectedPaper?.isRead == true)
+        app.press(.char("q"))
         #expect(app.state.mode == .browse)
-        #expect(app.statusLine.hasPrefix(" 5/50 "))
+        #expect(app.statusLine.hasPrefix(" 5/51 "), "\(app.statusLine)")
+        #expect(app.state.selectedPaper?.id == read)
+        app.press(.char("j"))
         #expect(app.state.selectedPaper?.id == next)
+        Self.choose(&app, .all)
+        Self.choose(&app, .unread)
+        #expect(app.state.list.count == 50, "back in Unread, the read paper is gone")
     }
 
     @Test func deletingTheTopicShownGoesToAll() {
