@@ -213,13 +213,21 @@ public final class CursesTerminal: Backend {
     /// Gives the terminal back and stops the process, as Ctrl-Z would without curses; returns
     /// after `fg` with curses' modes back on and the screen repainted as it was.
     public func suspend() {
-        guard !isShutDown else { return }
+        handOver { folio_signals_stop_process() }
+    }
+
+    /// Gives the terminal back as the shell had it while `body` runs (an editor), then takes it again
+    /// with curses' modes back on and the screen repainted as it was.
+    public func handOver<T>(_ body: () throws -> T) rethrows -> T {
+        guard !isShutDown else { return try body() }
         endwin()
-        folio_signals_stop_process()
-        keypad(window, true) // sends keypad-transmit again at once, so the first arrow after `fg` decodes
-        redrawAll()
-        Self.turnFlowControlOff() // the shell may have changed the modes while we were stopped
-        def_prog_mode()
+        defer {
+            keypad(window, true) // sends keypad-transmit again at once, so the first arrow after `fg` decodes
+            redrawAll()
+            Self.turnFlowControlOff() // the shell (or the editor) may have changed the modes meanwhile
+            def_prog_mode()
+        }
+        return try body()
     }
 
     /// IXON and IXOFF off, so Ctrl-S and Ctrl-Q reach Folio as keys instead of pausing output.

@@ -13,6 +13,7 @@ public enum Action: String, CaseIterable, Sendable {
     case open, back
     case star, tag, untag
     case toggleRead = "toggle-read"
+    case editNote = "edit-note"
     case mark, markAll = "mark-all", clearMarks = "clear-marks", forView = "for-view", catchUp = "catch-up"
     case undo, redo
     case openInBrowser = "open-in-browser", copyURL = "copy-url"
@@ -106,6 +107,7 @@ public struct Keymap: Sendable, Equatable {
         Binding(action: .tag, keys: [.char("t")], help: "add tags (comma separated)"),
         Binding(action: .untag, keys: [.char("T")], help: "remove a tag"),
         Binding(action: .toggleRead, keys: [.char("r")], help: "mark read or unread"),
+        Binding(action: .editNote, keys: [.char("a")], help: "write the paper's note in $VISUAL or $EDITOR (an empty note removes it)"),
         Binding(action: .mark, keys: [.char("m")], help: "mark or unmark the paper for a bulk action, and move on"),
         Binding(action: .markAll, keys: [.char("M")], help: "mark every paper of the view"),
         Binding(action: .clearMarks, keys: [.char("c")], help: "clear the marks"),

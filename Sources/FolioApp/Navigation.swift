@@ -101,7 +101,7 @@ extension AppState {
         case .star, .toggleRead, .tag, .untag:
             if let selection = bulkSelection(viewWide: viewWide) { return bulkAction(action, on: selection) }
             return paperAction(action)
-        case .openInBrowser, .copyURL:
+        case .openInBrowser, .copyURL, .editNote:
             return paperAction(action)
         case .mark, .markAll, .clearMarks, .forView, .catchUp:
             return markAction(action)
@@ -207,6 +207,8 @@ extension AppState {
             setFilter("", typing: false)
             mode = .browse
             focus = .list
+        case .editNote:
+            return [.editNote(id: paper.id, note: paper.note)]
         case .copyURL:
             guard let arxiv = paper.arxivID else {
                 status = StatusMessage(text: "this paper has no arXiv id yet, so no arXiv URL", isError: false)

@@ -62,7 +62,8 @@ enum PaperListView {
             mark = paper.isStarred ? "★" : isNew ? "+" : " "
             markRole = isNew && !paper.isStarred ? .upvotes : .star
             date = listDate(paper.metadata.published, format: dateFormat)
-            title = TeXDisplay.render(paper.title)
+            // A paper with a note says so where the eye reads first.
+            title = (paper.note == nil ? "" : PaneView.noteMark + " ") + TeXDisplay.render(paper.title)
             tags = paper.tags
             topics = paper.topics
             upvotes = paper.metadata.upvotes
@@ -170,6 +171,9 @@ enum PaneView {
     /// A ranking's score as rows and the pane show it: one decimal.
     static func score(_ value: Double) -> String { String(format: "%.1f", value) }
 
+    /// Marks a paper's note in the pane and its row in the list.
+    static let noteMark = "✎"
+
     static func lines(for paper: Paper, ranking: Ranking? = nil, width: Int) -> [(String, Role)] {
         let m = paper.metadata
         var out: [(String, Role)] = []
@@ -191,6 +195,12 @@ enum PaneView {
         if !paper.topics.isEmpty { add("topics: " + paper.topics.joined(separator: ", "), .topicChip) }
         if let ranking { add("score \(score(ranking.score)) · because: " + ranking.because.joined(separator: ", "), .topicChip) }
         if let url = paper.url { add(url, .metadata) }
+        if let note = paper.note {
+            out.append(("", .abstract))
+            for (i, line) in note.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                add((i == 0 ? noteMark + " " : "  ") + line, .tagChip)
+            }
+        }
         out.append(("", .abstract))
         add(m.abstract.isEmpty ? "(no abstract)" : TeXDisplay.render(m.abstract), .abstract)
         return out

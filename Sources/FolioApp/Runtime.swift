@@ -11,6 +11,8 @@ public protocol TerminalDevice: Backend {
     mutating func takeSignal() -> Int32?
     /// Hands the terminal back to the shell and stops the process (Ctrl-Z); returns after `fg`.
     mutating func suspend()
+    /// Gives the terminal to another program (an editor) while `body` runs, then takes it back repainted.
+    mutating func handOver<T>(_ body: () throws -> T) rethrows -> T
     /// Repaints everything (Ctrl-L, or after something else wrote to the terminal).
     mutating func redrawAll()
     /// Bytes for the terminal itself (OSC 52). Callers pass only sequences Folio built.
@@ -264,6 +266,17 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             case .setRead(let id, let read):
                 try store.setRead([id], read)
                 return reloaded() + [report(read ? "marked read" : "marked unread")]
+            case .editNote(let id, let note):
+                let edited: String
+                do {
+                    edited = try screen.backend.handOver { try ExternalEditor.edit(note ?? "", name: id, environment: environment) }
+                    screen.invalidate()
+                } catch let failure as ExternalEditor.Failure {
+                    screen.invalidate()
+                    return [.status(StatusMessage(text: failure.description, isError: true))]
+                }
+                guard try store.setNote(id, edited) else { return [report("note unchanged")] }
+                return reloaded() + [report(Store.noteText(edited).isEmpty ? "removed the note" : "saved the note")]
             case .bulk(let change, let target):
                 let ids: [String]
                 switch target {

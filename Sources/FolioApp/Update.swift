@@ -16,6 +16,8 @@ public enum Effect: Sendable, Equatable {
     case addTags(id: String, [String])
     case removeTag(id: String, String)
     case setRead(id: String, Bool)
+    /// Open `$VISUAL`/`$EDITOR` on the paper's note (the terminal handed over meanwhile), then save it.
+    case editNote(id: String, note: String?)
     /// A change to many papers; the status line says what it did.
     case bulk(BulkChange, BulkTarget)
     /// The numbers of every paper of the list, to mark (`Msg.marks`).

@@ -341,6 +341,7 @@ final class BenchTerminal: TerminalDevice {
     func readEvent(timeoutMilliseconds: Int32) -> InputEvent? { nil }
     func takeSignal() -> Int32? { nil }
     func suspend() {}
+    func handOver<T>(_ body: () throws -> T) rethrows -> T { try body() }
     func redrawAll() {}
     func writeTerminalSequence(_ sequence: String) {}
 }

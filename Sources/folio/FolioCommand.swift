@@ -49,7 +49,7 @@ struct Folio: ParsableCommand {
         version: version,
         subcommands: [
             ImportCommand.self, FetchCommand.self, ListCommand.self, ShowCommand.self, StarCommand.self, UnstarCommand.self,
-            ReadCommand.self, UnreadCommand.self,
+            ReadCommand.self, UnreadCommand.self, NoteCommand.self,
             TagCommand.self, UntagCommand.self, TagsCommand.self, UndoCommand.self, RedoCommand.self, HistoryCommand.self, SyncCommand.self, TopicCommand.self, MuteCommand.self, DigestCommand.self, StatsCommand.self, ExportCommand.self, IndexCommand.self, SimilarCommand.self, RecommendCommand.self,
             ThemesCommand.self, ConfigCommand.self, KeysCommand.self,
         ])

@@ -11,6 +11,8 @@ struct MemoryLibrary {
     /// Mute rules' queries, by name.
     var muteRules: [String: Query] = [:]
     var newSince: String?
+    /// What `Effect.editNote`'s editor leaves in the note's file.
+    var editorLeaves = ""
     /// The library before each change, for undo; and before each undo, for redo (an editor's two stacks).
     var undoStack: [(papers: [Paper], topics: [Topic])] = []
     var redoStack: [(papers: [Paper], topics: [Topic])] = []
@@ -127,6 +129,10 @@ struct MemoryLibrary {
             return change(id) { $0.tags = Array(Set($0.tags + names)).sorted() }
         case .removeTag(let id, let name):
             return change(id) { $0.tags.removeAll { $0 == name } }
+        case .editNote(let id, _):
+            // What the editor leaves in the file, as the store keeps it.
+            let text = Store.noteText(editorLeaves)
+            return change(id) { $0.note = text.isEmpty ? nil : text }
         case .saveTopic(let name, let query):
             return changing { library in
                 library.topics.removeAll { $0.name == name }

@@ -20,6 +20,7 @@ final class ScriptedTerminal: TerminalDevice {
     func takeSignal() -> Int32? { nil }
     func redrawAll() { redraws += 1 }
     func suspend() {}
+    func handOver<T>(_ body: () throws -> T) rethrows -> T { try body() }
     func writeTerminalSequence(_ sequence: String) { written.append(sequence) }
 }
 

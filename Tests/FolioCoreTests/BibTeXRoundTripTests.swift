@@ -24,6 +24,7 @@ struct BibTeXRoundTripTests {
         _ = try first.setRead([ids[1], ids[3]], true)
         _ = try first.addTags(["to read", "AutoML"], to: ids[2])
         _ = try first.addTags(["théorie"], to: ids[3])
+        try first.setNote(ids[3], "Compare with §3 of the {earlier} paper: 50% & $x_1$ #2\nsecond line, théorie")
 
         var bibtex = ""
         try Exporter(store: first).export(try first.papers(), format: .bibtex) { bibtex += $0 }
@@ -45,8 +46,10 @@ struct BibTeXRoundTripTests {
         var published: String?
         var tags: [String]
         var starredAt, readAt: String?
+        var note: String?
 
         init(_ p: Paper) {
+            note = p.note.map(TeXDisplay.render)  // BibTeX is TeX: a note comes back as it reads
             id = p.id
             title = TeXDisplay.render(p.title)
             abstract = TeXDisplay.render(p.metadata.abstract)

@@ -1,7 +1,8 @@
 import Foundation
 
 /// `@misc` entries that `BibTeXReader` reads back to the same papers and the same user state: tags as
-/// `keywords`, star and read marks as `folio-starred` / `folio-read` (their times).
+/// `keywords`, the note as `annote` (as reference managers write theirs), star and read marks as
+/// `folio-starred` / `folio-read` (their times).
 enum BibTeXWriter {
     static func entry(_ p: Paper, usedKeys: inout Set<String>) -> String {
         let m = p.metadata
@@ -19,6 +20,7 @@ enum BibTeXWriter {
         if let url = p.url { fields.append(("url", BibTeXText.escapeVerbatim(url))) }
         if !m.abstract.isEmpty { fields.append(("abstract", BibTeXText.escape(m.abstract))) }
         if !p.tags.isEmpty { fields.append(("keywords", p.tags.map(BibTeXText.escape).joined(separator: ", "))) }
+        if let note = p.note { fields.append(("annote", BibTeXText.escape(note))) }
         if let at = p.starredAt { fields.append(("folio-starred", at)) }
         if let at = p.readAt { fields.append(("folio-read", at)) }
         let body = fields.map { "  \($0.0) = {\($0.1)}" }.joined(separator: ",\n")
@@ -53,7 +55,8 @@ extension BibTeXReader {
             contents.papers.append(FolioBackup.Contents.Entry(
                 metadata: try paper(from: entry, volume: volume), id: entry.key,
                 starredAt: fields["folio-starred"].map(Self.mark), readAt: fields["folio-read"].map(Self.mark),
-                tags: tags.map { TextNormalizer.clean(TeXDisplay.render($0)) }.filter { !$0.isEmpty }, provenance: [nil]))
+                tags: tags.map { TextNormalizer.clean(TeXDisplay.render($0)) }.filter { !$0.isEmpty },
+                note: fields["annote"].map { TeXDisplay.render($0) }, provenance: [nil]))
         }
         return contents
     }

@@ -42,6 +42,10 @@ enum MarkdownWriter {
         if !p.tags.isEmpty { facts.append("tags: " + p.tags.map(escape).joined(separator: ", ")) }
         if !facts.isEmpty { lines.append("*" + facts.joined(separator: " · ") + "*") }
         if !m.abstract.isEmpty { lines.append("\n" + escape(TeXDisplay.render(m.abstract))) }
+        if let note = p.note {
+            lines.append("\n" + note.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + escape(String($0)) }
+                .joined(separator: "\n").replacingOccurrences(of: "> ", with: "> **Note:** ", options: .anchored))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

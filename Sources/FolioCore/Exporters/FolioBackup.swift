@@ -28,6 +28,7 @@ public enum FolioBackup {
             var starredAt: String?
             var readAt: String?
             var tags: [String]
+            var note: String? = nil
             /// first_source, first_imported_at, last_source, last_imported_at
             var provenance: [String?]
         }
@@ -57,12 +58,12 @@ public enum FolioBackup {
             contents.papers.append(Contents.Entry(
                 metadata: try PaperJSON.metadata(f), id: try f.requiredString("id"),
                 starredAt: try f.string("starred_at"), readAt: try f.string("read_at"), tags: try f.strings("tags"),
-                provenance: try ["first_source", "first_imported_at", "last_source", "last_imported_at"].map { try f.string($0) }))
+                note: try f.string("note"), provenance: try ["first_source", "first_imported_at", "last_source", "last_imported_at"].map { try f.string($0) }))
         }
         return contents
     }
 
-    /// Papers merge as from any source; stars, read marks, tags and topics are added, never removed.
+    /// Papers merge as from any source; stars, read marks, notes, tags and topics are added, never removed.
     static func apply(_ contents: Contents, to session: ImportSession) throws {
         let db = session.db
         var spellings = try TagSpelling(db)
@@ -82,6 +83,11 @@ public enum FolioBackup {
             }
             if let at = entry.readAt {
                 try db.execute(sql: "INSERT OR IGNORE INTO read_mark (paper_id, read_at) VALUES (?, ?)", arguments: [id, at])
+                userStateChanged = userStateChanged || db.changesCount > 0
+            }
+            // A note the library already has stays: a restore never overwrites what the user wrote since.
+            if let note = entry.note.map(Store.noteText), !note.isEmpty {
+                try db.execute(sql: "INSERT OR IGNORE INTO note (paper_id, text) VALUES (?, ?)", arguments: [id, note])
                 userStateChanged = userStateChanged || db.changesCount > 0
             }
             for tag in entry.tags {

@@ -33,6 +33,7 @@ public enum PaperJSON {
             ("starred", .bool(p.isStarred)),
             ("read", .bool(p.isRead)),
             ("tags", .strings(p.tags)),
+            ("note", .optional(p.note)),
             ("topics", .strings(p.topics)),
             ("first_source", .string(p.firstSource)),
             ("first_imported_at", .string(p.firstImportedAt)),

@@ -17,6 +17,8 @@ public struct Paper: Sendable, Equatable, Identifiable {
     public var topics: [String] = []
     /// Ids the paper had before (a `t-…` id before its arXiv record came), which still name it.
     public var aliases: [String] = []
+    /// The user's note on the paper (`folio note`, `a` in the reader).
+    public var note: String?
 
     public var isStarred: Bool { starredAt != nil }
     public var isRead: Bool { readAt != nil }

@@ -9,7 +9,7 @@ public indirect enum Query: Sendable, Equatable {
     /// One word is a phrase of one. `prefix` makes the last word match any word it begins.
     case text(TextTerm)
     /// Scopes that are not text: `tag:`, `topic:`, `cat:`, `id:`, `is:`, `year:`, `after:`, `before:`, `arrived:`,
-    /// `upvotes>N` and the other counts, `has:`, `kw:`.
+    /// `upvotes>N` and the other counts, `has:`, `kw:`, `note:`.
     case filter(Filter)
 }
 
@@ -53,6 +53,8 @@ public enum Filter: Sendable, Equatable {
     case has(PaperFeature)
     /// `kw:diffusion`: one of the source's keywords holds these words in a row (normalized).
     case keyword([String])
+    /// `note:idea`: the user's note holds these words in a row (normalized).
+    case note([String])
 }
 
 /// Counts the community gives a paper, where its source says them (the Hugging Face daily papers).
@@ -75,9 +77,9 @@ public enum Comparison: String, Sendable, CaseIterable {
     }
 }
 
-/// What `has:` asks: a code repository, a DOI, an abstract.
+/// What `has:` asks: a code repository, a DOI, an abstract, the user's note.
 public enum PaperFeature: String, Sendable, CaseIterable {
-    case code, doi, abstract
+    case code, doi, abstract, note
 }
 
 /// A query that cannot be parsed: what was expected, and the 1-based column where.

@@ -61,6 +61,7 @@ extension Filter: CustomStringConvertible {
         case .count(let field, let comparison, let bound): field.rawValue + comparison.rawValue + String(bound)
         case .has(let feature): "has:" + feature.rawValue
         case .keyword(let words): "kw:" + Self.quotedIfNeeded(words.joined(separator: " "))
+        case .note(let words): "note:" + Self.quotedIfNeeded(words.joined(separator: " "))
         }
     }
 

@@ -149,7 +149,7 @@ private struct Parser {
 
 /// The `name:` prefixes the language knows.
 private enum QueryScope: String {
-    case title, abstract, author, tag, topic, cat, id, `is`, year, after, before, arrived, has, kw
+    case title, abstract, author, tag, topic, cat, id, `is`, year, after, before, arrived, has, kw, note
     case upvotes, comments, stars
 
     var textField: TextField? {
@@ -171,8 +171,9 @@ private enum QueryScope: String {
         case .is: "starred, unread, read, new or today"
         case .year: "a year, or a comparison with one (>=2024)"
         case .after, .before, .arrived: "a date YYYY-MM-DD or a span back from today (7d, 2w, 3m, 1y)"
-        case .has: "code, doi or abstract"
+        case .has: "code, doi, abstract or note"
         case .kw: "a keyword"
+        case .note: "a word of a note"
         case .upvotes, .comments, .stars: "a comparison with a number (>50, >=50, <50, <=50, =50)"
         }
     }
@@ -219,9 +220,9 @@ private enum QueryScope: String {
                 : .arrivedSince(context.start(of: day))
         case .has:
             return PaperFeature(rawValue: value.lowercased()).map(Filter.has)
-        case .kw:
+        case .kw, .note:
             let words = TextNormalizer.searchWords(value)
-            return words.isEmpty ? nil : .keyword(words)
+            return words.isEmpty ? nil : self == .kw ? .keyword(words) : .note(words)
         case .upvotes, .comments, .stars:
             guard let (comparison, number) = Self.comparison(value), let bound = Int(number) else { return nil }
             return .count(CountField(rawValue: rawValue)!, comparison, bound)

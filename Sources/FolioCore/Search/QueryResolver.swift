@@ -229,16 +229,19 @@ public final class QueryResolver {
         case .keyword(let words):
             return try cached(filter.description) {
                 let term = TextTerm(words: words)
-                var set = try index.empty()
-                try store.pool.read { db in
-                    let rows = try Row.fetchCursor(db, sql: "SELECT num, ai_keywords FROM paper WHERE ai_keywords <> '[]'")
-                    while let row = try rows.next() {
-                        if StringList.decode(row[1]).contains(where: { term.occurs(in: TextNormalizer.searchWords($0)) }) {
-                            set.insert(UInt32(row[0] as Int64))
-                        }
-                    }
+                return try scanned("SELECT num, ai_keywords FROM paper WHERE ai_keywords <> '[]'") { text in
+                    StringList.decode(text).contains { term.occurs(in: TextNormalizer.searchWords($0)) }
                 }
-                return set
+            }
+        // Notes are few (one per paper the user wrote about): read them all.
+        case .has(.note):
+            return try cached(filter.description) { try nums("SELECT p.num FROM note n JOIN paper p ON p.id = n.paper_id") }
+        case .note(let words):
+            return try cached(filter.description) {
+                let term = TextTerm(words: words)
+                return try scanned("SELECT p.num, n.text FROM note n JOIN paper p ON p.id = n.paper_id") {
+                    term.occurs(in: TextNormalizer.searchWords($0))
+                }
             }
         }
     }
@@ -272,6 +275,18 @@ public final class QueryResolver {
         let set = try make()
         if cache.count >= 256 { cache = [:] }
         cache[name] = set
+        return set
+    }
+
+    /// The nums of the rows `sql` gives (a num, then a text) whose text passes `test`.
+    private func scanned(_ sql: String, _ test: (String) -> Bool) throws -> DocSet {
+        var set = try index.empty()
+        try store.pool.read { db in
+            let rows = try Row.fetchCursor(db, sql: sql)
+            while let row = try rows.next() {
+                if test(row[1]) { set.insert(UInt32(row[0] as Int64)) }
+            }
+        }
         return set
     }
 

@@ -37,10 +37,12 @@ public struct JournalBounds: Sendable, Equatable {
 /// after into `journal_change` while `journal_recording` names the open entry, so no code path that
 /// changes those tables inside `journaled` can forget to record (see `v12-journal`).
 extension Store {
-    /// Stars and read marks: the same shape of row (a paper and the time it was marked), per journal kind.
-    static let markTables = [(kind: "star", table: "star", column: "starred_at"), (kind: "read", table: "read_mark", column: "read_at")]
+    /// Stars, read marks and notes: the same shape of row (a paper and one value: the time it was marked, the
+    /// note's text), per journal kind.
+    static let markTables = [(kind: "star", table: "star", column: "starred_at"), (kind: "read", table: "read_mark", column: "read_at"),
+                             (kind: "note", table: "note", column: "text")]
 
-    /// SQL: the ids of papers that carry a star, a read mark or a tag (undo and sync keep such papers).
+    /// SQL: the ids of papers that carry a star, a read mark, a note or a tag (undo and sync keep such papers).
     static let papersWithUserState = (markTables.map(\.table) + ["tag"]).map { "SELECT paper_id FROM \($0)" }.joined(separator: " UNION ALL ")
 
     /// Set while `rehearse` runs: journaled changes are made, counted and rolled back.

@@ -303,6 +303,23 @@ extension Store {
                 CREATE TABLE mute_cache (id INTEGER PRIMARY KEY CHECK (id = 1), key TEXT NOT NULL, nums BLOB NOT NULL);
                 """)
         }
+        // Notes: the user's own text on a paper. One row per paper, as star and read marks are, so the
+        // journal's triggers, undo, redo and sync treat it as they treat those (`Store.markTables`).
+        migrator.registerMigration("v16-notes") { db in
+            try db.execute(sql: """
+                CREATE TABLE note (paper_id TEXT PRIMARY KEY, text TEXT NOT NULL);
+                CREATE TRIGGER journal_note_insert AFTER INSERT ON note BEGIN
+                  INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'note', NEW.paper_id, NULL, NULL, NEW.text FROM journal_recording;
+                END;
+                CREATE TRIGGER journal_note_delete AFTER DELETE ON note BEGIN
+                  INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'note', OLD.paper_id, NULL, OLD.text, NULL FROM journal_recording;
+                END;
+                CREATE TRIGGER journal_note_update AFTER UPDATE ON note WHEN OLD.paper_id IS NOT NEW.paper_id OR OLD.text IS NOT NEW.text BEGIN
+                  INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'note', OLD.paper_id, NULL, OLD.text, NULL FROM journal_recording;
+                  INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'note', NEW.paper_id, NULL, NULL, NEW.text FROM journal_recording;
+                END;
+                """)
+        }
         return migrator
     }
 }

@@ -127,6 +127,7 @@ enum SyncOpCheck {
             AND CASE k
               WHEN 'star' THEN vt IN ('text', 'null')
               WHEN 'read' THEN vt IN ('text', 'null')
+              WHEN 'note' THEN vt IN ('text', 'null')
               WHEN 'topic' THEN vt = 'null' OR (vt = 'text' AND json_valid(v) AND json_type(v, '$[0]') = 'text' AND json_type(v, '$[1]') = 'text')
               WHEN 'paper' THEN vt = 'null' OR (vt = 'text' AND json_valid(v) AND json_type(v) = 'object' AND v ->> 'id' = key AND \(paperColumns))
               WHEN 'tag+' THEN typeof(n) = 'text' AND dt = 'text' AND typeof(at) = 'text'

@@ -19,7 +19,7 @@ enum SyncApply {
             INSERT INTO sync_register (kind, key, stamp, value)
               SELECT k, key, s, v FROM (
                 SELECT k, key, max(s) AS s, v
-                FROM temp.sync_in WHERE k IN ('star', 'read', 'topic', 'paper') GROUP BY 1, 2
+                FROM temp.sync_in WHERE k IN ('star', 'read', 'note', 'topic', 'paper') GROUP BY 1, 2
                 UNION ALL
                 SELECT 'meta', key, max(s), v FROM temp.sync_in
                 WHERE k = 'paper' AND v IS NOT NULL GROUP BY 2
@@ -48,6 +48,7 @@ enum SyncApply {
             INSERT INTO temp.sync_papers (id, present, meta, num)
               SELECT p.id,
                 \(register("paper")) IS NOT NULL OR \(register("star")) IS NOT NULL OR \(register("read")) IS NOT NULL
+                  OR \(register("note")) IS NOT NULL
                   OR EXISTS (SELECT 1 FROM sync_tag_dot d WHERE d.paper_id = p.id)
                   OR (NOT EXISTS (SELECT 1 FROM sync_register WHERE kind = 'paper' AND key = p.id)
                       AND EXISTS (SELECT 1 FROM paper WHERE id = p.id)),
@@ -75,7 +76,7 @@ enum SyncApply {
         try materializeUserState(db)
     }
 
-    /// Stars, read marks and tags of the papers the ops named, and the topics they named.
+    /// Stars, read marks, notes and tags of the papers the ops named, and the topics they named.
     private static func materializeUserState(_ db: Database) throws {
         let named = "SELECT id FROM temp.sync_named"
         for (kind, table, column) in Store.markTables {

@@ -32,7 +32,7 @@ enum SyncCapture {
         let current = "coalesce((SELECT a.paper_id FROM paper_alias a WHERE a.alias = c.paper_id), c.paper_id)"
         try db.execute(sql: """
             INSERT INTO temp.sync_touched (paper_id, kind)
-              SELECT \(current), c.kind FROM journal_change c WHERE entry = ?1 AND kind IN ('star', 'read', 'tag')
+              SELECT \(current), c.kind FROM journal_change c WHERE entry = ?1 AND kind IN ('star', 'read', 'note', 'tag')
               UNION SELECT id, 'all' FROM paper, journal_change a WHERE a.entry = ?1 AND a.kind = 'added' AND num BETWEEN a.before AND a.after
               UNION SELECT json_extract(before, '$.id'), 'all' FROM journal_change WHERE entry = ?1 AND kind = 'paper' AND before IS NOT NULL
               UNION SELECT json_extract(after, '$.id'), 'all' FROM journal_change WHERE entry = ?1 AND kind = 'paper' AND after IS NOT NULL
@@ -62,7 +62,7 @@ enum SyncCapture {
         try prepare(db)
         try db.execute(sql: """
             INSERT OR IGNORE INTO temp.sync_touched (paper_id, kind)
-              SELECT o.id, 'meta' FROM (SELECT DISTINCT json_extract(op, '$.key') AS id FROM sync_outbox WHERE json_extract(op, '$.k') IN ('star', 'read', 'tag+')) o
+              SELECT o.id, 'meta' FROM (SELECT DISTINCT json_extract(op, '$.key') AS id FROM sync_outbox WHERE json_extract(op, '$.k') IN ('star', 'read', 'note', 'tag+')) o
               WHERE NOT EXISTS (SELECT 1 FROM sync_register r WHERE r.kind = 'meta' AND r.key = o.id)
                 AND o.id IN (\(Store.papersWithUserState))
             """)
@@ -70,7 +70,7 @@ enum SyncCapture {
     }
 
     private static func prepare(_ db: Database) throws {
-        // `kind`: what of the paper to look at: `star`, `read` or `tag` (a mark changed), `meta` (its
+        // `kind`: what of the paper to look at: `star`, `read`, `note` or `tag` (a mark changed), `meta` (its
         // metadata) or `all`; a bulk tag then reads no star or read register.
         try db.emptyTemporaryTable("sync_touched", "paper_id TEXT PRIMARY KEY, kind TEXT NOT NULL")
         try db.emptyTemporaryTable("sync_topics", "name TEXT PRIMARY KEY")
@@ -84,6 +84,7 @@ enum SyncCapture {
         let values = [
             ("star", "x.paper_id", "(SELECT starred_at FROM star WHERE paper_id = x.paper_id)", "temp.sync_touched x WHERE x.kind IN ('star', 'all')"),
             ("read", "x.paper_id", "(SELECT read_at FROM read_mark WHERE paper_id = x.paper_id)", "temp.sync_touched x WHERE x.kind IN ('read', 'all')"),
+            ("note", "x.paper_id", "(SELECT text FROM note WHERE paper_id = x.paper_id)", "temp.sync_touched x WHERE x.kind IN ('note', 'all')"),
             ("paper", "x.paper_id", paperRow, "temp.sync_touched x WHERE x.kind IN ('meta', 'all')"),
             ("topic", "t.name", "(SELECT json_array(query, created_at) FROM topic WHERE name = t.name)", "temp.sync_topics t"),
         ]

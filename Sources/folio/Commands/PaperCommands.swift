@@ -39,6 +39,7 @@ struct ShowCommand: ParsableCommand {
         fact("read", p.readAt)
         fact("tags", p.tags.joined(separator: ", "))
         lines += ["", TeXDisplay.render(m.abstract)]
+        if let note = p.note { lines += ["", "note:", note] }
         Output.line(lines.joined(separator: "\n"))
     }
 }
