@@ -26,11 +26,17 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     public private(set) var screen: Screen<Device>
     let store: Store
     /// The theme as drawn: already degraded to the terminal's colors.
-    public private(set) var theme: Theme
+    public internal(set) var theme: Theme
     let themes: ThemeCatalog
     let colorDepth: ColorDepth
     /// The last theme `C` tried, so a broken one is skipped rather than retried.
     private var lastCycledTheme: String?
+    /// The theme `C` switched to this session, kept for the next.
+    private(set) var themePicked: String?
+    /// Opens where the reader last closed on this library (`--fresh`: false).
+    public var keepsPlace = true
+    /// `--theme` chose the theme: the one `C` picked last time does not replace it.
+    public var themeFromCommandLine = false
     let environment: [String: String]
     private var dataVersion: Int?
     private var lastChangeCheck = Date.distantPast
@@ -53,7 +59,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     /// the next batch (nil: by the stars; else by that tag).
     private let forYouRanker: ForYouRanker
     private var rankingInFlight = false
-    private var rankingsWanted: Set<String?> = []
+    var rankingsWanted: Set<String?> = []
     /// Batches of For you rankings taken in (a benchmark waits on it).
     public private(set) var rankingsReceived = 0
     private var lastRankingWish = Date.distantPast
@@ -88,7 +94,11 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     @discardableResult
     public func run() -> Int32? {
         beginSession()
-        defer { try? store.endReaderSession() }
+        restorePlace()
+        defer {
+            rememberPlace()
+            try? store.endReaderSession()
+        }
         reload()
         draw()
         while !state.quitRequested {
@@ -378,6 +388,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         lastCycledTheme = next
         do {
             theme = try themes.load(next).degraded(to: colorDepth)
+            themePicked = next
             return report("theme: \(next)")
         } catch {
             return .status(StatusMessage(text: "\(error); keeping \(theme.name)", isError: true))

@@ -162,6 +162,9 @@ extension AppState {
             sidebarIndex = 0
         }
         sidebarIndex = min(sidebarIndex, sidebarEntries.count - 1)
+        // The view's entry is the chosen one (a view restored before the counts came, a list that grew).
+        let entries = sidebarEntries
+        if entries[sidebarIndex].view != view, let index = entries.firstIndex(where: { $0.view == view }) { sidebarIndex = index }
         keepSidebarEntryVisible()
     }
 

@@ -56,8 +56,11 @@ struct Folio: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("The reader's theme (see `folio themes`); overrides the config file's.", valueName: "name"))
+    @Option(help: ArgumentHelp("The reader's theme (see `folio themes`); overrides the config file's and the one last picked with C.", valueName: "name"))
     var theme: String?
+
+    @Flag(help: "Open the reader clean: the view, filter and paper it had when it last closed are not restored.")
+    var fresh = false
 
     /// Testing only, hidden from --help: the reader traps (a real Swift runtime trap) when this key
     /// is read, so the end-to-end tests can see the crash handler give the terminal back.
@@ -69,7 +72,7 @@ struct Folio: ParsableCommand {
             guard text.count == 1, let key = text.first else { throw ValidationError("--test-trap-on-key takes one character") }
             return key
         }
-        let signal = try Reader.open(try global.openStore(origin: .reader), name: global.libraryName, options: global, theme: theme, trapKey: trapKey)
+        let signal = try Reader.open(try global.openStore(origin: .reader), name: global.libraryName, options: global, theme: theme, fresh: fresh, trapKey: trapKey)
         // Only now, after the demo library is gone: exit skips every defer.
         DemoLibrary.removeAll()
         if let signal { Foundation.exit(128 + signal) }

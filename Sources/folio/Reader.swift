@@ -11,7 +11,7 @@ enum Reader {
     /// `trapKey`: testing only (`--test-trap-on-key`), reading that key traps. Returns the signal
     /// (SIGINT, SIGTERM, SIGHUP) that ended the reader, with the terminal given back; the caller
     /// cleans up and exits with 128 + it.
-    static func open(_ store: Store, name: String, options: GlobalOptions, theme chosenTheme: String?,
+    static func open(_ store: Store, name: String, options: GlobalOptions, theme chosenTheme: String?, fresh: Bool = false,
                      trapKey: Character? = nil) throws -> Int32? {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError("the reader needs a terminal; for scripts use `folio list`")
@@ -39,6 +39,8 @@ enum Reader {
         let runtime = ReaderRuntime(device: terminal, store: store, libraryName: name, theme: theme,
                                     themes: themes, colorDepth: depth, environment: environment)
         runtime.configure(keymap: config.keymap, preferences: config.preferences)
+        runtime.keepsPlace = !fresh
+        runtime.themeFromCommandLine = chosenTheme != nil
         // Problems in [sources] are among the config's own.
         runtime.sources = SourcesSetup.load(configPath: options.configPath).sources
         runtime.syncFolder = config.syncFolder

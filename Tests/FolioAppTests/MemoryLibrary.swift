@@ -194,10 +194,13 @@ struct StateDriver {
     /// Every effect `update` asked for, in order.
     var effects: [Effect] = []
 
-    init(_ library: MemoryLibrary, width: Int = 120, height: Int = 40, keymap: Keymap = .standard) {
+    /// `restoring`: a reader opened at a kept place, restored before the counts arrive (as the runtime does).
+    init(_ library: MemoryLibrary, width: Int = 120, height: Int = 40, keymap: Keymap = .standard,
+         restoring place: ReaderPlace? = nil, num: Int64? = nil) {
         self.library = library
         state = AppState(libraryName: "memory", width: width, height: height)
         state.keymap = keymap
+        if let place { state.restore(place, selecting: num) }
         send(.loaded(library.snapshot))
     }
 

@@ -305,8 +305,10 @@ extension Store {
         }
         // Notes: the user's own text on a paper. One row per paper, as star and read marks are, so the
         // journal's triggers, undo, redo and sync treat it as they treat those (`Store.markTables`).
-        migrator.registerMigration("v16-notes") { db in
+        // Where the reader was when it closed (view, filter, order, paper, theme), to open there again.
+        migrator.registerMigration("v16-notes-reader-memory") { db in
             try db.execute(sql: """
+                CREATE TABLE reader_memory (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
                 CREATE TABLE note (paper_id TEXT PRIMARY KEY, text TEXT NOT NULL);
                 CREATE TRIGGER journal_note_insert AFTER INSERT ON note BEGIN
                   INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'note', NEW.paper_id, NULL, NULL, NEW.text FROM journal_recording;

@@ -94,6 +94,23 @@ extension Store {
         try pool.read { db in try String.fetchOne(db, sql: "SELECT at FROM reader_session WHERE event = 'closed'") }
     }
 
+    /// What the reader kept of its place when it last closed (`reader_memory`), by key.
+    public func readerMemory() throws -> [String: String] {
+        try pool.read { db in
+            Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM reader_memory").map { ($0[0], $0[1]) }) { a, _ in a }
+        }
+    }
+
+    /// Replaces what the reader keeps of its place.
+    public func setReaderMemory(_ values: [String: String]) throws {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM reader_memory")
+            for (key, value) in values {
+                try db.execute(sql: "INSERT INTO reader_memory (key, value) VALUES (?, ?)", arguments: [key, value])
+            }
+        }
+    }
+
     public func endReaderSession() throws {
         try pool.write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO reader_session (event, at) VALUES ('closed', ?)", arguments: [Timestamp.now()])

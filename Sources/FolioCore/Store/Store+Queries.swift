@@ -153,6 +153,14 @@ extension Store {
         }
     }
 
+    /// The number of the paper with this Folio id or an id it had before; nil when there is none.
+    public func num(ofPaper id: String) throws -> Int64? {
+        try pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT num FROM paper WHERE id = ?1 OR id = (SELECT paper_id FROM paper_alias WHERE alias = ?1)",
+                               arguments: [id])
+        }
+    }
+
     /// Resolves ids or throws naming the first unknown one.
     public func resolve(_ ids: [String]) throws -> [String] {
         try ids.map { raw in
