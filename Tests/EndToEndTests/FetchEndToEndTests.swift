@@ -41,7 +41,8 @@ struct FetchEndToEndTests {
 
         // The next session: what arrived during the last one is no longer new.
         try tmux.runInShell("'\(CLI.binary.path)' --library '\(library.path)' --config '\(config)'")
-        try tmux.waitFor({ isReader($0, position: "1/84") && $0.contains { $0.hasPrefix("│New ") && $0.contains(" 0│") } },
+        // It opens where the last one was left (the last paper, after G).
+        try tmux.waitFor({ isReader($0, position: "84/84") && $0.contains { $0.hasPrefix("│New ") && $0.contains(" 0│") } },
                          "New back to 0 in the next session")
         try quitReader(tmux)
     }

@@ -44,8 +44,8 @@ struct ReaderEndToEndTests {
         }, "lasso,theory on the row, `tags: lasso, theory` in the pane and `tagged lasso, theory` on the status row")
 
         try quitReader(tmux)
-        try openReader(tmux, library, position: "1/54")
-        try tmux.send(keys: "j", "j", "j")
+        // The reader opens where it was left: on the fourth paper.
+        try openReader(tmux, library, position: "4/54")
         try tmux.waitFor({
             let row = fourth.row(in: $0) ?? ""
             return status($0).hasPrefix(" 4/54 ") && row.contains("★ " + fourth.listLabel) && row.contains("lasso,theory")

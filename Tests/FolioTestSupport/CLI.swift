@@ -184,14 +184,14 @@ public final class TestLibrary {
     deinit { try? FileManager.default.removeItem(at: folder) }
 
     @discardableResult
-    public func run(_ arguments: [String]) throws -> CLI.Result {
-        try CLI.run(["--library", path] + arguments)
+    public func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLI.Result {
+        try CLI.run(["--library", path] + arguments, environment: environment)
     }
 
     /// Runs a command that must succeed, and returns its output.
     @discardableResult
-    public func ok(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> CLI.Result {
-        let result = try run(arguments)
+    public func ok(_ arguments: [String], environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws -> CLI.Result {
+        let result = try run(arguments, environment: environment)
         #expect(result.status == 0, "folio \(arguments.joined(separator: " ")) failed: \(result.stderr)", sourceLocation: sourceLocation)
         return result
     }
