@@ -25,6 +25,7 @@ struct JournalTests {
                 SELECT 'star ' || paper_id || ' ' || starred_at FROM star
                 UNION ALL SELECT 'read ' || paper_id || ' ' || read_at FROM read_mark
                 UNION ALL SELECT 'tag ' || paper_id || ' ' || name || ' ' || tagged_at FROM tag
+                UNION ALL SELECT 'note ' || paper_id || ' ' || text FROM note
                 UNION ALL SELECT 'topic ' || name || ' ' || query || ' ' || created_at FROM topic
                 ORDER BY 1
                 """)
@@ -110,7 +111,8 @@ struct JournalTests {
             let store = Bool.random(using: &random) ? cli : reader
             let some = Array(Self.ids.shuffled(using: &random).prefix(Int.random(in: 1...5, using: &random)))
             let tag = ["a", "B", "c d"].randomElement(using: &random)!
-            switch Int.random(in: 0..<8, using: &random) {
+            switch Int.random(in: 0..<9, using: &random) {
+            case 8: try store.setNote(some[0], ["", "idea", "idea\nmore"].randomElement(using: &random)!)
             case 0: try store.setStarred(some, Bool.random(using: &random))
             case 1: try store.setRead(some, Bool.random(using: &random))
             case 2: try store.addTags([tag], to: some)

@@ -81,7 +81,12 @@ struct SyncPropertyTests {
         case 7: try store.removeTopic(name: ["ir", "vision"][Int(random.next() % 2)])
         case 8, 9: try store.undo(steps: 1 + Int(random.next() % 2))
         case 10: try store.redo()
-        default: if random.next() % 2 == 0 { try store.renameTag(tags[Int(random.next() % 3)], to: tags[Int(random.next() % 3)]) }
+        default:
+            switch random.next() % 3 {
+            case 0: try store.renameTag(tags[Int(random.next() % 3)], to: tags[Int(random.next() % 3)])
+            case 1: if let id = some().first { try store.setNote(id, ["", "idea", "read again\nlater"][Int(random.next() % 3)]) }
+            default: break
+            }
         }
     }
 
