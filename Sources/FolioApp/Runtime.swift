@@ -286,7 +286,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
                     return [.status(StatusMessage(text: failure.description, isError: true))]
                 }
                 guard try store.setNote(id, edited) else { return [report("note unchanged")] }
-                return reloaded() + [report(Store.noteText(edited).isEmpty ? "removed the note" : "saved the note")]
+                return reloaded() + [report(NoteText.normalized(edited).isEmpty ? "removed the note" : "saved the note")]
             case .bulk(let change, let target):
                 let ids: [String]
                 switch target {

@@ -131,7 +131,7 @@ struct MemoryLibrary {
             return change(id) { $0.tags.removeAll { $0 == name } }
         case .editNote(let id, _):
             // What the editor leaves in the file, as the store keeps it.
-            let text = Store.noteText(editorLeaves)
+            let text = NoteText.normalized(editorLeaves)
             return change(id) { $0.note = text.isEmpty ? nil : text }
         case .saveTopic(let name, let query):
             return changing { library in

@@ -86,7 +86,7 @@ public enum FolioBackup {
                 userStateChanged = userStateChanged || db.changesCount > 0
             }
             // A note the library already has stays: a restore never overwrites what the user wrote since.
-            if let note = entry.note.map(Store.noteText), !note.isEmpty {
+            if let note = entry.note.map(NoteText.normalized), !note.isEmpty {
                 try db.execute(sql: "INSERT OR IGNORE INTO note (paper_id, text) VALUES (?, ?)", arguments: [id, note])
                 userStateChanged = userStateChanged || db.changesCount > 0
             }
