@@ -83,6 +83,8 @@ public final class HTTPClient {
     private var lastFinished: Date?
     /// Told before each wait: seconds, and why.
     public var onWait: (TimeInterval, String) -> Void = { _, _ in }
+    /// Told as a body arrives, on URLSession's queue: bytes so far, and the length announced (if any).
+    public var onProgress: (@Sendable (Int, Int64?) -> Void)?
 
     public init(policy: HTTPPolicy) {
         self.policy = policy
@@ -130,7 +132,7 @@ public final class HTTPClient {
         configuration.timeoutIntervalForResource = policy.timeout * 4
         configuration.urlCache = nil
         configuration.httpShouldSetCookies = false
-        let exchange = Exchange(policy: policy)
+        let exchange = Exchange(policy: policy, onProgress: onProgress)
         let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: nil)
         defer { session.invalidateAndCancel() }
         session.dataTask(with: request).resume()
@@ -152,8 +154,12 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
     private var failure: FetchFailure?
     private var error: Error?
     private var redirects = 0
+    private let onProgress: (@Sendable (Int, Int64?) -> Void)?
 
-    init(policy: HTTPPolicy) { self.policy = policy }
+    init(policy: HTTPPolicy, onProgress: (@Sendable (Int, Int64?) -> Void)?) {
+        self.policy = policy
+        self.onProgress = onProgress
+    }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
@@ -166,12 +172,13 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let over = lock.withLock {
+        let (over, received, expected) = lock.withLock {
             body.append(data)
             if body.count > policy.maxBytes { failure = .tooLarge(limit: policy.maxBytes) }
-            return body.count > policy.maxBytes
+            let announced = response?.expectedContentLength ?? -1
+            return (body.count > policy.maxBytes, body.count, announced > 0 ? announced : nil)
         }
-        if over { dataTask.cancel() }
+        if over { dataTask.cancel() } else { onProgress?(received, expected) }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,

@@ -17,6 +17,8 @@ public struct Paper: Sendable, Equatable, Identifiable {
     public var topics: [String] = []
     /// Ids the paper had before (a `t-…` id before its arXiv record came), which still name it.
     public var aliases: [String] = []
+    /// Where its PDF was downloaded to (`pdf_file`); the file may have been removed since.
+    public var pdfFile: String?
 
     public var isStarred: Bool { starredAt != nil }
     public var isRead: Bool { readAt != nil }
@@ -28,6 +30,12 @@ public struct Paper: Sendable, Equatable, Identifiable {
         if let abs = metadata.absURL { return abs }
         if let arxiv = metadata.arxivID { return ArxivLinks.abs(arxiv) }
         return nil
+    }
+
+    /// The PDF's address: the source's link, else arXiv's.
+    public var pdfURL: String? {
+        if let pdf = metadata.pdfURL, !pdf.isEmpty { return pdf }
+        return metadata.arxivID.map(ArxivLinks.pdf)
     }
 }
 

@@ -75,9 +75,9 @@ public enum Comparison: String, Sendable, CaseIterable {
     }
 }
 
-/// What `has:` asks: a code repository, a DOI, an abstract.
+/// What `has:` asks: a code repository, a DOI, an abstract, a PDF downloaded into the PDF folder.
 public enum PaperFeature: String, Sendable, CaseIterable {
-    case code, doi, abstract
+    case code, doi, abstract, pdf
 }
 
 /// A query that cannot be parsed: what was expected, and the 1-based column where.

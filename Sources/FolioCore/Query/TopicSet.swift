@@ -50,13 +50,14 @@ extension Query {
 
     var usesTopics: Bool { !referencedTopics.isEmpty }
 
-    /// Asks about stars, read marks, tags or topics, which change without the index changing.
+    /// Asks about stars, read marks, tags, topics or downloaded PDFs, which change without the index changing.
     var dependsOnUserState: Bool {
         switch self {
         case .and(let parts), .or(let parts): parts.contains { $0.dependsOnUserState }
         case .not(let inner): inner.dependsOnUserState
         case .text: false
-        case .filter(.tag), .filter(.topic), .filter(.starred), .filter(.read), .filter(.unread): true
+        case .filter(.tag), .filter(.topic), .filter(.starred), .filter(.read), .filter(.unread),
+             .filter(.has(.pdf)): true
         case .filter: false
         }
     }

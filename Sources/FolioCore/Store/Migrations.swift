@@ -303,6 +303,18 @@ extension Store {
                 CREATE TABLE mute_cache (id INTEGER PRIMARY KEY CHECK (id = 1), key TEXT NOT NULL, nums BLOB NOT NULL);
                 """)
         }
+        // PDFs downloaded by the reader: where each paper's file is, how large, when. A paper's id change
+        // (a merge) or removal carries the row along; `has:pdf` is a row here.
+        migrator.registerMigration("v15-pdf-files") { db in
+            try db.execute(sql: """
+                CREATE TABLE pdf_file (
+                    paper_id TEXT PRIMARY KEY REFERENCES paper(id) ON UPDATE CASCADE ON DELETE CASCADE,
+                    path TEXT NOT NULL,
+                    bytes INTEGER NOT NULL,
+                    downloaded_at TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,139 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One paper's PDF to download: from where, and under which file name in the PDF folder.
+public struct PDFRequest: Sendable, Equatable {
+    public var paperID: String
+    public var url: String
+    public var fileName: String
+
+    public init(paperID: String, url: String) {
+        self.paperID = paperID
+        self.url = url
+        fileName = PDFDownload.fileName(forPaper: paperID)
+    }
+}
+
+/// What a running download says: a pause before its request, or the bytes received so far.
+public enum PDFEvent: Sendable, Equatable {
+    case waiting(TimeInterval)
+    case received(Int, expected: Int64?)
+}
+
+/// Downloads a PDF into the PDF folder through `HTTPClient` (its User-Agent, retries and size limit;
+/// 3 s between requests to arXiv, as fetching keeps). The body is checked whole before anything is
+/// written; it is written under a temporary name in the same folder and renamed, so a failed or cut
+/// download leaves no file, and a finished one appears all at once.
+public enum PDFDownload {
+    /// `$XDG_DATA_HOME/folio/pdf`, else `~/.local/share/folio/pdf` (a relative `XDG_DATA_HOME` is
+    /// ignored, as the XDG specification says).
+    public static func folder(environment: [String: String]) -> String {
+        let dataHome: String
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            dataHome = xdg
+        } else {
+            dataHome = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        }
+        return dataHome + "/folio/pdf"
+    }
+
+    /// The paper's file name: its id with anything but ASCII letters, digits, `.`, `-` and `_` as `_`
+    /// (`cs/0112017` → `cs_0112017.pdf`), never starting with a dot.
+    public static func fileName(forPaper id: String) -> String {
+        var safe = String(id.unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar)) ? Character(scalar) : "_"
+        })
+        if safe.isEmpty || safe.hasPrefix(".") { safe = "_" + safe }
+        return safe + ".pdf"
+    }
+
+    /// Only web addresses are fetched or handed to a browser: a feed's link could be a `file:` path or
+    /// look like a command-line option.
+    public static func isWebAddress(_ address: String) -> Bool {
+        guard let url = URL(string: address), let scheme = url.scheme?.lowercased(), url.host?.isEmpty == false else { return false }
+        return scheme == "http" || scheme == "https"
+    }
+
+    /// arXiv asks 3 s between requests, whichever of its hosts.
+    static func isArxiv(_ url: URL) -> Bool {
+        let host = url.host?.lowercased() ?? ""
+        return host == "arxiv.org" || host.hasSuffix(".arxiv.org")
+    }
+
+    private static let arxivPace = Pace(spacing: 3)
+
+    /// Downloads `request` into `folder`; returns the file's path and size. Throws `FetchFailure`
+    /// with the reason, having left no file behind.
+    public static func run(_ request: PDFRequest, into folder: String, policy: HTTPPolicy = HTTPPolicy(),
+                           progress: @escaping @Sendable (PDFEvent) -> Void = { _ in }) throws(FetchFailure) -> (path: String, bytes: Int) {
+        guard isWebAddress(request.url), let url = URL(string: request.url) else {
+            throw .unreadable("not an http or https address: \(request.url)")
+        }
+        var policy = policy
+        if isArxiv(url) { policy.spacing = max(policy.spacing, 3) }
+        let client = HTTPClient(policy: policy)
+        client.onWait = { seconds, _ in progress(.waiting(seconds)) }
+        client.onProgress = { progress(.received($0, expected: $1)) }
+        if isArxiv(url) { arxivPace.wait { progress(.waiting($0)) } }
+        defer { if isArxiv(url) { arxivPace.finished() } }
+        let response = try client.get(url, headers: ["Accept": "application/pdf"])
+        try check(response)
+        return try save(response.body, as: request.fileName, in: folder)
+    }
+
+    /// A whole answer that is a PDF: 200 (not a 304 or another 2xx), not empty, `%PDF-` within its first
+    /// 1024 bytes (where readers look for it). A login page or an error page served with 200 is refused.
+    static func check(_ response: HTTPResponse) throws(FetchFailure) {
+        guard response.status == 200 else { throw .status(response.status, attempts: 1) }
+        guard !response.body.isEmpty else { throw .unreadable("the server sent an empty file") }
+        guard response.body.prefix(1024).range(of: Data("%PDF-".utf8)) != nil else {
+            let type = response.header("Content-Type").map { " (\($0))" } ?? ""
+            throw .unreadable("the server sent something that is not a PDF\(type)")
+        }
+    }
+
+    /// Writes `body` under a temporary name in `folder`, flushes it, and renames it to `name`; on any
+    /// failure the temporary file is removed.
+    static func save(_ body: Data, as name: String, in folder: String) throws(FetchFailure) -> (path: String, bytes: Int) {
+        let final = folder + "/" + name
+        let temporary = folder + "/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).part"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
+                throw FetchFailure.unreadable("cannot write in \(folder)")
+            }
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
+            defer { try? handle.close() }
+            try handle.write(contentsOf: body)
+            try handle.synchronize()
+            guard rename(temporary, final) == 0 else {
+                throw FetchFailure.unreadable("cannot save \(final): \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error as? FetchFailure ?? .unreadable("cannot save \(final): \(error.localizedDescription)")
+        }
+        return (final, body.count)
+    }
+}
+
+/// Keeps requests to one site `spacing` seconds apart across downloads (each download has its own client).
+final class Pace: @unchecked Sendable {
+    let spacing: TimeInterval
+    private let lock = NSLock()
+    private var lastFinished: Date?
+
+    init(spacing: TimeInterval) { self.spacing = spacing }
+
+    /// Sleeps until `spacing` has passed since the last request finished, telling `waiting` first.
+    func wait(_ waiting: (TimeInterval) -> Void) {
+        let wait = lock.withLock { lastFinished.map { spacing - Date().timeIntervalSince($0) } ?? 0 }
+        guard wait > 0 else { return }
+        waiting(wait)
+        Thread.sleep(forTimeInterval: wait)
+    }
+
+    func finished() { lock.withLock { lastFinished = Date() } }
+}
