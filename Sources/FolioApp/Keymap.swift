@@ -111,7 +111,7 @@ public struct Keymap: Sendable, Equatable {
         Binding(action: .catchUp, keys: [.char("A")], help: "catch up: mark every paper of the view read"),
         Binding(action: .undo, keys: [.char("u")], help: "undo the last change (the reader's or the command line's)"),
         Binding(action: .redo, keys: [.ctrl("r")], help: "redo what was undone"),
-        Binding(action: .openInBrowser, keys: [.char("o")], help: "open the downloaded PDF ($FOLIO_PDF_VIEWER, else xdg-open), else the paper's page"),
+        Binding(action: .openInBrowser, keys: [.char("o")], help: "open the downloaded PDF, else the paper's page"),
         Binding(action: .openPDF, keys: [.char("P")], help: "open the paper's PDF address in the browser"),
         Binding(action: .downloadPDF, keys: [.char("d")], help: "download the PDF into the PDF folder (in the background)"),
         Binding(action: .copyURL, keys: [.char("y")], help: "copy the arXiv URL"),
