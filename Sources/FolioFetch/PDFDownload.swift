@@ -53,6 +53,7 @@ extension PDFDownload {
         let temporary = folder + "/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).part"
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            removeLeftovers(of: name, in: folder)
             guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
                 throw FetchFailure.unreadable("cannot write in \(folder)")
             }
@@ -68,6 +69,17 @@ extension PDFDownload {
             throw error as? FetchFailure ?? .unreadable("cannot save \(final): \(error.localizedDescription)")
         }
         return (final, body.count)
+    }
+
+    /// Temporary files of `name` a killed Folio left (a write takes a moment, so one older than a minute
+    /// is nobody's).
+    static func removeLeftovers(of name: String, in folder: String) {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for file in files where file.hasPrefix(".\(name).") && file.hasSuffix(".part") {
+            let path = folder + "/" + file
+            let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+            if let modified, Date().timeIntervalSince(modified) > 60 { try? FileManager.default.removeItem(atPath: path) }
+        }
     }
 }
 

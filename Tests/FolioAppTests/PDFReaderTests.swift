@@ -133,6 +133,14 @@ struct PDFDownloadTests {
         defer { server.stop() }
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
+        // What a killed Folio left an hour ago goes; what another is writing now stays.
+        let pdfFolder = folder.appendingPathComponent("pdf")
+        try FileManager.default.createDirectory(at: pdfFolder, withIntermediateDirectories: true)
+        for (file, age) in [(".cs_0112017.pdf.1.2.part", 3600.0), (".cs_0112017.pdf.3.4.part", 0)] {
+            let path = pdfFolder.appendingPathComponent(file).path
+            try Data("%PDF-partial".utf8).write(to: URL(fileURLWithPath: path))
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-age)], ofItemAtPath: path)
+        }
         let events = LockedList<PDFEvent>()
         let saved = try PDFDownload.run(PDFRequest(paperID: "cs/0112017", url: server.baseURL + "/a.pdf"), into: folder.path + "/pdf") {
             events.append($0)
@@ -140,7 +148,7 @@ struct PDFDownloadTests {
         #expect(saved.path == folder.path + "/pdf/cs_0112017.pdf")
         #expect(saved.bytes == Self.pdf.count)
         #expect(try Data(contentsOf: URL(fileURLWithPath: saved.path)) == Self.pdf)
-        #expect(Self.files(folder.appendingPathComponent("pdf")) == ["cs_0112017.pdf"])
+        #expect(Self.files(pdfFolder) == [".cs_0112017.pdf.3.4.part", "cs_0112017.pdf"])
         #expect(server.requests.first?.headers["user-agent"] == FolioVersion.userAgent)
         let received = events.takeAll().compactMap { if case .received(let n, _) = $0 { n } else { nil } }
         #expect(received.last == Self.pdf.count)
