@@ -42,7 +42,7 @@ extension AppState {
             return [.downloadPDF(request)]
         }
         pdfDownloads.queued.append(request)
-        status = StatusMessage(text: "\(request.fileName) will download after \(pdfDownloads.queued.count) before it", isError: false)
+        status = StatusMessage(text: "queued \(request.fileName): \(pdfDownloads.queued.count) to download before it", isError: false)
         return []
     }
 

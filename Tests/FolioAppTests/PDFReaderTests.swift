@@ -80,7 +80,7 @@ struct PDFReaderTests {
         driver.press(.char("j"), .char("d"), .char("j"), .char("d"))
         #expect(driver.state.selectedPosition == 2)
         #expect(!driver.effects[before...].contains { if case .downloadPDF = $0 { true } else { false } })
-        #expect(driver.state.status?.text == "2603.00002.pdf will download after 2 before it")
+        #expect(driver.state.status?.text == "queued 2603.00002.pdf: 2 to download before it")
         driver.press(.char("k"))
         #expect(driver.statusLine.trimmingCharacters(in: .whitespaces).hasSuffix("downloading 2603.00000.pdf: 1.2 MB of 2.0 MB (2 waiting)"))
 
