@@ -11,8 +11,11 @@ public enum FolioVersion {
 
 /// How patient and how trusting one source's requests are.
 public struct HTTPPolicy: Sendable, Equatable {
-    /// Seconds to connect and between bytes; a whole exchange gets four times this.
+    /// Seconds to connect and between bytes.
     public var timeout: TimeInterval = 30
+    /// Seconds for a whole exchange; nil: four times `timeout`.
+    public var exchangeTimeout: TimeInterval?
+    var wholeExchange: TimeInterval { exchangeTimeout ?? timeout * 4 }
     /// A body larger than this is refused, announced or not.
     public var maxBytes = 64 << 20
     public var maxRedirects = 5
@@ -129,7 +132,7 @@ public final class HTTPClient {
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = policy.timeout
-        configuration.timeoutIntervalForResource = policy.timeout * 4
+        configuration.timeoutIntervalForResource = policy.wholeExchange
         configuration.urlCache = nil
         configuration.httpShouldSetCookies = false
         let exchange = Exchange(policy: policy, onProgress: onProgress)
@@ -137,7 +140,7 @@ public final class HTTPClient {
         defer { session.invalidateAndCancel() }
         session.dataTask(with: request).resume()
         // The resource timeout ends the task first; this only guards against a lost callback.
-        guard exchange.done.wait(timeout: .now() + policy.timeout * 4 + 5) == .success else {
+        guard exchange.done.wait(timeout: .now() + policy.wholeExchange + 5) == .success else {
             throw .timedOut(policy.timeout)
         }
         return try exchange.result(for: url)

@@ -25,6 +25,8 @@ extension PDFDownload {
         }
         var policy = policy
         if isArxiv(url) { policy.spacing = max(policy.spacing, 3) }
+        // A large PDF on a slow link takes longer than a feed: 10 minutes in all (still 30 s without a byte).
+        policy.exchangeTimeout = max(policy.exchangeTimeout ?? 0, 600)
         let client = HTTPClient(policy: policy)
         client.onWait = { seconds, _ in progress(.waiting(seconds)) }
         client.onProgress = { progress(.received($0, expected: $1)) }

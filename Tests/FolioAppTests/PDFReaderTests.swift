@@ -124,6 +124,32 @@ struct PDFReaderTests {
 struct PDFDownloadTests {
     static let pdf = Data("%PDF-1.4\n".utf8) + Data((0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }) + Data("\n%%EOF\n".utf8)
 
+    /// `PDFDownload.run` on a thread of its own, as the reader runs it. (On the test's own thread, the
+    /// process's first URLSession setup, which throws and catches inside Foundation, crashed the test
+    /// library's backtrace of that throw in some builds.)
+    static func download(_ request: PDFRequest, into folder: String, policy: HTTPPolicy = HTTPPolicy(),
+                         progress: @escaping @Sendable (PDFEvent) -> Void = { _ in }) throws -> (path: String, bytes: Int) {
+        let outcome = LockedList<Result<PDFFile, FetchFailure>>()
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            do throws(FetchFailure) {
+                let saved = try PDFDownload.run(request, into: folder, policy: policy, progress: progress)
+                outcome.append(.success(PDFFile(path: saved.path, bytes: saved.bytes)))
+            } catch {
+                outcome.append(.failure(error))
+            }
+            done.signal()
+        }
+        done.wait()
+        let saved = try outcome.takeAll()[0].get()
+        return (saved.path, saved.bytes)
+    }
+
+    struct PDFFile: Sendable {
+        var path: String
+        var bytes: Int
+    }
+
     static func files(_ folder: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
     }
@@ -142,7 +168,7 @@ struct PDFDownloadTests {
             try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-age)], ofItemAtPath: path)
         }
         let events = LockedList<PDFEvent>()
-        let saved = try PDFDownload.run(PDFRequest(paperID: "cs/0112017", url: server.baseURL + "/a.pdf"), into: folder.path + "/pdf") {
+        let saved = try Self.download(PDFRequest(paperID: "cs/0112017", url: server.baseURL + "/a.pdf"), into: folder.path + "/pdf") {
             events.append($0)
         }
         #expect(saved.path == folder.path + "/pdf/cs_0112017.pdf")
@@ -173,7 +199,7 @@ struct PDFDownloadTests {
         policy.retries = 0
         if name == "large" { policy.maxBytes = 10_000 }
         #expect {
-            try PDFDownload.run(PDFRequest(paperID: "2401.00001", url: server.baseURL + "/a.pdf"), into: folder.path, policy: policy)
+            try Self.download(PDFRequest(paperID: "2401.00001", url: server.baseURL + "/a.pdf"), into: folder.path, policy: policy)
         } throws: { "\($0)".contains(reason) }
         #expect(Self.files(folder) == ["2401.00001.pdf"], "\(name)")
         #expect(try Data(contentsOf: folder.appendingPathComponent("2401.00001.pdf")) == Data("%PDF-old".utf8))
