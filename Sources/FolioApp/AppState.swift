@@ -309,6 +309,8 @@ public struct AppState: Sendable, Equatable {
     /// Sources being fetched in the background and what each is doing, in order; empty when idle.
     public var fetchProgress: [FetchLine] = []
     public var isFetching = false
+    /// PDFs downloading in the background and waiting to.
+    public var pdfDownloads = PDFDownloads()
 
     public init(libraryName: String, width: Int, height: Int) {
         self.libraryName = libraryName

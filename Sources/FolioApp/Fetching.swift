@@ -46,6 +46,12 @@ extension AppState {
         let parts = fetchProgress.map { "\($0.source) \($0.text)" }
         return "fetching " + (parts.isEmpty ? "…" : parts.joined(separator: " · "))
     }
+
+    /// The fetch's and the PDF download's progress, for the status line when no message is shown.
+    public var backgroundProgressText: String? {
+        let parts = [fetchProgressText, pdfProgressText].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
 }
 
 /// A fetch's outcome in one line: the sources that worked, and one clear reason for those that did not.

@@ -17,6 +17,7 @@ public enum Action: String, CaseIterable, Sendable {
     case mark, markAll = "mark-all", clearMarks = "clear-marks", forView = "for-view", catchUp = "catch-up"
     case undo, redo
     case openInBrowser = "open-in-browser", copyURL = "copy-url"
+    case openPDF = "open-pdf", downloadPDF = "download-pdf"
     case filter
     case moreLikeThis = "more-like-this", sort
     case saveTopic = "save-topic", editTopic = "edit-topic", deleteTopic = "delete-topic"
@@ -115,7 +116,9 @@ public struct Keymap: Sendable, Equatable {
         Binding(action: .catchUp, keys: [.char("A")], help: "catch up: mark every paper of the view read"),
         Binding(action: .undo, keys: [.char("u")], help: "undo the last change (the reader's or the command line's)"),
         Binding(action: .redo, keys: [.ctrl("r")], help: "redo what was undone"),
-        Binding(action: .openInBrowser, keys: [.char("o")], help: "open the paper's page"),
+        Binding(action: .openInBrowser, keys: [.char("o")], help: "open the downloaded PDF, else the paper's page"),
+        Binding(action: .openPDF, keys: [.char("P")], help: "open the paper's PDF address in the browser"),
+        Binding(action: .downloadPDF, keys: [.char("d")], help: "download the PDF into the PDF folder (in the background)"),
         Binding(action: .copyURL, keys: [.char("y")], help: "copy the arXiv URL"),
         Binding(action: .filter, keys: [.char("/")], help: "filter the list (query language)"),
         Binding(action: .moreLikeThis, keys: [.char("L")], help: "papers like this one, or like a sidebar tag's (Esc back)"),

@@ -101,7 +101,7 @@ extension AppState {
         case .star, .toggleRead, .tag, .untag:
             if let selection = bulkSelection(viewWide: viewWide) { return bulkAction(action, on: selection) }
             return paperAction(action)
-        case .openInBrowser, .copyURL, .editNote:
+        case .openInBrowser, .copyURL, .editNote, .openPDF, .downloadPDF:
             return paperAction(action)
         case .mark, .markAll, .clearMarks, .forView, .catchUp:
             return markAction(action)
@@ -196,6 +196,7 @@ extension AppState {
                 prompt = Prompt(kind: .removeTag(choices: paper.tags))
             }
         case .openInBrowser:
+            if let path = paper.pdfFile { return [.openPDF(id: paper.id, path: path, page: paper.url)] }
             guard let url = paper.url else {
                 status = StatusMessage(text: "this paper has no link", isError: false)
                 return []
@@ -209,6 +210,8 @@ extension AppState {
             focus = .list
         case .editNote:
             return [.editNote(id: paper.id, note: paper.note)]
+        case .openPDF: return openPDFAddress(paper)
+        case .downloadPDF: return downloadPDF(paper)
         case .copyURL:
             guard let arxiv = paper.arxivID else {
                 status = StatusMessage(text: "this paper has no arXiv id yet, so no arXiv URL", isError: false)

@@ -6,7 +6,7 @@ import TerminalUI
 enum QueryCompletion {
     static let scopes = ["title:", "abstract:", "author:", "tag:", "topic:", "cat:", "id:", "is:", "year:", "after:", "before:",
                          "arrived:", "has:", "kw:", "note:", "upvotes>", "comments>", "stars>"]
-    static let values = ["is": ["starred", "unread", "read", "new", "today"], "has": ["code", "doi", "abstract", "note"]]
+    static let values = ["is": ["starred", "unread", "read", "new", "today"], "has": ["code", "doi", "abstract", "note", "pdf"]]
 
     /// Where the word being typed starts: after the last space or `(` outside quotes, and after a `-`.
     static func wordStart(_ text: String) -> String.Index {
@@ -94,7 +94,7 @@ enum QuerySyntaxView {
         "year:2024  year:>=2024  after:2024-03-01  before:7d  (7d 2w 3m 1y back)",
         "arrived:3d       imported since the start of that day",
         "upvotes>50  comments>=3  stars>100     (> >= < <= =)",
-        "has:code  has:doi  has:abstract  has:note  kw:diffusion  note:idea",
+        "has:code  has:doi  has:abstract  has:note  has:pdf  kw:diffusion  note:idea",
     ]
 
     static func render(area: Rect, theme: Theme, on canvas: inout Canvas) {

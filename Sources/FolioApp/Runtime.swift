@@ -145,6 +145,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
                 queue += reloaded()
                 lastSync = .distantPast  // what the fetch brought goes out at once
             }
+            if case .pdfDone(_, .saved) = msg { queue += reloaded() }
             if case .synced(let applied, _) = msg {
                 syncInFlight = false
                 if applied > 0 { queue += reloaded() }
@@ -177,7 +178,7 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         for msg in reloaded() { send(msg) }
     }
 
-    private func reloaded() -> [Msg] {
+    func reloaded() -> [Msg] {
         do {
             dataVersion = try store.dataVersion()
             resolver.refresh()
@@ -340,6 +341,11 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             case .rankForYou(let tag):
                 rankForYou([tag])
                 return []
+            case .downloadPDF(let request):
+                startPDFDownload(request)
+                return []
+            case .openPDF(let id, let path, let page):
+                return try openPDF(id: id, path: path, page: page)
             }
         } catch {
             return [failure(error)]
@@ -395,34 +401,11 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         }
     }
 
-    private func report(_ text: String) -> Msg {
+    func report(_ text: String) -> Msg {
         .status(StatusMessage(text: text, isError: false))
     }
 
     private func failure(_ error: Error) -> Msg {
         .status(StatusMessage(text: "cannot read the library: \(error)", isError: true))
-    }
-}
-
-/// `o`: `$BROWSER`, else `xdg-open`, started detached; else the URL is shown for copying.
-enum ExternalOpener {
-    static func open(_ url: String, environment: [String: String]) -> String {
-        let candidates = [environment["BROWSER"], "xdg-open"].compactMap { $0 }.filter { !$0.isEmpty }
-        for command in candidates {
-            guard let path = findExecutable(command, path: environment["PATH"] ?? "/usr/bin:/bin") else { continue }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: path)
-            process.arguments = [url]
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            if (try? process.run()) != nil { return "opened \(url)" }
-        }
-        return "no browser found ($BROWSER, xdg-open): \(url)"
-    }
-
-    static func findExecutable(_ command: String, path: String) -> String? {
-        if command.contains("/") { return FileManager.default.isExecutableFile(atPath: command) ? command : nil }
-        return path.split(separator: ":").map { "\($0)/\(command)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }

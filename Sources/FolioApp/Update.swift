@@ -39,6 +39,11 @@ public enum Effect: Sendable, Equatable {
     case fetch
     /// Rank the unread papers by the papers tagged `tag`, in the background (`Msg.forYou`).
     case rankForYou(tag: String)
+    /// Download a PDF in the background (`Msg.pdfEvent`, then `Msg.pdfDone`).
+    case downloadPDF(PDFRequest)
+    /// Open the downloaded PDF of paper `id` at `path` in the PDF viewer; when the file is gone, forget
+    /// it and open `page` instead.
+    case openPDF(id: String, path: String, page: String?)
 }
 
 /// One For you ranking: by the starred papers (`tag` nil) or by a tag's.
@@ -79,6 +84,10 @@ public enum Msg: Sendable, Equatable {
     /// A background sync ended, having applied this many changes of other devices (the runtime reloads
     /// the library when it applied any), and what to say of it, if anything.
     case synced(applied: Int, StatusMessage?)
+    /// Progress of the running PDF download.
+    case pdfEvent(PDFEvent)
+    /// A PDF download ended (the runtime reloads the library after one that saved its file).
+    case pdfDone(PDFRequest, PDFOutcome)
 }
 
 extension AppState {
@@ -125,6 +134,11 @@ extension AppState {
         case .fetchDone(let reports):
             fetchDone(reports)
             return []
+        case .pdfEvent(let event):
+            pdfEvent(event)
+            return []
+        case .pdfDone(let request, let outcome):
+            return pdfDone(request, outcome)
         case .synced(_, let message):
             if let message { status = message }
             return []

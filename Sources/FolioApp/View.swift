@@ -124,7 +124,7 @@ enum StatusView {
             + (state.list.hidden == 0 ? "" : state.showMuted ? "  \(state.list.hidden) muted shown" : "  \(state.list.hidden) hidden")
         let order = state.order == state.orderChoices[0] ? "" : " · \(state.order.label)"
         let left = " \(position)  \(state.view.label)\(order)\(marks)  \(hint)"
-        let message = state.status?.text ?? state.fetchProgressText ?? ""
+        let message = state.status?.text ?? state.backgroundProgressText ?? ""
         let style = theme[state.status?.isError == true ? .statusError : .status]
         canvas.fill(area, style: theme[.status])
         // A message matters more than the hint: the hint is cut first.

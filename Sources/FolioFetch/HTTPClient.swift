@@ -11,8 +11,11 @@ public enum FolioVersion {
 
 /// How patient and how trusting one source's requests are.
 public struct HTTPPolicy: Sendable, Equatable {
-    /// Seconds to connect and between bytes; a whole exchange gets four times this.
+    /// Seconds to connect and between bytes.
     public var timeout: TimeInterval = 30
+    /// Seconds for a whole exchange; nil: four times `timeout`.
+    public var exchangeTimeout: TimeInterval?
+    var wholeExchange: TimeInterval { exchangeTimeout ?? timeout * 4 }
     /// A body larger than this is refused, announced or not.
     public var maxBytes = 64 << 20
     public var maxRedirects = 5
@@ -83,6 +86,8 @@ public final class HTTPClient {
     private var lastFinished: Date?
     /// Told before each wait: seconds, and why.
     public var onWait: (TimeInterval, String) -> Void = { _, _ in }
+    /// Told as a body arrives, on URLSession's queue: bytes so far, and the length announced (if any).
+    public var onProgress: (@Sendable (Int, Int64?) -> Void)?
 
     public init(policy: HTTPPolicy) {
         self.policy = policy
@@ -127,15 +132,15 @@ public final class HTTPClient {
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = policy.timeout
-        configuration.timeoutIntervalForResource = policy.timeout * 4
+        configuration.timeoutIntervalForResource = policy.wholeExchange
         configuration.urlCache = nil
         configuration.httpShouldSetCookies = false
-        let exchange = Exchange(policy: policy)
+        let exchange = Exchange(policy: policy, onProgress: onProgress)
         let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: nil)
         defer { session.invalidateAndCancel() }
         session.dataTask(with: request).resume()
         // The resource timeout ends the task first; this only guards against a lost callback.
-        guard exchange.done.wait(timeout: .now() + policy.timeout * 4 + 5) == .success else {
+        guard exchange.done.wait(timeout: .now() + policy.wholeExchange + 5) == .success else {
             throw .timedOut(policy.timeout)
         }
         return try exchange.result(for: url)
@@ -152,8 +157,12 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
     private var failure: FetchFailure?
     private var error: Error?
     private var redirects = 0
+    private let onProgress: (@Sendable (Int, Int64?) -> Void)?
 
-    init(policy: HTTPPolicy) { self.policy = policy }
+    init(policy: HTTPPolicy, onProgress: (@Sendable (Int, Int64?) -> Void)?) {
+        self.policy = policy
+        self.onProgress = onProgress
+    }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
@@ -166,12 +175,13 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let over = lock.withLock {
+        let (over, received, expected) = lock.withLock {
             body.append(data)
             if body.count > policy.maxBytes { failure = .tooLarge(limit: policy.maxBytes) }
-            return body.count > policy.maxBytes
+            let announced = response?.expectedContentLength ?? -1
+            return (body.count > policy.maxBytes, body.count, announced > 0 ? announced : nil)
         }
-        if over { dataTask.cancel() }
+        if over { dataTask.cancel() } else { onProgress?(received, expected) }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,

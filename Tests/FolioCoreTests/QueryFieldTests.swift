@@ -175,7 +175,7 @@ struct QueryFieldTests {
         #expect(try QueryParser.parse(parsed.description, context: Self.context) == parsed)
     }
 
-    @Test(arguments: ["upvotes>", "upvotes>x", "upvotes>=-1", "stars:many", "has:pdf", "after:7x", "after:d", "year:>=24",
+    @Test(arguments: ["upvotes>", "upvotes>x", "upvotes>=-1", "stars:many", "has:video", "after:7x", "after:d", "year:>=24",
                       "before:2026-02-30", "kw:\"\"", "is:yesterday"])
     func malformedFormsSayWhatIsExpected(query: String) {
         #expect(throws: QueryError.self) { try QueryParser.parse(query, context: Self.context) }

@@ -75,7 +75,7 @@ struct RandomLibrary {
         case 3: return "cat:" + pick(["cs.LG", "cs.ir", "cs.*", "cond-mat.*", "astro-ph"])
         case 4: return pick(["year:2020", "is:starred", "after:2020-01-15", "before:2020-02-01", "tag:Hot", "tag:cold",
                              "topic:ir", "is:read", "is:unread", "id:2401.00007", "\"dense retrieval\"",
-                             "upvotes>5", "upvotes<=2", "comments=0", "stars>=4", "has:code", "has:doi", "has:abstract",
+                             "upvotes>5", "upvotes<=2", "comments=0", "stars>=4", "has:code", "has:doi", "has:abstract", "has:pdf",
                              "kw:dense", "kw:\"zero shot\"", "year:>=2020", "year:<2020", "is:today", "after:30d"])
         case 5: return "-" + term()
         case 6: return "(\(term()) OR \(term()))"
@@ -158,14 +158,17 @@ struct SearchIndexPropertyTests {
     }
 }
 
-/// The property test on a library made with `library`: topics (one using another), tags and read marks
-/// added, then random queries, typed and entered, each checked by `expectIndexAgrees`.
+/// The property test on a library made with `library`: topics (one using another), tags, read marks and
+/// downloaded PDFs added, then random queries, typed and entered, each checked by `expectIndexAgrees`.
 func expectRandomQueriesAgree(_ store: Store, _ library: inout RandomLibrary, queries: Int = 120,
                               sourceLocation: SourceLocation = #_sourceLocation) throws {
     try store.saveTopic(name: "ir", query: "retriev* OR ranking")
     try store.saveTopic(name: "hot ir", query: "topic:ir tag:hot")
     for i in stride(from: 1, to: library.imported, by: 5) { _ = try store.addTags([i % 2 == 0 ? "hot" : "Cold"], to: String(format: "2401.%05d", i)) }
     _ = try store.setRead((1...library.imported).filter { $0 % 3 == 0 }.map { String(format: "2401.%05d", $0) }, true)
+    for i in stride(from: 2, to: library.imported, by: 9) {
+        try store.recordPDF(paperID: String(format: "2401.%05d", i), path: "pdf/\(i).pdf", bytes: i)
+    }
     let index = SearchIndex(store: store)
     for _ in 0..<queries {
         let text = library.randomQuery()

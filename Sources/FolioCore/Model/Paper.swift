@@ -19,6 +19,8 @@ public struct Paper: Sendable, Equatable, Identifiable {
     public var aliases: [String] = []
     /// The user's note on the paper (`folio note`, `a` in the reader).
     public var note: String?
+    /// Where its PDF was downloaded to (`pdf_file`); the file may have been removed since.
+    public var pdfFile: String?
 
     public var isStarred: Bool { starredAt != nil }
     public var isRead: Bool { readAt != nil }
@@ -30,6 +32,12 @@ public struct Paper: Sendable, Equatable, Identifiable {
         if let abs = metadata.absURL { return abs }
         if let arxiv = metadata.arxivID { return ArxivLinks.abs(arxiv) }
         return nil
+    }
+
+    /// The PDF's address: the source's link, else arXiv's.
+    public var pdfURL: String? {
+        if let pdf = metadata.pdfURL, !pdf.isEmpty { return pdf }
+        return metadata.arxivID.map(ArxivLinks.pdf)
     }
 }
 

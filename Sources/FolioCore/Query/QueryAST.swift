@@ -77,9 +77,9 @@ public enum Comparison: String, Sendable, CaseIterable {
     }
 }
 
-/// What `has:` asks: a code repository, a DOI, an abstract, the user's note.
+/// What `has:` asks: a code repository, a DOI, an abstract, the user's note, a PDF downloaded into the PDF folder.
 public enum PaperFeature: String, Sendable, CaseIterable {
-    case code, doi, abstract, note
+    case code, doi, abstract, note, pdf
 }
 
 /// A query that cannot be parsed: what was expected, and the 1-based column where.

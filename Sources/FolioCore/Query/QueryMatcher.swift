@@ -27,15 +27,18 @@ public struct PaperFacts: Sendable, Equatable {
     public var keywords: [String]
     /// The user's note.
     public var note: String?
+    /// Its PDF was downloaded (a row of `pdf_file`).
+    public var hasPDF: Bool
 
     public init(
         title: String, abstract: String = "", authors: [String] = [], categories: [String] = [],
         id: String, arxivID: String? = nil, tags: [String] = [], topics: [String] = [],
         starred: Bool = false, read: Bool = false, published: String? = nil, aliases: [String] = [],
         arrived: String? = nil, upvotes: Int? = nil, comments: Int? = nil, stars: Int? = nil,
-        githubRepo: String? = nil, doi: String? = nil, keywords: [String] = [], note: String? = nil
+        githubRepo: String? = nil, doi: String? = nil, keywords: [String] = [], note: String? = nil, hasPDF: Bool = false
     ) {
         self.note = note
+        self.hasPDF = hasPDF
         self.arrived = arrived
         self.upvotes = upvotes
         self.comments = comments
@@ -64,7 +67,7 @@ public struct PaperFacts: Sendable, Equatable {
             topics: topics, starred: paper.isStarred, read: paper.isRead, published: paper.metadata.published,
             aliases: paper.aliases, arrived: paper.firstImportedAt, upvotes: paper.metadata.upvotes,
             comments: paper.metadata.commentCount, stars: paper.metadata.githubStars, githubRepo: paper.metadata.githubRepo,
-            doi: paper.metadata.doi, keywords: paper.metadata.aiKeywords, note: paper.note
+            doi: paper.metadata.doi, keywords: paper.metadata.aiKeywords, note: paper.note, hasPDF: paper.pdfFile != nil
         )
     }
 }
@@ -160,6 +163,7 @@ extension Filter {
         case .has(.code): !(facts.githubRepo ?? "").isEmpty
         case .has(.doi): !(facts.doi ?? "").isEmpty
         case .has(.abstract): !facts.abstract.isEmpty
+        case .has(.pdf): facts.hasPDF
         case .keyword(let words): facts.keywords.contains { TextTerm(words: words).occurs(in: TextNormalizer.searchWords($0)) }
         case .has(.note): facts.note != nil
         case .note(let words): facts.note.map { TextTerm(words: words).occurs(in: TextNormalizer.searchWords($0)) } ?? false

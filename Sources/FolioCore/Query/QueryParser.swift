@@ -171,7 +171,7 @@ private enum QueryScope: String {
         case .is: "starred, unread, read, new or today"
         case .year: "a year, or a comparison with one (>=2024)"
         case .after, .before, .arrived: "a date YYYY-MM-DD or a span back from today (7d, 2w, 3m, 1y)"
-        case .has: "code, doi, abstract or note"
+        case .has: "code, doi, abstract, note or pdf"
         case .kw: "a keyword"
         case .note: "a word of a note"
         case .upvotes, .comments, .stars: "a comparison with a number (>50, >=50, <50, <=50, =50)"

@@ -50,13 +50,14 @@ extension Query {
 
     var usesTopics: Bool { !referencedTopics.isEmpty }
 
-    /// Asks about stars, read marks, tags, topics or notes, which change without the index changing.
+    /// Asks about stars, read marks, tags, topics, notes or downloaded PDFs, which change without the index changing.
     var dependsOnUserState: Bool {
         switch self {
         case .and(let parts), .or(let parts): parts.contains { $0.dependsOnUserState }
         case .not(let inner): inner.dependsOnUserState
         case .text: false
-        case .filter(.tag), .filter(.topic), .filter(.starred), .filter(.read), .filter(.unread), .filter(.note), .filter(.has(.note)): true
+        case .filter(.tag), .filter(.topic), .filter(.starred), .filter(.read), .filter(.unread),
+             .filter(.note), .filter(.has(.note)), .filter(.has(.pdf)): true
         case .filter: false
         }
     }

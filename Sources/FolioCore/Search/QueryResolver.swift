@@ -226,6 +226,8 @@ public final class QueryResolver {
                 set.subtract(try nums("SELECT num FROM paper WHERE abstract = ''"))
                 return set
             }
+        case .has(.pdf):
+            return try cached(filter.description) { try nums("SELECT p.num FROM pdf_file f JOIN paper p ON p.id = f.paper_id") }
         case .keyword(let words):
             return try cached(filter.description) {
                 let term = TextTerm(words: words)

@@ -303,6 +303,18 @@ extension Store {
                 CREATE TABLE mute_cache (id INTEGER PRIMARY KEY CHECK (id = 1), key TEXT NOT NULL, nums BLOB NOT NULL);
                 """)
         }
+        // PDFs downloaded by the reader: where each paper's file is, how large, when. A paper's id change
+        // (a merge) or removal carries the row along; `has:pdf` is a row here.
+        migrator.registerMigration("v15-pdf-files") { db in
+            try db.execute(sql: """
+                CREATE TABLE pdf_file (
+                    paper_id TEXT PRIMARY KEY REFERENCES paper(id) ON UPDATE CASCADE ON DELETE CASCADE,
+                    path TEXT NOT NULL,
+                    bytes INTEGER NOT NULL,
+                    downloaded_at TEXT NOT NULL
+                );
+                """)
+        }
         // Notes: the user's own text on a paper. One row per paper, as star and read marks are, so the
         // journal's triggers, undo, redo and sync treat it as they treat those (`Store.markTables`).
         // Where the reader was when it closed (view, filter, order, paper, theme), to open there again.

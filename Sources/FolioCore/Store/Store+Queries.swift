@@ -40,7 +40,8 @@ extension Store {
     static let paperColumns = """
         p.*, s.starred_at, r.read_at, (SELECT text FROM note n WHERE n.paper_id = p.id) AS note_text,
         (SELECT json_group_array(name) FROM (SELECT name FROM tag t WHERE t.paper_id = p.id ORDER BY name)) AS tag_names,
-        (SELECT json_group_array(alias) FROM paper_alias a WHERE a.paper_id = p.id) AS alias_names
+        (SELECT json_group_array(alias) FROM paper_alias a WHERE a.paper_id = p.id) AS alias_names,
+        (SELECT path FROM pdf_file f WHERE f.paper_id = p.id) AS pdf_path
         FROM paper p LEFT JOIN star s ON s.paper_id = p.id LEFT JOIN read_mark r ON r.paper_id = p.id
         """
 
@@ -53,7 +54,7 @@ extension Store {
             firstSource: row[.firstSource], firstImportedAt: row[.firstImportedAt],
             lastSource: row[.lastSource], lastImportedAt: row[.lastImportedAt],
             starredAt: row["starred_at"], readAt: row["read_at"], tags: StringList.decode(row["tag_names"]),
-            aliases: StringList.decode(row["alias_names"]), note: row["note_text"])
+            aliases: StringList.decode(row["alias_names"]), note: row["note_text"], pdfFile: row["pdf_path"])
     }
 
     /// Newest first by default; papers of one day keep the order their source gave them. Topics filled in.
