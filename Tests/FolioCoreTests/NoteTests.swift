@@ -85,6 +85,23 @@ struct NoteTests {
         #expect(try second.paper(id: ids[7])?.note == "written since")
     }
 
+    /// A paper first known by its title that gets its arXiv id keeps its note (and its PDF row), as it
+    /// keeps its star.
+    @Test func aNoteFollowsAPaperWhoseIDChanges() throws {
+        let (store, folder) = try makeStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try store.importPapers(source: "page") { try $0.add(PaperInput(title: "A Paper Without Its Id Yet")) }
+        let titleID = try #require(try store.papers().first?.id)
+        try store.setNote(titleID, "seen on the daily page")
+        try store.recordPDF(paperID: titleID, path: "/nowhere/x.pdf", bytes: 3)
+        _ = try store.importPapers(source: "api") { try $0.add(PaperInput(arxivID: "2401.00077", title: "A Paper Without Its Id Yet")) }
+        let paper = try #require(try store.paper(id: "2401.00077"))
+        #expect(paper.id == "2401.00077")
+        #expect(paper.note == "seen on the daily page")
+        #expect(paper.pdfFile == "/nowhere/x.pdf")
+        #expect(try store.paper(id: titleID)?.note == "seen on the daily page", "the old id still names it")
+    }
+
     @Test func markdownQuotesTheNote() throws {
         let (store, folder, ids) = try Self.sample()
         defer { try? FileManager.default.removeItem(at: folder) }

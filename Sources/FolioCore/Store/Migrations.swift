@@ -303,25 +303,17 @@ extension Store {
                 CREATE TABLE mute_cache (id INTEGER PRIMARY KEY CHECK (id = 1), key TEXT NOT NULL, nums BLOB NOT NULL);
                 """)
         }
-        // PDFs downloaded by the reader: where each paper's file is, how large, when. A paper's id change
-        // (a merge) or removal carries the row along; `has:pdf` is a row here.
-        migrator.registerMigration("v15-pdf-files") { db in
-            try db.execute(sql: """
-                CREATE TABLE pdf_file (
-                    paper_id TEXT PRIMARY KEY REFERENCES paper(id) ON UPDATE CASCADE ON DELETE CASCADE,
-                    path TEXT NOT NULL,
-                    bytes INTEGER NOT NULL,
-                    downloaded_at TEXT NOT NULL
-                );
-                """)
-        }
         // Notes: the user's own text on a paper. One row per paper, as star and read marks are, so the
         // journal's triggers, undo, redo and sync treat it as they treat those (`Store.markTables`).
+        // PDFs downloaded by the reader: where each paper's file is, how large, when; `has:pdf` is a row
+        // here. Both follow a paper whose id changes (a merge) and go with a paper removed, as stars do.
         // Where the reader was when it closed (view, filter, order, paper, theme), to open there again.
-        migrator.registerMigration("v16-notes-reader-memory") { db in
+        migrator.registerMigration("v15-notes-pdfs-reader-memory") { db in
             try db.execute(sql: """
-                CREATE TABLE reader_memory (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-                CREATE TABLE note (paper_id TEXT PRIMARY KEY, text TEXT NOT NULL);
+                CREATE TABLE note (
+                    paper_id TEXT PRIMARY KEY REFERENCES paper(id) ON UPDATE CASCADE ON DELETE CASCADE,
+                    text TEXT NOT NULL
+                );
                 CREATE TRIGGER journal_note_insert AFTER INSERT ON note BEGIN
                   INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'note', NEW.paper_id, NULL, NULL, NEW.text FROM journal_recording;
                 END;
@@ -332,6 +324,13 @@ extension Store {
                   INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'note', OLD.paper_id, NULL, OLD.text, NULL FROM journal_recording;
                   INSERT INTO journal_change (entry, kind, paper_id, name, before, after) SELECT entry, 'note', NEW.paper_id, NULL, NULL, NEW.text FROM journal_recording;
                 END;
+                CREATE TABLE pdf_file (
+                    paper_id TEXT PRIMARY KEY REFERENCES paper(id) ON UPDATE CASCADE ON DELETE CASCADE,
+                    path TEXT NOT NULL,
+                    bytes INTEGER NOT NULL,
+                    downloaded_at TEXT NOT NULL
+                );
+                CREATE TABLE reader_memory (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
                 """)
         }
         return migrator

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// PDFs the reader downloaded (`pdf_file`, migration `v15-pdf-files`): the library keeps where each
+/// PDFs the reader downloaded (`pdf_file`, migration `v15-notes-pdfs-reader-memory`): the library keeps where each
 /// paper's file is; the files themselves live in the PDF folder, outside the library.
 /// Not in the journal or sync: a file is on this device only.
 extension Store {
