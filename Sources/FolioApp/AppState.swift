@@ -99,6 +99,8 @@ public struct Prompt: Sendable, Equatable {
         /// The tag's new name (merging into a tag of that name).
         case renameTag(name: String)
         case confirmDeleteTag(name: String, papers: Int)
+        /// Which text of the selected paper to copy: one key, a format's letter; any other cancels.
+        case copyAs
 
         /// A yes-or-no question: `y` answers yes, any other key no.
         var isConfirmation: Bool {
@@ -146,6 +148,7 @@ public struct Prompt: Sendable, Equatable {
         case .confirmBulk(let request): return request.question + " (y/n) "
         case .renameTag(let name): return "rename tag \(name) to: "
         case .confirmDeleteTag(let name, let papers): return "remove tag \(name) from \(papersCount(papers))? (y/n) "
+        case .copyAs: return "copy: \(CopyFormat.choices)"
         }
     }
 

@@ -14,7 +14,7 @@ public enum Action: String, CaseIterable, Sendable {
     case toggleRead = "toggle-read"
     case mark, markAll = "mark-all", clearMarks = "clear-marks", forView = "for-view", catchUp = "catch-up"
     case undo, redo
-    case openInBrowser = "open-in-browser", copyURL = "copy-url"
+    case openInBrowser = "open-in-browser", copyURL = "copy-url", copyAs = "copy-as"
     case filter
     case moreLikeThis = "more-like-this", sort
     case saveTopic = "save-topic", editTopic = "edit-topic", deleteTopic = "delete-topic"
@@ -111,7 +111,8 @@ public struct Keymap: Sendable, Equatable {
         Binding(action: .undo, keys: [.char("u")], help: "undo the last change (the reader's or the command line's)"),
         Binding(action: .redo, keys: [.ctrl("r")], help: "redo what was undone"),
         Binding(action: .openInBrowser, keys: [.char("o")], help: "open the paper's page"),
-        Binding(action: .copyURL, keys: [.char("y")], help: "copy the arXiv URL"),
+        Binding(action: .copyURL, keys: [.char("y")], help: "copy the paper's URL (arXiv's abstract page, else its link)"),
+        Binding(action: .copyAs, keys: [.char("Y")], help: "copy as: then u URL, t title, b BibTeX, m Markdown link"),
         Binding(action: .filter, keys: [.char("/")], help: "filter the list (query language)"),
         Binding(action: .moreLikeThis, keys: [.char("L")], help: "papers like this one, or like a sidebar tag's (Esc back)"),
         Binding(action: .sort, keys: [.char("O")], help: "sort by: best, date, title, upvotes, relevance"),

@@ -95,7 +95,7 @@ extension AppState {
         case .star, .toggleRead, .tag, .untag:
             if let selection = bulkSelection(viewWide: viewWide) { return bulkAction(action, on: selection) }
             return paperAction(action)
-        case .openInBrowser, .copyURL:
+        case .openInBrowser, .copyURL, .copyAs:
             return paperAction(action)
         case .mark, .markAll, .clearMarks, .forView, .catchUp:
             return markAction(action)
@@ -175,14 +175,21 @@ extension AppState {
             mode = .browse
             focus = .list
         case .copyURL:
-            guard let arxiv = paper.arxivID else {
-                status = StatusMessage(text: "this paper has no arXiv id yet, so no arXiv URL", isError: false)
-                return []
-            }
-            return [.copyToClipboard(ArxivLinks.abs(arxiv))]
+            return copy(.url, of: paper)
+        case .copyAs:
+            prompt = Prompt(kind: .copyAs)
         default: break
         }
         return []
+    }
+
+    /// Copies the paper as `format`, or says it lacks the link the format needs.
+    mutating func copy(_ format: CopyFormat, of paper: Paper) -> [Effect] {
+        guard format.isAvailable(for: paper) else {
+            status = StatusMessage(text: "this paper has no link to copy", isError: false)
+            return []
+        }
+        return [.copy(format, paper)]
     }
 
     /// `e` and `D` on the topic chosen in the sidebar (or shown); on a tag, rename it or remove it from

@@ -9,6 +9,12 @@ extension AppState {
             self.prompt = nil
             return key == .char("y") || key == .char("Y") ? submit(prompt) : []
         }
+        if prompt.kind == .copyAs {
+            self.prompt = nil
+            guard case .char(let letter) = key, let format = CopyFormat.allCases.first(where: { $0.letter == letter }),
+                  let paper = selectedPaper else { return [] }
+            return copy(format, of: paper)
+        }
         switch keymap.promptAction(for: key) {
         case .cancel:
             self.prompt = nil
@@ -130,7 +136,7 @@ extension AppState {
             return new.isEmpty || new == name ? [] : [.renameTag(name, to: new)]
         case .confirmDeleteTag(let name, _):
             return [.deleteTag(name)]
-        case .addTags, .removeTag:
+        case .addTags, .removeTag, .copyAs:
             break
         }
         guard let paper = selectedPaper else { return [] }
@@ -162,7 +168,7 @@ extension AppState {
         let pool: [String]
         switch prompt.kind {
         case .filter: return QueryCompletion.candidates(for: prompt.text, tags: allTagNames, topics: snapshot.topics.map(\.name))
-        case .saveTopic, .saveMute, .editTopic, .confirmDeleteTopic, .confirmReplaceTopic, .confirmBulk, .confirmDeleteTag: return []
+        case .saveTopic, .saveMute, .editTopic, .confirmDeleteTopic, .confirmReplaceTopic, .confirmBulk, .confirmDeleteTag, .copyAs: return []
         case .renameTag(let name): pool = allTagNames.filter { $0 != name }
         case .addTags: pool = allTagNames
         case .removeTag(let choices): pool = choices

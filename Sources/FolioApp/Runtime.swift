@@ -303,9 +303,8 @@ public final class ReaderRuntime<Device: TerminalDevice> {
                 return []
             case .openURL(let url):
                 return [report(ExternalOpener.open(url, environment: environment))]
-            case .copyToClipboard(let text):
-                screen.backend.writeTerminalSequence("\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}")
-                return [report("copied \(text)")]
+            case .copy(let format, let paper):
+                return [copy(format, of: paper)]
             case .redraw:
                 screen.backend.redrawAll()
                 screen.invalidate()
@@ -371,34 +370,29 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         }
     }
 
+    /// Through the terminal (OSC 52) and, when there is one, the desktop's clipboard tool: over SSH only
+    /// the first reaches the user's clipboard, and some terminals ignore it.
+    func copy(_ format: CopyFormat, of paper: Paper) -> Msg {
+        guard let text = format.text(for: paper) else { return report("this paper has no link to copy") }
+        let what = SafeText.visible(format == .url ? text : "\(format.label) of \(paper.id)")
+        let sequence = OSC52.sequence(for: text)
+        if let sequence { screen.backend.writeTerminalSequence(sequence) }
+        let tool = ClipboardTool.find(environment: environment).flatMap { $0.copy(text) ? $0 : nil }
+        switch (sequence, tool) {
+        case (_?, nil): return report("copied \(what)")
+        case (_?, let tool?): return report("copied \(what) (and with \(tool.name))")
+        case (nil, let tool?): return report("copied \(what) with \(tool.name) alone: too long for the terminal")
+        case (nil, nil):
+            return .status(StatusMessage(text: "not copied: \(what) is \(groupedDigits(text.utf8.count)) bytes, over the terminal's "
+                                         + "\(groupedDigits(OSC52.limit)), and no wl-copy or xclip was found", isError: true))
+        }
+    }
+
     private func report(_ text: String) -> Msg {
         .status(StatusMessage(text: text, isError: false))
     }
 
     private func failure(_ error: Error) -> Msg {
         .status(StatusMessage(text: "cannot read the library: \(error)", isError: true))
-    }
-}
-
-/// `o`: `$BROWSER`, else `xdg-open`, started detached; else the URL is shown for copying.
-enum ExternalOpener {
-    static func open(_ url: String, environment: [String: String]) -> String {
-        let candidates = [environment["BROWSER"], "xdg-open"].compactMap { $0 }.filter { !$0.isEmpty }
-        for command in candidates {
-            guard let path = findExecutable(command, path: environment["PATH"] ?? "/usr/bin:/bin") else { continue }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: path)
-            process.arguments = [url]
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            if (try? process.run()) != nil { return "opened \(url)" }
-        }
-        return "no browser found ($BROWSER, xdg-open): \(url)"
-    }
-
-    static func findExecutable(_ command: String, path: String) -> String? {
-        if command.contains("/") { return FileManager.default.isExecutableFile(atPath: command) ? command : nil }
-        return path.split(separator: ":").map { "\($0)/\(command)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }

@@ -29,7 +29,8 @@ public enum Effect: Sendable, Equatable {
     /// Keep a filter or tag entry in the library's prompt history.
     case remember(PromptHistory.Kind, String)
     case openURL(String)
-    case copyToClipboard(String)
+    /// Put the paper's text in that format on the clipboard; the status line says what was copied.
+    case copy(CopyFormat, Paper)
     case redraw
     /// Switch to the theme after the current one (the runtime owns themes).
     case cycleTheme

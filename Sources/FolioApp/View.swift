@@ -100,6 +100,8 @@ enum StatusView {
                     + (state.list.complete ? "" : " (Enter checks every match)")
             case .editTopic:
                 hint = state.liveCount(prompt.text)
+            case .copyAs:
+                hint = "any other key cancels"
             default:
                 hint = choices.isEmpty ? "Enter ok  Esc cancel" : "Tab: " + choices.prefix(8).joined(separator: " ")
             }

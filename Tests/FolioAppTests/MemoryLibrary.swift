@@ -170,7 +170,7 @@ struct MemoryLibrary {
             return step(back: true)
         case .redo:
             return step(back: false)
-        case .remember, .openURL, .copyToClipboard, .redraw, .cycleTheme:
+        case .remember, .openURL, .copy, .redraw, .cycleTheme:
             return []
         case .fetch:
             return [.fetchDone([])]
