@@ -101,6 +101,8 @@ public struct Prompt: Sendable, Equatable {
         case confirmDeleteTag(name: String, papers: Int)
         /// Which text of the selected paper to copy: one key, a format's letter; any other cancels.
         case copyAs
+        /// A day, `YYYY-MM-DD`, to jump to in date order.
+        case jumpToDate
 
         /// A yes-or-no question: `y` answers yes, any other key no.
         var isConfirmation: Bool {
@@ -124,6 +126,8 @@ public struct Prompt: Sendable, Equatable {
     public var editor: LineEditor
     /// The query syntax is shown over the list (the filter prompt's `Ctrl-G`).
     public var showsSyntax = false
+    /// Why Enter did not take the text (a day that is not `YYYY-MM-DD`), until it is edited.
+    public var error: String?
     /// The history entry shown (counting back from the newest, 1 the newest), and the text typed before
     /// Up was pressed; nil while the text is the one being typed.
     var historyStep: (steps: Int, typed: String)?
@@ -149,11 +153,12 @@ public struct Prompt: Sendable, Equatable {
         case .renameTag(let name): return "rename tag \(name) to: "
         case .confirmDeleteTag(let name, let papers): return "remove tag \(name) from \(papersCount(papers))? (y/n) "
         case .copyAs: return "copy: \(CopyFormat.choices)"
+        case .jumpToDate: return "date: "
         }
     }
 
     public static func == (a: Prompt, b: Prompt) -> Bool {
-        a.kind == b.kind && a.editor == b.editor && a.historyStep?.steps == b.historyStep?.steps
+        a.kind == b.kind && a.editor == b.editor && a.error == b.error && a.historyStep?.steps == b.historyStep?.steps
             && a.historyStep?.typed == b.historyStep?.typed
     }
 }

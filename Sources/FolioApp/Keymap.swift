@@ -16,7 +16,7 @@ public enum Action: String, CaseIterable, Sendable {
     case undo, redo
     case openInBrowser = "open-in-browser", copyURL = "copy-url", copyAs = "copy-as"
     case filter
-    case moreLikeThis = "more-like-this", sort
+    case moreLikeThis = "more-like-this", sort, jumpToDate = "jump-to-date"
     case saveTopic = "save-topic", editTopic = "edit-topic", deleteTopic = "delete-topic"
     case mute, showMuted = "show-muted"
     case toggleSidebar = "toggle-sidebar"
@@ -116,6 +116,7 @@ public struct Keymap: Sendable, Equatable {
         Binding(action: .filter, keys: [.char("/")], help: "filter the list (query language)"),
         Binding(action: .moreLikeThis, keys: [.char("L")], help: "papers like this one, or like a sidebar tag's (Esc back)"),
         Binding(action: .sort, keys: [.char("O")], help: "sort by: best, date, title, upvotes, relevance"),
+        Binding(action: .jumpToDate, keys: [.char("@")], help: "jump to a day, YYYY-MM-DD: its newest paper (in date order)"),
         Binding(action: .saveTopic, keys: [.char("S")], help: "save the filter as a topic"),
         Binding(action: .editTopic, keys: [.char("e")], help: "edit the topic, or rename the tag, chosen in the sidebar"),
         Binding(action: .deleteTopic, keys: [.char("D")], help: "delete the topic, or remove the tag from every paper, chosen in the sidebar"),

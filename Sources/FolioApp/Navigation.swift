@@ -120,6 +120,13 @@ extension AppState {
             let next = choices[((choices.firstIndex(of: order) ?? 0) + 1) % choices.count]
             orders[view] = next
             status = StatusMessage(text: "sorted: \(next.label)", isError: false)
+        case .jumpToDate:
+            if order == .date {
+                prompt = Prompt(kind: .jumpToDate)
+            } else {
+                status = StatusMessage(text: "the list is \(order.label), not in date order: \(keyLabel(.sort)) sorts it newest first",
+                                       isError: false)
+            }
         case .saveTopic:
             askName(.saveTopic, for: action, saying: "saves the filter as a topic")
         case .mute:
@@ -306,8 +313,9 @@ extension AppState {
                 }
             } else if layout.list.contains(x: x, y: y) {
                 focus = .list
-                let row = y - layout.inner(layout.list).y
-                if row >= 0 && listOffset + row < list.count { select(position: listOffset + row) }
+                // A click on a day's separator selects nothing.
+                let row = y - layout.inner(layout.list).y, lines = shownLines
+                if row >= 0 && row < lines.count, case .paper(let position) = lines[row] { select(position: position) }
             } else if let pane = layout.pane, pane.contains(x: x, y: y) {
                 focus = .pane
             }

@@ -95,16 +95,27 @@ enum PaperListView {
     }
 
     static func render(_ state: AppState, area: Rect, theme: Theme, cache: RenderCache?, on canvas: inout Canvas) {
-        let shown = ArraySlice((state.listOffset..<(state.listOffset + area.height)).compactMap { state.list.row(at: $0).map(Self.shown) })
+        let lines = state.listLines(from: state.firstDrawn, height: area.height)
+        let positions = lines.compactMap { if case .paper(let position) = $0 { position } else { nil } }
+        let shown = ArraySlice(positions.compactMap { state.list.row(at: $0).map(Self.shown) })
         let dateFormat = dateFormat(shown: shown, preferences: state.preferences)
         let context = Context(theme: theme, terms: state.highlightTerms,
                               columns: columns(width: area.width, shown: shown, ranked: state.view.isRanked, preferences: state.preferences),
                               width: area.width,
                               selectedRole: state.focus == .list || state.mode != .browse ? .listSelected : .listSelectedUnfocused)
         cache?.beginList(context)
-        for row in 0..<area.height {
-            let index = state.listOffset + row
-            guard index < state.list.count, let listRow = state.list.row(at: index) else { break }
+        for (row, line) in lines.enumerated() {
+            let index: Int
+            switch line {
+            case .day(let published):
+                let label = DayText.separator(published)
+                let rule = label + String(repeating: "─", count: max(area.width - DisplayWidth.of(SafeText.visible(label)), 0))
+                canvas.put(rule, x: area.x, y: area.y + row, style: theme[.metadata], maxWidth: area.width)
+                continue
+            case .paper(let position):
+                index = position
+            }
+            guard let listRow = state.list.row(at: index) else { break }
             var content = Row(Self.shown(listRow), isSelected: index == state.selectedPosition, newSince: state.snapshot.newSince,
                               dateFormat: dateFormat)
             content.score = listRow.ranking?.score

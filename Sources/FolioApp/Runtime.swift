@@ -244,6 +244,8 @@ public final class ReaderRuntime<Device: TerminalDevice> {
                 return [try lists.open(key, keep: keep, fallback: fallback, rows: rows)]
             case .loadRows(let key, let rows):
                 return [try lists.rows(key, rows)]
+            case .findDay(let key, let day):
+                return [try lists.day(key, onOrBefore: day)]
             case .countQuery(let text):
                 let result: String
                 do {

@@ -102,6 +102,8 @@ enum StatusView {
                 hint = state.liveCount(prompt.text)
             case .copyAs:
                 hint = "any other key cancels"
+            case .jumpToDate:
+                hint = prompt.error ?? "YYYY-MM-DD  Enter jump  Esc cancel"
             default:
                 hint = choices.isEmpty ? "Enter ok  Esc cancel" : "Tab: " + choices.prefix(8).joined(separator: " ")
             }
