@@ -270,6 +270,8 @@ public struct AppState: Sendable, Equatable {
     public var liveCounted: LiveCount?
     public var listOffset = 0
     public var paneScroll = 0
+    /// The pane and the reading view show the title and abstract as stored, TeX unrendered (`v`).
+    public var showsSource = false
     public var focus = Focus.list
     public var sidebarShown = true { didSet { relayout() } }
     public var sidebarIndex = 0

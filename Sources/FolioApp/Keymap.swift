@@ -9,6 +9,7 @@ public enum Action: String, CaseIterable, Sendable {
     case top, bottom
     case focusNext = "focus-next", focusPrevious = "focus-previous"
     case scrollPaneDown = "scroll-abstract-down", scrollPaneUp = "scroll-abstract-up"
+    case toggleSource = "toggle-source"
     case open, back
     case star, tag, untag
     case toggleRead = "toggle-read"
@@ -97,6 +98,7 @@ public struct Keymap: Sendable, Equatable {
         Binding(action: .focusPrevious, keys: [.backTab], help: "focus the previous pane"),
         Binding(action: .scrollPaneDown, keys: [.char("J")], help: "scroll the abstract down"),
         Binding(action: .scrollPaneUp, keys: [.char("K")], help: "scroll the abstract up"),
+        Binding(action: .toggleSource, keys: [.char("v")], help: "show the title and abstract as stored (TeX source), or rendered"),
         Binding(action: .open, keys: [.enter], help: "read the paper full screen"),
         Binding(action: .back, keys: [.escape], help: "go back (clears a filter)"),
         Binding(action: .star, keys: [.char("s")], help: "star or unstar"),

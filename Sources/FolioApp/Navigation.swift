@@ -66,6 +66,11 @@ extension AppState {
             focus = order[(current + (action == .focusNext ? 1 : order.count - 1)) % order.count]
         case .scrollPaneDown, .scrollPaneUp:
             paneScroll = scrolled(paneScroll, by: action, page: panePage, limit: paneScrollLimit)
+        case .toggleSource:
+            showsSource.toggle()
+            paneScroll = min(paneScroll, paneScrollLimit)
+            status = StatusMessage(text: showsSource ? "title and abstract as stored (TeX source); \(keyLabel(.toggleSource)) renders them"
+                                   : "title and abstract rendered", isError: false)
         case .open:
             if focus == .sidebar {
                 focus = .list
@@ -292,7 +297,7 @@ extension AppState {
     /// The pane scrolls until its last line is at the bottom.
     var paneScrollLimit: Int {
         guard let area = paneArea, let paper = selectedPaper, area.width > 0 else { return 0 }
-        return max(PaneView.lines(for: paper, ranking: selectedRow?.ranking, width: area.width).count - area.height, 0)
+        return max(PaneView.lines(for: paper, ranking: selectedRow?.ranking, width: area.width, source: showsSource).count - area.height, 0)
     }
 
     var helpArea: Rect { layout.inner(layout.pane ?? layout.list) }

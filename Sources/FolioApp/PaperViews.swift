@@ -181,13 +181,15 @@ enum PaneView {
     /// A ranking's score as rows and the pane show it: one decimal.
     static func score(_ value: Double) -> String { String(format: "%.1f", value) }
 
-    static func lines(for paper: Paper, ranking: Ranking? = nil, width: Int) -> [(String, Role)] {
+    /// With `source`, the title and abstract as stored (TeX unrendered; control characters still made visible).
+    static func lines(for paper: Paper, ranking: Ranking? = nil, width: Int, source: Bool = false) -> [(String, Role)] {
         let m = paper.metadata
         var out: [(String, Role)] = []
         func add(_ text: String, _ role: Role) {
             for line in TextLayout.wrap(text, width: width) { out.append((line, role)) }
         }
-        add((paper.isStarred ? "★ " : "") + TeXDisplay.render(m.title), .paneTitle)
+        func shown(_ text: String) -> String { source ? SafeText.visible(text) : TeXDisplay.render(text) }
+        add((paper.isStarred ? "★ " : "") + shown(m.title), .paneTitle)
         if !m.authors.isEmpty { add(m.shownAuthors, .authors) }
         if !m.affiliations.isEmpty { add(m.shownAffiliations, .metadata) }
         var facts: [String] = []
@@ -203,7 +205,7 @@ enum PaneView {
         if let ranking { add("score \(score(ranking.score)) · because: " + ranking.because.joined(separator: ", "), .topicChip) }
         if let url = paper.url { add(url, .metadata) }
         out.append(("", .abstract))
-        add(m.abstract.isEmpty ? "(no abstract)" : TeXDisplay.render(m.abstract), .abstract)
+        add(m.abstract.isEmpty ? "(no abstract)" : shown(m.abstract), .abstract)
         return out
     }
 
@@ -215,7 +217,9 @@ enum PaneView {
             return
         }
         let ranking = state.selectedRow?.ranking
-        let all = cache?.paneLines(for: paper, ranking: ranking, width: area.width) ?? lines(for: paper, ranking: ranking, width: area.width)
+        let source = state.showsSource
+        let all = cache?.paneLines(for: paper, ranking: ranking, width: area.width, source: source)
+            ?? lines(for: paper, ranking: ranking, width: area.width, source: source)
         let start = min(state.paneScroll, max(all.count - area.height, 0))
         let terms = state.highlightTerms
         for (row, line) in all.dropFirst(start).prefix(area.height).enumerated() {
