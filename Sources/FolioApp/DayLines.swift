@@ -22,11 +22,11 @@ extension AppState {
     }
 
     /// The paper at `position` starts a day: the first of the list, or dated otherwise than the one above
-    /// (when both are loaded; an unloaded neighbour draws no separator until it is).
+    /// (when both are loaded; an unloaded row draws no separator until it is).
     func startsDay(at position: Int) -> Bool {
-        guard showsDays else { return false }
+        guard showsDays, let day = day(at: position) else { return false }
         if position == 0 { return true }
-        guard let day = day(at: position), let above = self.day(at: position - 1) else { return false }
+        guard let above = self.day(at: position - 1) else { return false }
         return day != above
     }
 

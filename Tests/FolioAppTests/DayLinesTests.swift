@@ -41,6 +41,13 @@ struct DayLinesTests {
         #expect(state.render(theme: .standard, cache: RenderCache()) == state.render(theme: .standard))
     }
 
+    @Test func unloadedRowsDrawNoSeparatorUntilTheyAre() {
+        var state = ViewPolishTests.state([Self.paper(0, "2026-03-18"), Self.paper(1, "2026-03-17")])
+        state.list = ResultWindow(key: nil, count: 4, start: 2, rows: state.list.rows)  // positions 2 and 3 loaded
+        #expect(state.listLines(from: 0, height: 6) == [.paper(0), .paper(1), .paper(2), .day("2026-03-17"), .paper(3)])
+        #expect(state.listLines(from: 2, height: 1) == [.paper(2)])
+    }
+
     @Test func otherOrdersHaveNoSeparators() {
         var state = ViewPolishTests.state([Self.paper(0, "2026-03-18"), Self.paper(1, "2026-03-17")])
         state.orders[.all] = .title
