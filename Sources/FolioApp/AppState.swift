@@ -106,6 +106,10 @@ public struct Prompt: Sendable, Equatable {
         /// The tag's new name (merging into a tag of that name).
         case renameTag(name: String)
         case confirmDeleteTag(name: String, papers: Int)
+        /// Which text of the selected paper to copy: one key, a format's letter; any other cancels.
+        case copyAs
+        /// A day, `YYYY-MM-DD`, to jump to in date order.
+        case jumpToDate
 
         /// A yes-or-no question: `y` answers yes, any other key no.
         var isConfirmation: Bool {
@@ -129,6 +133,8 @@ public struct Prompt: Sendable, Equatable {
     public var editor: LineEditor
     /// The query syntax is shown over the list (the filter prompt's `Ctrl-G`).
     public var showsSyntax = false
+    /// Why Enter did not take the text (a day that is not `YYYY-MM-DD`), until it is edited.
+    public var error: String?
     /// The history entry shown (counting back from the newest, 1 the newest), and the text typed before
     /// Up was pressed; nil while the text is the one being typed.
     var historyStep: (steps: Int, typed: String)?
@@ -153,11 +159,13 @@ public struct Prompt: Sendable, Equatable {
         case .confirmBulk(let request): return request.question + " (y/n) "
         case .renameTag(let name): return "rename tag \(name) to: "
         case .confirmDeleteTag(let name, let papers): return "remove tag \(name) from \(papersCount(papers))? (y/n) "
+        case .copyAs: return "copy: \(CopyFormat.choices)"
+        case .jumpToDate: return "date: "
         }
     }
 
     public static func == (a: Prompt, b: Prompt) -> Bool {
-        a.kind == b.kind && a.editor == b.editor && a.historyStep?.steps == b.historyStep?.steps
+        a.kind == b.kind && a.editor == b.editor && a.error == b.error && a.historyStep?.steps == b.historyStep?.steps
             && a.historyStep?.typed == b.historyStep?.typed
     }
 }
@@ -274,6 +282,8 @@ public struct AppState: Sendable, Equatable {
     public var liveCounted: LiveCount?
     public var listOffset = 0
     public var paneScroll = 0
+    /// The pane and the reading view show the title and abstract as stored, TeX unrendered (`v`).
+    public var showsSource = false
     public var focus = Focus.list
     public var sidebarShown = true { didSet { relayout() } }
     public var sidebarIndex = 0

@@ -10,16 +10,17 @@ public enum Action: String, CaseIterable, Sendable {
     case nextPaper = "next-paper", previousPaper = "previous-paper"
     case focusNext = "focus-next", focusPrevious = "focus-previous"
     case scrollPaneDown = "scroll-abstract-down", scrollPaneUp = "scroll-abstract-up"
+    case toggleSource = "toggle-source"
     case open, back
     case star, tag, untag
     case toggleRead = "toggle-read"
     case editNote = "edit-note"
     case mark, markAll = "mark-all", clearMarks = "clear-marks", forView = "for-view", catchUp = "catch-up"
     case undo, redo
-    case openInBrowser = "open-in-browser", copyURL = "copy-url"
+    case openInBrowser = "open-in-browser", copyURL = "copy-url", copyAs = "copy-as"
     case openPDF = "open-pdf", downloadPDF = "download-pdf"
     case filter
-    case moreLikeThis = "more-like-this", sort
+    case moreLikeThis = "more-like-this", sort, jumpToDate = "jump-to-date"
     case saveTopic = "save-topic", editTopic = "edit-topic", deleteTopic = "delete-topic"
     case mute, showMuted = "show-muted"
     case toggleSidebar = "toggle-sidebar"
@@ -102,6 +103,7 @@ public struct Keymap: Sendable, Equatable {
         Binding(action: .focusPrevious, keys: [.backTab], help: "focus the previous pane"),
         Binding(action: .scrollPaneDown, keys: [.char("J")], help: "scroll the abstract down"),
         Binding(action: .scrollPaneUp, keys: [.char("K")], help: "scroll the abstract up"),
+        Binding(action: .toggleSource, keys: [.char("v")], help: "show the title and abstract as stored (TeX source), or rendered"),
         Binding(action: .open, keys: [.enter], help: "read the paper full screen"),
         Binding(action: .back, keys: [.escape], help: "go back (clears a filter)"),
         Binding(action: .star, keys: [.char("s")], help: "star or unstar"),
@@ -119,10 +121,12 @@ public struct Keymap: Sendable, Equatable {
         Binding(action: .openInBrowser, keys: [.char("o")], help: "open the downloaded PDF, else the paper's page"),
         Binding(action: .openPDF, keys: [.char("P")], help: "open the paper's PDF address in the browser"),
         Binding(action: .downloadPDF, keys: [.char("d")], help: "download the PDF into the PDF folder (in the background)"),
-        Binding(action: .copyURL, keys: [.char("y")], help: "copy the arXiv URL"),
+        Binding(action: .copyURL, keys: [.char("y")], help: "copy the paper's URL (arXiv's abstract page, else its link)"),
+        Binding(action: .copyAs, keys: [.char("Y")], help: "copy as: then u URL, t title, b BibTeX, m Markdown link"),
         Binding(action: .filter, keys: [.char("/")], help: "filter the list (query language)"),
         Binding(action: .moreLikeThis, keys: [.char("L")], help: "papers like this one, or like a sidebar tag's (Esc back)"),
         Binding(action: .sort, keys: [.char("O")], help: "sort by: best, date, title, upvotes, relevance"),
+        Binding(action: .jumpToDate, keys: [.char("@")], help: "jump to a day, YYYY-MM-DD: its newest paper (in date order)"),
         Binding(action: .saveTopic, keys: [.char("S")], help: "save the filter as a topic"),
         Binding(action: .editTopic, keys: [.char("e")], help: "edit the topic, or rename the tag, chosen in the sidebar"),
         Binding(action: .deleteTopic, keys: [.char("D")], help: "delete the topic, or remove the tag from every paper, chosen in the sidebar"),

@@ -134,5 +134,22 @@ extension AppState {
     mutating func keepSelectionVisible() {
         listOffset = ScrollWindow.offset(selected: selectedPosition ?? 0, count: list.count, height: listRows,
                                          currentOffset: listOffset)
+        // Days' separators take rows: the offset goes on until the selected paper's row is drawn (near the
+        // end of the list, where it may not go past `count - listRows`, the drawing starts later itself).
+        if showsDays { listOffset = min(firstDrawn, max(list.count - listRows, 0)) }
+    }
+
+    /// `@`'s answer: the paper selected, at the top of the list when it can be.
+    mutating func dayFound(_ key: ListKey, day: String, position: Int?, published: String?) {
+        guard key == listKey, key == list.key else { return }  // the list changed since: the answer is another's
+        guard let position, let published else {
+            status = StatusMessage(text: "no paper dated on or before \(day)", isError: false)
+            return
+        }
+        select(position: position)
+        listOffset = min(position, max(list.count - listRows, 0))
+        keepSelectionVisible()
+        let shown = published.prefix(10)
+        status = StatusMessage(text: shown == day ? "jumped to \(day)" : "nothing on \(day); jumped to \(shown), the next older", isError: false)
     }
 }

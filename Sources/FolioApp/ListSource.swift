@@ -54,6 +54,17 @@ final class ListSource {
         .rowsLoaded(try window(key, rows))
     }
 
+    /// `@`: the newest paper of the list dated on or before `day`, found by halving the list (in date
+    /// order), reading a paper at each step.
+    func day(_ key: ListKey, onOrBefore day: String) throws -> Msg {
+        let (result, _) = try self.result(key)
+        func published(_ position: Int) throws -> String? {
+            try store.papers(byNum: result.nums(position..<(position + 1))).first?.paper.metadata.published
+        }
+        let position = try DateJump.firstPosition(count: result.count, onOrBefore: day, published: published)
+        return .dayFound(key, day: day, position: position, published: try position.flatMap(published))
+    }
+
     /// The list's papers at `rows` (clamped into it), their topics filled in.
     private func window(_ key: ListKey, _ rows: Range<Int>) throws -> ResultWindow {
         let (result, complete) = try self.result(key)

@@ -72,6 +72,11 @@ extension AppState {
             focus = order[(current + (action == .focusNext ? 1 : order.count - 1)) % order.count]
         case .scrollPaneDown, .scrollPaneUp:
             paneScroll = scrolled(paneScroll, by: action, page: panePage, limit: paneScrollLimit)
+        case .toggleSource:
+            showsSource.toggle()
+            paneScroll = min(paneScroll, paneScrollLimit)
+            status = StatusMessage(text: showsSource ? "title and abstract as stored (TeX source); \(keyLabel(.toggleSource)) renders them"
+                                   : "title and abstract rendered", isError: false)
         case .open:
             if focus == .sidebar {
                 focus = .list
@@ -101,7 +106,7 @@ extension AppState {
         case .star, .toggleRead, .tag, .untag:
             if let selection = bulkSelection(viewWide: viewWide) { return bulkAction(action, on: selection) }
             return paperAction(action)
-        case .openInBrowser, .copyURL, .editNote, .openPDF, .downloadPDF:
+        case .openInBrowser, .copyURL, .copyAs, .editNote, .openPDF, .downloadPDF:
             return paperAction(action)
         case .mark, .markAll, .clearMarks, .forView, .catchUp:
             return markAction(action)
@@ -126,6 +131,13 @@ extension AppState {
             let next = choices[((choices.firstIndex(of: order) ?? 0) + 1) % choices.count]
             orders[view] = next
             status = StatusMessage(text: "sorted: \(next.label)", isError: false)
+        case .jumpToDate:
+            if order == .date {
+                prompt = Prompt(kind: .jumpToDate)
+            } else {
+                status = StatusMessage(text: "the list is \(order.label), not in date order: \(keyLabel(.sort)) sorts it newest first",
+                                       isError: false)
+            }
         case .saveTopic:
             askName(.saveTopic, for: action, saying: "saves the filter as a topic")
         case .mute:
@@ -213,14 +225,21 @@ extension AppState {
         case .openPDF: return openPDFAddress(paper)
         case .downloadPDF: return downloadPDF(paper)
         case .copyURL:
-            guard let arxiv = paper.arxivID else {
-                status = StatusMessage(text: "this paper has no arXiv id yet, so no arXiv URL", isError: false)
-                return []
-            }
-            return [.copyToClipboard(ArxivLinks.abs(arxiv))]
+            return copy(.url, of: paper)
+        case .copyAs:
+            prompt = Prompt(kind: .copyAs)
         default: break
         }
         return []
+    }
+
+    /// Copies the paper as `format`, or says it lacks the link the format needs.
+    mutating func copy(_ format: CopyFormat, of paper: Paper) -> [Effect] {
+        guard format.isAvailable(for: paper) else {
+            status = StatusMessage(text: "this paper has no link to copy", isError: false)
+            return []
+        }
+        return [.copy(format, paper)]
     }
 
     /// `e` and `D` on the topic chosen in the sidebar (or shown); on a tag, rename it or remove it from
@@ -316,7 +335,7 @@ extension AppState {
     /// The pane scrolls until its last line is at the bottom.
     var paneScrollLimit: Int {
         guard let area = paneArea, let paper = selectedPaper, area.width > 0 else { return 0 }
-        return max(PaneView.lines(for: paper, ranking: selectedRow?.ranking, width: area.width).count - area.height, 0)
+        return max(PaneView.lines(for: paper, ranking: selectedRow?.ranking, width: area.width, source: showsSource).count - area.height, 0)
     }
 
     var helpArea: Rect { layout.inner(layout.pane ?? layout.list) }
@@ -337,8 +356,9 @@ extension AppState {
                 }
             } else if layout.list.contains(x: x, y: y) {
                 focus = .list
-                let row = y - layout.inner(layout.list).y
-                if row >= 0 && listOffset + row < list.count { select(position: listOffset + row) }
+                // A click on a day's separator selects nothing.
+                let row = y - layout.inner(layout.list).y, lines = shownLines
+                if row >= 0 && row < lines.count, case .paper(let position) = lines[row] { select(position: position) }
             } else if let pane = layout.pane, pane.contains(x: x, y: y) {
                 focus = .pane
             }

@@ -57,38 +57,3 @@ private final class ProgressThrottle: @unchecked Sendable {
         }
     }
 }
-
-/// Hands an address or a file to a program of the user's, started detached; else says what to open.
-enum ExternalOpener {
-    /// `o` and `P`: `$BROWSER`, else `xdg-open`.
-    static func open(_ url: String, environment: [String: String]) -> String {
-        launch(url, commands: [environment["BROWSER"], "xdg-open"], environment: environment)
-            ? "opened \(url)" : "no browser found ($BROWSER, xdg-open): \(url)"
-    }
-
-    /// A downloaded PDF: `$FOLIO_PDF_VIEWER`, else `xdg-open`.
-    static func openPDF(_ path: String, environment: [String: String]) -> String {
-        launch(path, commands: [environment["FOLIO_PDF_VIEWER"], "xdg-open"], environment: environment)
-            ? "opened \((path as NSString).lastPathComponent)" : "no PDF viewer found ($FOLIO_PDF_VIEWER, xdg-open): \(path)"
-    }
-
-    /// Runs the first of `commands` found with `argument`, its output discarded; whether one started.
-    static func launch(_ argument: String, commands: [String?], environment: [String: String]) -> Bool {
-        for command in commands.compactMap({ $0 }).filter({ !$0.isEmpty }) {
-            guard let path = findExecutable(command, path: environment["PATH"] ?? "/usr/bin:/bin") else { continue }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: path)
-            process.arguments = [argument]
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            if (try? process.run()) != nil { return true }
-        }
-        return false
-    }
-
-    static func findExecutable(_ command: String, path: String) -> String? {
-        if command.contains("/") { return FileManager.default.isExecutableFile(atPath: command) ? command : nil }
-        return path.split(separator: ":").map { "\($0)/\(command)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-}

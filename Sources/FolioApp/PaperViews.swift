@@ -96,16 +96,27 @@ enum PaperListView {
     }
 
     static func render(_ state: AppState, area: Rect, theme: Theme, cache: RenderCache?, on canvas: inout Canvas) {
-        let shown = ArraySlice((state.listOffset..<(state.listOffset + area.height)).compactMap { state.list.row(at: $0).map(Self.shown) })
+        let lines = state.listLines(from: state.firstDrawn, height: area.height)
+        let positions = lines.compactMap { if case .paper(let position) = $0 { position } else { nil } }
+        let shown = ArraySlice(positions.compactMap { state.list.row(at: $0).map(Self.shown) })
         let dateFormat = dateFormat(shown: shown, preferences: state.preferences)
         let context = Context(theme: theme, terms: state.highlightTerms,
                               columns: columns(width: area.width, shown: shown, ranked: state.view.isRanked, preferences: state.preferences),
                               width: area.width,
                               selectedRole: state.focus == .list || state.mode != .browse ? .listSelected : .listSelectedUnfocused)
         cache?.beginList(context)
-        for row in 0..<area.height {
-            let index = state.listOffset + row
-            guard index < state.list.count, let listRow = state.list.row(at: index) else { break }
+        for (row, line) in lines.enumerated() {
+            let index: Int
+            switch line {
+            case .day(let published):
+                let label = DayText.separator(published)
+                let rule = label + String(repeating: "─", count: max(area.width - DisplayWidth.of(SafeText.visible(label)), 0))
+                canvas.put(rule, x: area.x, y: area.y + row, style: theme[.metadata], maxWidth: area.width)
+                continue
+            case .paper(let position):
+                index = position
+            }
+            guard let listRow = state.list.row(at: index) else { break }
             var content = Row(Self.shown(listRow), isSelected: index == state.selectedPosition, newSince: state.snapshot.newSince,
                               dateFormat: dateFormat)
             content.score = listRow.ranking?.score
@@ -174,13 +185,15 @@ enum PaneView {
     /// Marks a paper's note in the pane and its row in the list.
     static let noteMark = "✎"
 
-    static func lines(for paper: Paper, ranking: Ranking? = nil, width: Int) -> [(String, Role)] {
+    /// With `source`, the title and abstract as stored (TeX unrendered; control characters still made visible).
+    static func lines(for paper: Paper, ranking: Ranking? = nil, width: Int, source: Bool = false) -> [(String, Role)] {
         let m = paper.metadata
         var out: [(String, Role)] = []
         func add(_ text: String, _ role: Role) {
             for line in TextLayout.wrap(text, width: width) { out.append((line, role)) }
         }
-        add((paper.isStarred ? "★ " : "") + TeXDisplay.render(m.title), .paneTitle)
+        func shown(_ text: String) -> String { source ? SafeText.visible(text) : TeXDisplay.render(text) }
+        add((paper.isStarred ? "★ " : "") + shown(m.title), .paneTitle)
         if !m.authors.isEmpty { add(m.shownAuthors, .authors) }
         if !m.affiliations.isEmpty { add(m.shownAffiliations, .metadata) }
         var facts: [String] = []
@@ -202,7 +215,7 @@ enum PaneView {
             }
         }
         out.append(("", .abstract))
-        add(m.abstract.isEmpty ? "(no abstract)" : TeXDisplay.render(m.abstract), .abstract)
+        add(m.abstract.isEmpty ? "(no abstract)" : shown(m.abstract), .abstract)
         return out
     }
 
@@ -214,7 +227,9 @@ enum PaneView {
             return
         }
         let ranking = state.selectedRow?.ranking
-        let all = cache?.paneLines(for: paper, ranking: ranking, width: area.width) ?? lines(for: paper, ranking: ranking, width: area.width)
+        let source = state.showsSource
+        let all = cache?.paneLines(for: paper, ranking: ranking, width: area.width, source: source)
+            ?? lines(for: paper, ranking: ranking, width: area.width, source: source)
         let start = min(state.paneScroll, max(all.count - area.height, 0))
         let terms = state.highlightTerms
         for (row, line) in all.dropFirst(start).prefix(area.height).enumerated() {

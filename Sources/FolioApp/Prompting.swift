@@ -9,6 +9,12 @@ extension AppState {
             self.prompt = nil
             return key == .char("y") || key == .char("Y") ? submit(prompt) : []
         }
+        if prompt.kind == .copyAs {
+            self.prompt = nil
+            guard case .char(let letter) = key, let format = CopyFormat.allCases.first(where: { $0.letter == letter }),
+                  let paper = selectedPaper else { return [] }
+            return copy(format, of: paper)
+        }
         switch keymap.promptAction(for: key) {
         case .cancel:
             self.prompt = nil
@@ -35,6 +41,7 @@ extension AppState {
             prompt.editor.insert(c)
         }
         let changed = prompt.text != self.prompt?.text
+        if changed { prompt.error = nil }
         self.prompt = prompt
         guard changed else { return [] }
         switch prompt.kind {
@@ -76,6 +83,11 @@ extension AppState {
                 _ = try QueryParser.parse(prompt.text)
             } catch {
                 status = StatusMessage(text: "\(error)", isError: true)
+                return []
+            }
+        case .jumpToDate:
+            guard DayText.day(prompt.text) != nil else {
+                self.prompt?.error = "not a day: write it YYYY-MM-DD"
                 return []
             }
         case .saveTopic:
@@ -130,7 +142,9 @@ extension AppState {
             return new.isEmpty || new == name ? [] : [.renameTag(name, to: new)]
         case .confirmDeleteTag(let name, _):
             return [.deleteTag(name)]
-        case .addTags, .removeTag:
+        case .jumpToDate:
+            return DayText.day(prompt.text).map { [.findDay(listKey, $0)] } ?? []  // checked by `submitTyped`
+        case .addTags, .removeTag, .copyAs:
             break
         }
         guard let paper = selectedPaper else { return [] }
@@ -162,7 +176,7 @@ extension AppState {
         let pool: [String]
         switch prompt.kind {
         case .filter: return QueryCompletion.candidates(for: prompt.text, tags: allTagNames, topics: snapshot.topics.map(\.name))
-        case .saveTopic, .saveMute, .editTopic, .confirmDeleteTopic, .confirmReplaceTopic, .confirmBulk, .confirmDeleteTag: return []
+        case .saveTopic, .saveMute, .editTopic, .confirmDeleteTopic, .confirmReplaceTopic, .confirmBulk, .confirmDeleteTag, .copyAs, .jumpToDate: return []
         case .renameTag(let name): pool = allTagNames.filter { $0 != name }
         case .addTags: pool = allTagNames
         case .removeTag(let choices): pool = choices

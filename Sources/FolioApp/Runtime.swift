@@ -257,6 +257,8 @@ public final class ReaderRuntime<Device: TerminalDevice> {
                 return [try lists.open(key, keep: keep, fallback: fallback, rows: rows)]
             case .loadRows(let key, let rows):
                 return [try lists.rows(key, rows)]
+            case .findDay(let key, let day):
+                return [try lists.day(key, onOrBefore: day)]
             case .countQuery(let text):
                 let result: String
                 do {
@@ -327,9 +329,8 @@ public final class ReaderRuntime<Device: TerminalDevice> {
                 return []
             case .openURL(let url):
                 return [report(ExternalOpener.open(url, environment: environment))]
-            case .copyToClipboard(let text):
-                screen.backend.writeTerminalSequence("\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}")
-                return [report("copied \(text)")]
+            case .copy(let format, let paper):
+                return [copy(format, of: paper)]
             case .redraw:
                 screen.backend.redrawAll()
                 screen.invalidate()
@@ -398,6 +399,24 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             return report("theme: \(next)")
         } catch {
             return .status(StatusMessage(text: "\(error); keeping \(theme.name)", isError: true))
+        }
+    }
+
+    /// Through the terminal (OSC 52) and, when there is one, the desktop's clipboard tool: over SSH only
+    /// the first reaches the user's clipboard, and some terminals ignore it.
+    func copy(_ format: CopyFormat, of paper: Paper) -> Msg {
+        guard let text = format.text(for: paper) else { return report("this paper has no link to copy") }
+        let what = SafeText.visible(format == .url ? text : "\(format.label) of \(paper.id)")
+        let sequence = OSC52.sequence(for: text)
+        if let sequence { screen.backend.writeTerminalSequence(sequence) }
+        let tool = ClipboardTool.find(environment: environment).flatMap { $0.copy(text) ? $0 : nil }
+        switch (sequence, tool) {
+        case (_?, nil): return report("copied \(what)")
+        case (_?, let tool?): return report("copied \(what) (and with \(tool.name))")
+        case (nil, let tool?): return report("copied \(what) with \(tool.name) alone: too long for the terminal")
+        case (nil, nil):
+            return .status(StatusMessage(text: "not copied: \(what) is \(groupedDigits(text.utf8.count)) bytes, over the terminal's "
+                                         + "\(groupedDigits(OSC52.limit)), and no wl-copy or xclip was found", isError: true))
         }
     }
 

@@ -10,6 +10,8 @@ public enum Effect: Sendable, Equatable {
     case openList(ListKey, keep: Int64?, fallback: Int, rows: Int)
     /// Rows of an open list (`Msg.rowsLoaded`).
     case loadRows(ListKey, Range<Int>)
+    /// The newest paper of the list (in date order) dated on or before the day `YYYY-MM-DD` (`Msg.dayFound`).
+    case findDay(ListKey, String)
     /// How many papers a topic query being edited matches (`Msg.liveCount`).
     case countQuery(String)
     case setStarred(id: String, Bool)
@@ -31,7 +33,8 @@ public enum Effect: Sendable, Equatable {
     /// Keep a filter or tag entry in the library's prompt history.
     case remember(PromptHistory.Kind, String)
     case openURL(String)
-    case copyToClipboard(String)
+    /// Put the paper's text in that format on the clipboard; the status line says what was copied.
+    case copy(CopyFormat, Paper)
     case redraw
     /// Switch to the theme after the current one (the runtime owns themes).
     case cycleTheme
@@ -71,6 +74,8 @@ public enum Msg: Sendable, Equatable {
     case rowsLoaded(ResultWindow)
     /// The count for a topic query being edited.
     case liveCount(LiveCount)
+    /// The answer to `Effect.findDay`: the paper's position and date, or nil when every dated paper is newer.
+    case dayFound(ListKey, day: String, position: Int?, published: String?)
     /// Papers to add to the marks (`Effect.markList`).
     case marks([Int64])
     case status(StatusMessage)
@@ -121,6 +126,9 @@ extension AppState {
             return readOnArrival ? readSelected() : []
         case .liveCount(let count):
             liveCounted = count
+            return []
+        case .dayFound(let key, let day, let position, let published):
+            dayFound(key, day: day, position: position, published: published)
             return []
         case .marks(let nums):
             marked.formUnion(nums)

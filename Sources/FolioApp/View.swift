@@ -12,7 +12,7 @@ extension AppState {
         case .help:
             HelpView.render(self, area: layout.pane!, boxed: layout.boxed, theme: theme, on: &canvas)
         case .reading:
-            frame(layout.pane!, title: "Paper", focused: true, layout: layout, theme: theme, on: &canvas)
+            frame(layout.pane!, title: showsSource ? "Paper (TeX source)" : "Paper", focused: true, layout: layout, theme: theme, on: &canvas)
             PaneView.render(self, area: layout.inner(layout.pane!), theme: theme, cache: cache, on: &canvas)
         case .wide, .stacked, .listOnly:
             if let sidebar = layout.sidebar {
@@ -28,7 +28,8 @@ extension AppState {
                 PaperListView.render(self, area: layout.inner(layout.list), theme: theme, cache: cache, on: &canvas)
             }
             if let pane = layout.pane {
-                frame(pane, title: "Abstract", focused: focus == .pane, layout: layout, theme: theme, on: &canvas)
+                frame(pane, title: showsSource ? "Abstract (TeX source)" : "Abstract", focused: focus == .pane, layout: layout, theme: theme,
+                      on: &canvas)
                 PaneView.render(self, area: layout.inner(pane), theme: theme, cache: cache, on: &canvas)
             }
         }
@@ -100,6 +101,10 @@ enum StatusView {
                     + (state.list.complete ? "" : " (Enter checks every match)")
             case .editTopic:
                 hint = state.liveCount(prompt.text)
+            case .copyAs:
+                hint = "any other key cancels"
+            case .jumpToDate:
+                hint = prompt.error ?? "YYYY-MM-DD  Enter jump  Esc cancel"
             default:
                 hint = choices.isEmpty ? "Enter ok  Esc cancel" : "Tab: " + choices.prefix(8).joined(separator: " ")
             }

@@ -136,7 +136,9 @@ struct ReaderEndToEndTests {
         #expect(titleDuring == titleBefore && !titleDuring.contains("pwned"), "pane title became \(titleDuring)")
         // Not cleared: the header, every paper's row and the status are all still on the screen.
         try requireScreen(screen[0].contains("\(titles.count) of \(titles.count)"), "the header row", screen)
-        let rows = Array(screen[2..<(2 + titles.count)])
+        // Each paper is of its own day: a separator line above each row.
+        let rows = screen[2..<(2 + 2 * titles.count)].filter { !$0.contains("││── ") }
+        try requireScreen(rows.count == titles.count, "\(titles.count) rows below their days' separators", screen)
         for opening in ["Sparse recovery", "Evil", "Attention over", "深層学習", "Bandits with", "Diffusion models", "Graph kernels"] {
             try requireScreen(rows.contains { $0.contains(opening) }, "a list row for \(opening)…", screen)
         }
@@ -290,7 +292,7 @@ private struct ListedPaper {
 }
 
 /// A small Hugging Face daily-papers JSON file, shaped like the API's answer.
-private enum HFDailyPapers {
+enum HFDailyPapers {
     static func json(titles: [String]) throws -> Data {
         let items: [[String: Any]] = titles.enumerated().map { index, title in
             let paper: [String: Any] = [

@@ -57,11 +57,12 @@ struct TerminalEndToEndTests {
     @Test func mouseReportsInEveryEncodingAreMouseEventsNeverKeys() throws {
         let (tmux, library) = try started()
         let screen = try openReader(tmux, library, position: "1/54")
-        // 1-based column and rows inside the list, wherever the layout put it: paper n is n rows below the box's top.
+        // 1-based column and rows inside the list, wherever the layout put it: paper n is n rows below the
+        // day's separator under the box's top (the sample's papers are of one day).
         let box = try #require(screen.firstIndex { $0.contains("┌ Papers") }, "the list's box")
         let opening = try #require(screen[box].range(of: "┌ Papers")).lowerBound
         let column = DisplayWidth.of(String(screen[box][..<opening])) + 10
-        func row(_ paper: Int) -> Int { box + paper + 1 }
+        func row(_ paper: Int) -> Int { box + paper + 2 }
         func sgr(_ button: Int, _ paper: Int, release: Bool = false) -> String {
             "\u{1B}[<\(button);\(column);\(row(paper))" + (release ? "m" : "M")
         }

@@ -116,6 +116,13 @@ struct MemoryLibrary {
             return [.listOpened(window(key, max(position - rows / 2, 0)..<(position + rows + rows / 2)), selected: position)]
         case .loadRows(let key, let range):
             return [.rowsLoaded(window(key, range))]
+        case .findDay(let key, let day):
+            // The papers are in date order: the first dated on or before the day, by looking at each.
+            let all = rows(view: key.view, filter: key.filter, showMuted: key.showMuted)
+            let position = all.firstIndex { row in
+                row.paper.metadata.published.map { String($0.prefix(10)) <= day } ?? false
+            }
+            return [.dayFound(key, day: day, position: position, published: position.flatMap { all[$0].paper.metadata.published })]
         case .countQuery(let text):
             let result = (try? QueryParser.parse(text)).map { query in
                 "\(papers.filter { query.matches(PaperFacts($0)) }.count) papers"
@@ -177,7 +184,7 @@ struct MemoryLibrary {
             return step(back: true)
         case .redo:
             return step(back: false)
-        case .remember, .openURL, .copyToClipboard, .redraw, .cycleTheme, .openPDF:
+        case .remember, .openURL, .copy, .redraw, .cycleTheme, .openPDF:
             return []
         case .fetch:
             return [.fetchDone([])]

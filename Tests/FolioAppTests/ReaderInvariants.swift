@@ -85,6 +85,9 @@ enum RandomEvents {
             if let selected = state.selectedPosition, !(state.listOffset..<(state.listOffset + rows)).contains(selected) {
                 return "selection \(selected) off the screen at offset \(state.listOffset)"
             }
+            if let selected = state.selectedPosition, !state.shownLines.contains(.paper(selected)) {
+                return "selection \(selected) not drawn: lines \(state.shownLines) from offset \(state.listOffset)"
+            }
             if let selected = state.selectedPosition, state.selectedPaper == nil, state.pendingLoad == nil {
                 return "selected row \(selected) not loaded and nothing asked for"
             }

@@ -31,8 +31,9 @@ struct ReaderTests {
         #expect(paneText.contains(String(fourth.metadata.abstract.prefix(20))))
         // The selected row is drawn in reverse video.
         let listInner = app.state.layout.inner(app.state.layout.list)
-        #expect(app.screen.backend.memory.style(atX: listInner.x + 3, y: listInner.y + 3).attributes.contains(.reverse))
-        #expect(!app.screen.backend.memory.style(atX: listInner.x + 3, y: listInner.y + 2).attributes.contains(.reverse))
+        let line = try #require(app.state.shownLines.firstIndex(of: .paper(3)), "below a day's separator or not")
+        #expect(app.screen.backend.memory.style(atX: listInner.x + 3, y: listInner.y + line).attributes.contains(.reverse))
+        #expect(!app.screen.backend.memory.style(atX: listInner.x + 3, y: listInner.y + line - 1).attributes.contains(.reverse))
     }
 
     @Test func starAndTagsAreWrittenAtOnceAndShown() throws {
@@ -212,17 +213,19 @@ struct ReaderMouseAndPaneTests {
         let app = lib.runtime()
         let layout = app.state.layout
         let list = layout.inner(layout.list)
+        // The row clicked is the paper drawn there (days' separators take rows in date order).
+        guard case .paper(let clicked) = app.state.shownLines[6] else { Issue.record("row 6 is a separator"); return }
         app.send(.input(.mouse(.press(.left, x: list.x + 5, y: list.y + 6))))
-        #expect(app.state.selectedPosition == 6)
+        #expect(app.state.selectedPosition == clicked)
         #expect(app.state.focus == .list)
         let pane = try #require(layout.pane)
         app.send(.input(.mouse(.press(.left, x: pane.x + 3, y: pane.y + 3))))
         #expect(app.state.focus == .pane)
         app.send(.input(.mouse(.wheelDown(x: pane.x + 3, y: pane.y + 3))))
         #expect(app.state.paneScroll == 3)
-        #expect(app.state.selectedPosition == 6)
+        #expect(app.state.selectedPosition == clicked)
         app.send(.input(.mouse(.wheelDown(x: list.x + 3, y: list.y + 3))))
-        #expect(app.state.selectedPosition == 9)
+        #expect(app.state.selectedPosition == clicked + 3)
         let sidebar = layout.inner(try #require(layout.sidebar))
         app.send(.input(.mouse(.press(.left, x: sidebar.x + 1, y: sidebar.y + 1))))  // "Starred"
         #expect(app.state.view == .starred)

@@ -57,7 +57,9 @@ import Testing
         state.list.rows[position - state.list.start].paper = paper
         let cached = state.render(theme: app.theme, cache: cache)
         #expect(cached == state.render(theme: app.theme))
-        let row = try #require(cached.lines().first { $0.contains(String(paper.title.prefix(20))) })
+        let line = try #require(state.shownLines.firstIndex(of: .paper(position)))
+        let row = cached.lines()[state.layout.inner(state.layout.list).y + line]
+        #expect(row.contains(String(TeXDisplay.render(paper.title).prefix(20))))
         #expect(row.contains("★") && row.contains("lasso"))
     }
 

@@ -20,12 +20,20 @@ public struct Exporter {
         case .jsonl:
             for paper in papers { try out(PaperJSON.object(paper).text + "\n") }
         case .bibtex:
-            var usedKeys = Set<String>()
-            for paper in papers { try out(BibTeXWriter.entry(paper, usedKeys: &usedKeys) + "\n") }
+            try Self.writeBibTeX(papers, to: out)
         case .markdown:
             try out("# Papers\n\n")
             for paper in papers { try out(MarkdownWriter.entry(paper) + "\n") }
         }
+    }
+}
+
+extension Exporter {
+    /// `--format bibtex`: an entry per paper (keys unique among them), each followed by a blank line.
+    /// The reader's BibTeX copy is this for one paper.
+    public static func writeBibTeX(_ papers: [Paper], to out: (String) throws -> Void) rethrows {
+        var usedKeys = Set<String>()
+        for paper in papers { try out(BibTeXWriter.entry(paper, usedKeys: &usedKeys) + "\n") }
     }
 }
 
