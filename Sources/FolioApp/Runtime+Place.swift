@@ -21,4 +21,19 @@ extension ReaderRuntime {
         if let theme = themePicked ?? kept?["theme"] { values["theme"] = theme }
         try? store.setReaderMemory(values)
     }
+
+    /// `C`: the theme after the current one.
+    func cycleTheme() -> Msg {
+        let names = themes.names
+        let current = names.firstIndex(of: lastCycledTheme ?? theme.name) ?? -1
+        let next = names[(current + 1) % names.count]
+        lastCycledTheme = next
+        do {
+            theme = try themes.load(next).degraded(to: colorDepth)
+            themePicked = next
+            return report("theme: \(next)")
+        } catch {
+            return .status(StatusMessage(text: "\(error); keeping \(theme.name)", isError: true))
+        }
+    }
 }

@@ -30,9 +30,9 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     let themes: ThemeCatalog
     let colorDepth: ColorDepth
     /// The last theme `C` tried, so a broken one is skipped rather than retried.
-    private var lastCycledTheme: String?
+    var lastCycledTheme: String?
     /// The theme `C` switched to this session, kept for the next.
-    private(set) var themePicked: String?
+    var themePicked: String?
     /// Opens where the reader last closed on this library (`--fresh`: false).
     public var keepsPlace = true
     /// `--theme` chose the theme: the one `C` picked last time does not replace it.
@@ -388,20 +388,6 @@ public final class ReaderRuntime<Device: TerminalDevice> {
     }
 
     /// The next theme in `folio themes` order; a broken one says why and keeps the current theme.
-    func cycleTheme() -> Msg {
-        let names = themes.names
-        let current = names.firstIndex(of: lastCycledTheme ?? theme.name) ?? -1
-        let next = names[(current + 1) % names.count]
-        lastCycledTheme = next
-        do {
-            theme = try themes.load(next).degraded(to: colorDepth)
-            themePicked = next
-            return report("theme: \(next)")
-        } catch {
-            return .status(StatusMessage(text: "\(error); keeping \(theme.name)", isError: true))
-        }
-    }
-
     /// Through the terminal (OSC 52) and, when there is one, the desktop's clipboard tool: over SSH only
     /// the first reaches the user's clipboard, and some terminals ignore it.
     func copy(_ format: CopyFormat, of paper: Paper) -> Msg {
