@@ -282,10 +282,9 @@ public final class ReaderRuntime<Device: TerminalDevice> {
             case .editNote(let id, let note):
                 let edited: String
                 do {
+                    defer { screen.invalidate() }  // the editor drew over the screen
                     edited = try screen.backend.handOver { try ExternalEditor.edit(note ?? "", name: id, environment: environment) }
-                    screen.invalidate()
                 } catch let failure as ExternalEditor.Failure {
-                    screen.invalidate()
                     return [.status(StatusMessage(text: failure.description, isError: true))]
                 }
                 guard try store.setNote(id, edited) else { return [report("note unchanged")] }

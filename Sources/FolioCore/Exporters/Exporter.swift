@@ -51,8 +51,9 @@ enum MarkdownWriter {
         if !facts.isEmpty { lines.append("*" + facts.joined(separator: " · ") + "*") }
         if !m.abstract.isEmpty { lines.append("\n" + escape(TeXDisplay.render(m.abstract))) }
         if let note = p.note {
-            lines.append("\n" + note.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + escape(String($0)) }
-                .joined(separator: "\n").replacingOccurrences(of: "> ", with: "> **Note:** ", options: .anchored))
+            let quoted = note.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                .map { "> " + ($0.offset == 0 ? "**Note:** " : "") + escape(String($0.element)) }
+            lines.append("\n" + quoted.joined(separator: "\n"))
         }
         return lines.joined(separator: "\n") + "\n"
     }
