@@ -33,7 +33,8 @@ struct DumpLineTests {
     }
 
     static func text(_ g: inout Generator) -> String {
-        let pieces = ["graph", "neural", " ", "-", "--", "{\\'e}", "$x^2$", "~", "é", "中文", "\\\"", "naïve", "\t", "\u{0301}", "/", "\"q\""]
+        let pieces = ["graph", "neural", " ", "-", "--", "{\\'e}", "$x^2$", "~", "é", "中文", "\\\"", "naïve", "\t", "\u{0301}", "/", "\"q\"",
+                      "a long run of plain words", "\u{7F}"]
         return (0..<Int(g.next() % 8)).map { _ in g.pick(pieces) }.joined()
     }
 
@@ -88,7 +89,9 @@ struct DumpLineTests {
         var g = Generator(state: 7)
         var taken = 0
         for _ in 0..<20_000 {
-            let line = Data(Self.line(&g).utf8)
+            var line = Data(Self.line(&g).utf8)
+            // Now and then a byte no writer of JSON text may put there: bad UTF-8, a raw control character.
+            if g.next() % 20 == 0, !line.isEmpty { line[Int(g.next() % UInt64(line.count))] = g.pick([0xFF, 0xC3, 0x80, 0x01, 0x1F]) }
             guard let fast = Self.fast(line) else { continue }
             taken += 1
             let reference = Self.reference(line)

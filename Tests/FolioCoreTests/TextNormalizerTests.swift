@@ -30,6 +30,14 @@ struct ByteScanTests {
         }
     }
 
+    @Test func isASCIIAgreesWithAByteLoop() {
+        var random = SplitMix(seed: 13)
+        for _ in 0..<20_000 {
+            let text = ByteScanTests.text(&random, pieces: ["a", "bcdefgh", "ijklmnopq", " ", "\u{7F}", "é", "\u{80}", "→"])
+            #expect(ByteScan.isASCII(text) == !text.utf8.contains { $0 >= 0x80 }, "\(text.debugDescription)")
+        }
+    }
+
     @Test func plainTeXAgreesWithAByteLoop() {
         func reference(_ text: String) -> Bool {
             let bytes = Array(text.utf8)

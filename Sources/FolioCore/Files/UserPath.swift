@@ -34,4 +34,11 @@ public enum UserPath {
         default: return .other("special file")
         }
     }
+
+    /// The size in bytes of the regular file at `path`; nil for anything else.
+    static func size(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
 }

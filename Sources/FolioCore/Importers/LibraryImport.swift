@@ -10,6 +10,9 @@ public struct FileImportResult: Sendable {
 public struct LibraryImport {
     /// Whole-document formats larger than this are refused rather than read into memory.
     public static let maxDocumentBytes = 512 << 20
+    /// Files at least this large import in bulk (`Store.importPapers(bulk:)`); tests set
+    /// `FOLIO_TESTING_BULK_BYTES` to try it on small files.
+    static let bulkBytes = ProcessInfo.processInfo.environment["FOLIO_TESTING_BULK_BYTES"].flatMap(Int.init) ?? 64 << 20
 
     public let store: Store
     public var context: ImportContext
@@ -57,16 +60,17 @@ public struct LibraryImport {
             let format = try forced ?? FormatDetector.detect(head)
             let name = path == "-" ? "stdin" : (path as NSString).lastPathComponent
             let sourceName = source ?? "\(format.rawValue):\(name)"
+            let bulk = path != "-" && UserPath.size(path).map { $0 >= LibraryImport.bulkBytes } == true
             let counts: ImportCounts
             if format == .arxivJSONL {
                 let lines = LineReader(read: LibraryImport.reading(head, then: read))
-                counts = try store.importPapers(source: sourceName) { session in
+                counts = try store.importPapers(source: sourceName, bulk: bulk) { session in
                     // Progress in bytes of the file, not of what it holds: a gzip file's size is its compressed one.
                     try ArxivJSONLReader().readAhead(lines, progress: { progress($0, fileBytes.total) }) { try session.add($0) }
                 }
             } else {
                 let data = try LibraryImport.readDocument(LibraryImport.reading(head, then: read))
-                counts = try importDocument(data, format: format, source: sourceName)
+                counts = try importDocument(data, format: format, source: sourceName, bulk: bulk)
             }
             return FileImportResult(file: path, format: format, counts: counts)
         } catch let error as ImportError {
@@ -75,23 +79,23 @@ public struct LibraryImport {
     }
 
     /// Imports content already in memory (a fetched body, a test's bytes).
-    public func importDocument(_ data: Data, format: ImportFormat, source: String) throws -> ImportCounts {
+    public func importDocument(_ data: Data, format: ImportFormat, source: String, bulk: Bool = false) throws -> ImportCounts {
         try LibraryImport.checkText(data)
         switch format {
         case .folioJSON:
             let contents = try FolioBackup.parse(data)
-            return try store.importPapers(source: source) { try FolioBackup.apply(contents, to: $0) }
+            return try store.importPapers(source: source, bulk: bulk) { try FolioBackup.apply(contents, to: $0) }
         case .bibtex:
             let contents = try BibTeXReader().contents(data)
-            return try store.importPapers(source: source) { try FolioBackup.apply(contents, to: $0) }
+            return try store.importPapers(source: source, bulk: bulk) { try FolioBackup.apply(contents, to: $0) }
         case .arxivJSONL:
-            return try store.importPapers(source: source) { session in
+            return try store.importPapers(source: source, bulk: bulk) { session in
                 try ArxivJSONLReader().readAhead(LineReader(data: data)) { try session.add($0) }
             }
         default:
             // Parsed whole before the write transaction starts: a bad file never holds the lock.
             let papers = try self.papers(in: data, format: format)
-            return try store.importPapers(source: source) { session in
+            return try store.importPapers(source: source, bulk: bulk) { session in
                 for paper in papers { try session.add(paper) }
             }
         }

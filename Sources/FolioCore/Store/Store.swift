@@ -24,6 +24,9 @@ public final class Store: Sendable {
     /// twenty topics' counts at a million papers. Imports turn it off (see `importPapers`).
     static let readMapSize = 2_147_418_112
 
+    /// How long a statement waits for another connection's lock before it fails.
+    static let busySeconds = 10
+
     /// Opens the library at `path`, creating it and its folder (owner-only) when missing.
     /// A file that is not a Folio library, or one written by a newer Folio, is refused untouched.
     public init(path: String, mergePolicy: SegmentMergePolicy = .standard, origin: JournalOrigin = .cli,
@@ -47,7 +50,7 @@ public final class Store: Sendable {
             }
         }
         var config = Configuration()
-        config.busyMode = .timeout(10)
+        config.busyMode = .timeout(TimeInterval(Store.busySeconds))
         config.foreignKeysEnabled = true
         // FULL: a commit is on disk before Folio says it is done, even across a power cut.
         config.prepareDatabase { db in

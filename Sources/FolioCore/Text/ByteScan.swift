@@ -33,4 +33,24 @@ enum ByteScan {
         let x = word ^ (ones &* UInt64(byte))
         return ~(((x & ~highs) &+ ~highs) | x | ~highs)
     }
+
+    /// Whether every byte is below 0x80, eight at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i + 8 <= bytes.count {
+            if hasNonASCII(word(bytes, at: i)) { return false }
+            i += 8
+        }
+        while i < bytes.count {
+            if bytes[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// `isASCII` of a string's UTF-8 (a native string's buffer is read in place).
+    static func isASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8(isASCII)
+    }
 }

@@ -78,19 +78,36 @@ struct JSONBytes {
         guard current == UInt8(ascii: "\"") else { return nil }
         index += 1
         let start = index
-        var escaped = false
-        while let c = current, c != UInt8(ascii: "\"") {
+        var escaped = false, ascii = true
+        while true {
+            // Eight bytes at a time past plain ASCII text, which is most of an abstract.
+            while index + 8 <= bytes.count {
+                let word = ByteScan.word(bytes, at: index)
+                if ByteScan.hasNonASCII(word) || ByteScan.hasBelow(word, 0x20)
+                    || ByteScan.has(word, UInt8(ascii: "\"")) || ByteScan.has(word, UInt8(ascii: "\\")) { break }
+                index += 8
+            }
+            guard let c = current else { return nil }
+            if c == UInt8(ascii: "\"") { break }
             if c < 0x20 { return nil }
+            if c >= 0x80 { ascii = false }
             if c == UInt8(ascii: "\\") {
                 escaped = true
                 index += 1
             }
             index += 1
         }
-        guard current != nil else { return nil }
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
         index += 1
-        return escaped ? JSONBytes.unescape(raw) : String(validating: raw, as: UTF8.self)
+        if escaped { return JSONBytes.unescape(raw) }
+        return ascii ? String(decoding: raw, as: UTF8.self) : JSONBytes.validated(raw)
+    }
+
+    /// The text of `raw`, nil unless it is valid UTF-8: decoding replaces what is not, so valid text is
+    /// text whose bytes come back unchanged.
+    private static func validated(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+        let text = String(decoding: raw, as: UTF8.self)
+        return text.utf8.elementsEqual(raw) ? text : nil
     }
 
     private static func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
@@ -125,7 +142,7 @@ struct JSONBytes {
                 return nil
             }
         }
-        return out.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+        return out.withUnsafeBufferPointer(validated)
     }
 
     /// Values nested deeper than this are left to Foundation, which refuses them with a message:

@@ -15,7 +15,7 @@
 enum Mojibake {
     /// The repaired text, or nil when no repair applies (the text is left as it is). Pure ASCII → nil fast.
     static func repaired(_ text: String) -> String? {
-        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        guard !ByteScan.isASCII(text) else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
