@@ -87,6 +87,30 @@ struct ArxivRSSReaderTests {
         #expect(DateText.day(fromRFC822: "Mon, 40 Jun 2024") == nil)
     }
 
+    /// The byte reading of the common shape agrees with the general one wherever it answers, and answers
+    /// for the dates the dump holds.
+    @Test func theCommonDateShapeReadsAsTheGeneralReading() {
+        var random = SplitMix(seed: 31)
+        // Each part of the shape: mostly a right form, else a wrong one.
+        let parts: [(right: [String], wrong: [String])] = [
+            (["", "Mon, ", "Sun, "], ["Tue,", "Mon,  ", "Ab1, "]), (["2", "02", "31"], ["32", "0", "", "+5", "123"]), ([" "], ["  ", ""]),
+            (["Apr", "apr", "APR", "Dec"], ["Sept", "Xyz", "Ma"]), ([" "], ["", "  "]), (["2007", "1999"], ["07", "20071", "2o07"]),
+            (["", " 19:18:42 GMT", " -0400"], [",", "x"]),
+        ]
+        var answered = 0
+        for _ in 0..<20_000 {
+            let text = parts.map { part in
+                (Int.random(in: 0..<10, using: &random) < 8 ? part.right : part.wrong).randomElement(using: &random)!
+            }.joined()
+            guard let fast = DateText.commonRFC822Day(text) else { continue }
+            answered += 1
+            #expect(fast == DateText.generalRFC822Day(text), "\(text)")
+        }
+        #expect(DateText.commonRFC822Day("Mon, 2 Apr 2007 19:18:42 GMT") == "2007-04-02")
+        #expect(DateText.commonRFC822Day("Tue, 10 Jun 2024 00:00:00 -0400") == "2024-06-10")
+        #expect(answered > 2_000, "\(answered) of 20,000 took the byte reading")
+    }
+
     @Test func linkGivesTheIDWhenGuidIsMissing() throws {
         let xml = """
         <rss version="2.0"><channel>

@@ -67,6 +67,10 @@ enum DateText {
     /// dates): the day in the date's own time zone, which is the announcement day arXiv means.
     /// Nil when the text is not RFC 822 shaped.
     static func day(fromRFC822 text: String) -> String? {
+        commonRFC822Day(text) ?? generalRFC822Day(text)
+    }
+
+    static func generalRFC822Day(_ text: String) -> String? {
         var fields = text.split(separator: " ", maxSplits: 4)[...]
         if let first = fields.first, first.hasSuffix(",") { fields.removeFirst() }
         guard fields.count >= 3,
@@ -76,5 +80,29 @@ enum DateText {
         else { return nil }
         if fields[fields.startIndex + 2].count == 2 { year += year < 50 ? 2000 : 1900 }  // RFC 822 allows two-digit years
         return ymd(year, month, day)
+    }
+
+    /// `day(fromRFC822:)` of the shape nearly every date has (`Mon, 2 Apr 2007 19:18:42 GMT`, one version
+    /// date per version of every dump line), read from its bytes; nil for any other shape, which the
+    /// general reading then takes.
+    static func commonRFC822Day(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { b -> String? in
+            func digit(_ i: Int) -> Int? { i < b.count && b[i] &- 0x30 < 10 ? Int(b[i] &- 0x30) : nil }
+            func letter(_ i: Int) -> UInt8? { i < b.count && (b[i] | 0x20) &- UInt8(ascii: "a") < 26 ? b[i] | 0x20 : nil }
+            var i = 0
+            if b.count >= 5, letter(0) != nil, letter(1) != nil, letter(2) != nil, b[3] == UInt8(ascii: ","), b[4] == 0x20 { i = 5 }
+            guard let first = digit(i) else { return nil }
+            var day = first
+            i += 1
+            if let second = digit(i) { day = day * 10 + second; i += 1 }
+            guard (1...31).contains(day), i < b.count, b[i] == 0x20,
+                  let m0 = letter(i + 1), let m1 = letter(i + 2), let m2 = letter(i + 3), i + 4 < b.count, b[i + 4] == 0x20,
+                  let y0 = digit(i + 5), let y1 = digit(i + 6), let y2 = digit(i + 7), let y3 = digit(i + 8),
+                  i + 9 == b.count || b[i + 9] == 0x20,
+                  let month = monthNames.firstIndex(where: { Array($0.utf8.prefix(3)) == [m0, m1, m2] })
+            else { return nil }
+            return ymd(y0 * 1000 + y1 * 100 + y2 * 10 + y3, month + 1, day)
+        }
     }
 }

