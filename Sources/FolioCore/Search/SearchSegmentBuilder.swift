@@ -188,14 +188,35 @@ struct SearchSegmentBuilder {
         for i in 0..<table.count { starts[i + 1] += starts[i] }
         var next = starts
         var nums = [UInt32](repeating: 0, count: entryNums.count)
-        for (term, num) in zip(entryTerms, entryNums) {
-            nums[next[Int(term)]] = num
-            next[Int(term)] += 1
+        // Through pointers: the checked subscripts were most of this loop's time, and every index is in range by construction.
+        nums.withUnsafeMutableBufferPointer { nums in
+            next.withUnsafeMutableBufferPointer { next in
+                entryTerms.withUnsafeBufferPointer { terms in
+                    entryNums.withUnsafeBufferPointer { entries in
+                        for i in 0..<terms.count {
+                            let term = Int(terms[i])
+                            nums[next[term]] = entries[i]
+                            next[term] += 1
+                        }
+                    }
+                }
+            }
         }
         return (0..<table.count).map { term in
             let list = nums[starts[term]..<starts[term + 1]]
             // Papers arrive in num order unless an import changed older ones.
-            return zip(list, list.dropFirst()).allSatisfy({ $0 < $1 }) ? list : ArraySlice(list.sorted())
+            return SearchSegmentBuilder.isAscending(list) ? list : ArraySlice(list.sorted())
+        }
+    }
+
+    private static func isAscending(_ list: ArraySlice<UInt32>) -> Bool {
+        list.withUnsafeBufferPointer { list in
+            var i = 1
+            while i < list.count {
+                if list[i - 1] >= list[i] { return false }
+                i += 1
+            }
+            return true
         }
     }
 
