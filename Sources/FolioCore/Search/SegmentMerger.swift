@@ -202,23 +202,23 @@ extension Store {
     @discardableResult
     public func mergeSearchSegments() throws -> Int {
         var merges = 0
-        while true {
-            let merged: Bool = try pool.write { db in
-                try Store.withBulkPragmas(db) {
-                    let segments = try StoredSegment.all(db, save: true)
-                    guard let start = mergePolicy.runToMerge(segments.map(\.papers)) else { return false }
-                    let run = Array(segments[start...])
-                    if mergePolicy.testingDelayMilliseconds > 0 {
-                        FileHandle.standardError.write(Data("merge: segments \(run[0].id)-\(run[run.count - 1].id) begin\n".utf8))
-                    }
-                    try SegmentMerger.merge(run, isOldest: start == 0, db, policy: mergePolicy)
-                    return true
-                }
-            }
-            guard merged else { return merges }
+        while try pool.write({ db in try Store.withBulkPragmas(db) { try Store.mergeOnce(db, policy: mergePolicy) } }) {
             merges += 1
             if mergePolicy.testingDelayMilliseconds > 0 { FileHandle.standardError.write(Data("merge: committed\n".utf8)) }
         }
+        return merges
+    }
+
+    /// The first merge `policy` wants, in `db`'s transaction; false when it wants none.
+    static func mergeOnce(_ db: Database, policy: SegmentMergePolicy) throws -> Bool {
+        let segments = try StoredSegment.all(db, save: true)
+        guard let start = policy.runToMerge(segments.map(\.papers)) else { return false }
+        let run = Array(segments[start...])
+        if policy.testingDelayMilliseconds > 0 {
+            FileHandle.standardError.write(Data("merge: segments \(run[0].id)-\(run[run.count - 1].id) begin\n".utf8))
+        }
+        try SegmentMerger.merge(run, isOldest: start == 0, db, policy: policy)
+        return true
     }
 
     /// After an import committed: its papers are in whatever happens here, so a merge that fails (the
