@@ -55,9 +55,8 @@ enum SearchKey {
 /// `TextNormalizer.searchWords` gives, with no String per word.
 struct SearchSegmentBuilder {
     private var table = SearchTermTable()
-    /// One entry per (term, paper): parallel arrays, grouped by term when finished.
-    private var entryTerms: [UInt32] = []
-    private var entryNums: [UInt32] = []
+    /// One entry per (term, paper), the term in the high half: one append per word, grouped by term when finished.
+    private var entries: [UInt64] = []
     /// Per term: the last paper that had it, so a word repeated in one paper counts once.
     private var lastNum: [UInt32] = []
     private(set) var docs: Set<UInt32> = []
@@ -103,8 +102,7 @@ struct SearchSegmentBuilder {
         if Int(term) == lastNum.count { lastNum.append(.max) }
         guard lastNum[Int(term)] != num else { return }
         lastNum[Int(term)] = num
-        entryTerms.append(term)
-        entryNums.append(num)
+        entries.append(UInt64(term) << 32 | UInt64(num))
     }
 
     /// Every key with its encoded list, in the byte order of the keys (so they are appended to the
@@ -184,20 +182,18 @@ struct SearchSegmentBuilder {
     /// Each term's nums, ascending: a counting sort of the entries by term.
     private func groupedByTerm() -> [ArraySlice<UInt32>] {
         var starts = [Int](repeating: 0, count: table.count + 1)
-        for term in entryTerms { starts[Int(term) + 1] += 1 }
+        for entry in entries { starts[Int(entry >> 32) + 1] += 1 }
         for i in 0..<table.count { starts[i + 1] += starts[i] }
         var next = starts
-        var nums = [UInt32](repeating: 0, count: entryNums.count)
+        var nums = [UInt32](repeating: 0, count: entries.count)
         // Through pointers: the checked subscripts were most of this loop's time, and every index is in range by construction.
         nums.withUnsafeMutableBufferPointer { nums in
             next.withUnsafeMutableBufferPointer { next in
-                entryTerms.withUnsafeBufferPointer { terms in
-                    entryNums.withUnsafeBufferPointer { entries in
-                        for i in 0..<terms.count {
-                            let term = Int(terms[i])
-                            nums[next[term]] = entries[i]
-                            next[term] += 1
-                        }
+                entries.withUnsafeBufferPointer { entries in
+                    for entry in entries {
+                        let term = Int(entry >> 32)
+                        nums[next[term]] = UInt32(truncatingIfNeeded: entry)
+                        next[term] += 1
                     }
                 }
             }
