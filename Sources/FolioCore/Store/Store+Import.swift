@@ -256,16 +256,14 @@ extension Store {
         let counts = try journaled { db in
             try Store.withBulkPragmas(db) { try ImportSession.run(db: db, source: source, now: Timestamp.now(), body) }
         } summary: { ChangeWords.imported($0.new, updated: $0.updated, from: source) }
-        // Merged through the rollback journal too: a million papers' merge took 9.7 s so, 14.4 s in WAL
-        // mode. Merging inside the import's transaction (its pages then need no journal) measured no
-        // faster over two runs each (54.6 and 61.8 s against 55.4 and 59.0 s) and would hold the import back.
+        // Through the rollback journal too, which was faster than WAL for merges (DECISIONS.md).
         mergeSearchSegmentsAfterImport()
         return counts
     }
 
     /// In WAL mode every page an import writes is written twice, into the log and then into the file at
     /// the checkpoint: for a large import into a new library that doubled the writes and the kernel's
-    /// copying (a third of a 300,000-paper import's time, and most of the system time at 2.7 million). A
+    /// copying (DECISIONS.md has the figures). A
     /// rollback journal keeps only the pages that were there before (new pages need none), so a bulk
     /// import writes each page once and is as safe: a killed import's journal is rolled back at the next
     /// open. Leaving WAL needs the library to itself, so with another connection open (the reader, in
