@@ -22,7 +22,7 @@ extension ReaderRuntime {
         try? store.setReaderMemory(values)
     }
 
-    /// `C`: the theme after the current one.
+    /// `C`: the next theme in `folio themes` order; a broken one says why and keeps the current theme.
     func cycleTheme() -> Msg {
         let names = themes.names
         let current = names.firstIndex(of: lastCycledTheme ?? theme.name) ?? -1

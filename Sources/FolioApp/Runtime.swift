@@ -386,7 +386,6 @@ public final class ReaderRuntime<Device: TerminalDevice> {
         }
     }
 
-    /// The next theme in `folio themes` order; a broken one says why and keeps the current theme.
     /// Through the terminal (OSC 52) and, when there is one, the desktop's clipboard tool: over SSH only
     /// the first reaches the user's clipboard, and some terminals ignore it.
     func copy(_ format: CopyFormat, of paper: Paper) -> Msg {

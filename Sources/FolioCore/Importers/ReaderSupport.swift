@@ -82,6 +82,9 @@ enum DateText {
         return ymd(year, month, day)
     }
 
+    /// Each of `monthNames`' first three bytes as one number, so a date's month is found without making strings.
+    private static let monthPrefixes = monthNames.map { $0.utf8.prefix(3).reduce(UInt32(0)) { $0 << 8 | UInt32($1) } }
+
     /// `day(fromRFC822:)` of the shape nearly every date has (`Mon, 2 Apr 2007 19:18:42 GMT`, one version
     /// date per version of every dump line), read from its bytes; nil for any other shape, which the
     /// general reading then takes.
@@ -100,7 +103,7 @@ enum DateText {
                   let m0 = letter(i + 1), let m1 = letter(i + 2), let m2 = letter(i + 3), i + 4 < b.count, b[i + 4] == 0x20,
                   let y0 = digit(i + 5), let y1 = digit(i + 6), let y2 = digit(i + 7), let y3 = digit(i + 8),
                   i + 9 == b.count || b[i + 9] == 0x20,
-                  let month = monthNames.firstIndex(where: { Array($0.utf8.prefix(3)) == [m0, m1, m2] })
+                  let month = monthPrefixes.firstIndex(of: UInt32(m0) << 16 | UInt32(m1) << 8 | UInt32(m2))
             else { return nil }
             return ymd(y0 * 1000 + y1 * 100 + y2 * 10 + y3, month + 1, day)
         }

@@ -265,9 +265,10 @@ extension Store {
     /// the checkpoint: for a large import into a new library that doubled the writes and the kernel's
     /// copying (DECISIONS.md has the figures). A rollback journal keeps only the pages that were there
     /// before (new pages need none), so a bulk import writes each page once and is as safe: a killed
-    /// import's journal is rolled back at the next open. Leaving WAL needs the library to itself, so with another connection open (the reader, in
-    /// another terminal) this says no at once and the import runs in WAL mode as any other; while it runs,
-    /// another process that opens the library waits for it (`busy` timeout) instead of reading beside it.
+    /// import's journal is rolled back at the next open. Leaving WAL needs the library to itself, so with
+    /// another connection open (the reader, in another terminal) this says no at once and the import runs
+    /// in WAL mode as any other; while it runs, another process that opens the library waits for it
+    /// (`busy` timeout) instead of reading beside it.
     private func enterRollbackJournal() -> Bool {
         (try? pool.writeWithoutTransaction { db -> Bool in
             try db.execute(sql: "PRAGMA busy_timeout = 0")
