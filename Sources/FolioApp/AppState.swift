@@ -292,7 +292,7 @@ public struct AppState: Sendable, Equatable {
         didSet {
             relayout()
             if mode != .help { helpScroll = 0 }
-            paneScroll = min(paneScroll, paneScrollLimit)
+            keepPaneScrollInside()
         }
     }
     public var prompt: Prompt?

@@ -93,7 +93,7 @@ extension AppState {
         selectedPosition = window.count > 0 ? min(max(selected ?? 0, 0), window.count - 1) : nil
         selectedID = selectedPosition.flatMap { list.paper(at: $0)?.id }
         // The same paper may come back shorter (an undo took a tag away): its scroll stays inside it.
-        paneScroll = selectedID != previous ? 0 : min(paneScroll, paneScrollLimit)
+        if selectedID != previous { paneScroll = 0 } else { keepPaneScrollInside() }
         if let screenRow, let position = selectedPosition { listOffset = max(position - screenRow, 0) }
         keepSelectionVisible()
         trimWindow()

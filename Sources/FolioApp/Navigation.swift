@@ -74,7 +74,7 @@ extension AppState {
             paneScroll = scrolled(paneScroll, by: action, page: panePage, limit: paneScrollLimit)
         case .toggleSource:
             showsSource.toggle()
-            paneScroll = min(paneScroll, paneScrollLimit)
+            keepPaneScrollInside()
             status = StatusMessage(text: showsSource ? "title and abstract as stored (TeX source); \(keyLabel(.toggleSource)) renders them"
                                    : "title and abstract rendered", isError: false)
         case .open:
@@ -321,7 +321,7 @@ extension AppState {
     mutating func keepOffsetsInside() {
         keepSelectionVisible()
         keepSidebarEntryVisible()
-        paneScroll = min(paneScroll, paneScrollLimit)
+        keepPaneScrollInside()
         helpScroll = min(helpScroll, helpScrollLimit)
     }
 
@@ -331,6 +331,11 @@ extension AppState {
     var paneArea: Rect? { layout.pane.map(layout.inner) }
 
     var panePage: Int { max((paneArea?.height ?? 1) - 1, 1) }
+
+    /// Lays the paper out only when it is scrolled: a long paper's lines are not free.
+    mutating func keepPaneScrollInside() {
+        if paneScroll > 0 { paneScroll = min(paneScroll, paneScrollLimit) }
+    }
 
     /// The pane scrolls until its last line is at the bottom.
     var paneScrollLimit: Int {

@@ -1,4 +1,5 @@
 import FolioCore
+import Synchronization
 import TerminalUI
 
 /// The paper list: star, date, title, tags and upvotes in fixed columns, so every row lines up.
@@ -185,8 +186,27 @@ enum PaneView {
     /// Marks a paper's note in the pane and its row in the list.
     static let noteMark = "✎"
 
+    private struct Key: Equatable {
+        var paper: Paper
+        var ranking: Ranking?
+        var width: Int
+        var source: Bool
+    }
+
+    /// The last paper's lines. One key press asks for them several times (scroll limits, the frame),
+    /// and wrapping a 10,000-name author list or a hostile megabyte abstract takes a second in a debug build.
+    private static let last = Mutex<(key: Key, lines: [(String, Role)])?>(nil)
+
     /// With `source`, the title and abstract as stored (TeX unrendered; control characters still made visible).
     static func lines(for paper: Paper, ranking: Ranking? = nil, width: Int, source: Bool = false) -> [(String, Role)] {
+        let key = Key(paper: paper, ranking: ranking, width: width, source: source)
+        if let lines = last.withLock({ $0?.key == key ? $0?.lines : nil }) { return lines }
+        let lines = wrappedLines(for: paper, ranking: ranking, width: width, source: source)
+        last.withLock { $0 = (key, lines) }
+        return lines
+    }
+
+    static func wrappedLines(for paper: Paper, ranking: Ranking?, width: Int, source: Bool) -> [(String, Role)] {
         let m = paper.metadata
         var out: [(String, Role)] = []
         func add(_ text: String, _ role: Role) {
@@ -219,7 +239,7 @@ enum PaneView {
         return out
     }
 
-    static func render(_ state: AppState, area: Rect, theme: Theme, cache: RenderCache?, on canvas: inout Canvas) {
+    static func render(_ state: AppState, area: Rect, theme: Theme, on canvas: inout Canvas) {
         guard area.width > 0, area.height > 0 else { return }
         guard let paper = state.selectedPaper else {
             let text = state.snapshot.total == 0 ? "" : "No paper matches."
@@ -228,8 +248,7 @@ enum PaneView {
         }
         let ranking = state.selectedRow?.ranking
         let source = state.showsSource
-        let all = cache?.paneLines(for: paper, ranking: ranking, width: area.width, source: source)
-            ?? lines(for: paper, ranking: ranking, width: area.width, source: source)
+        let all = lines(for: paper, ranking: ranking, width: area.width, source: source)
         let start = min(state.paneScroll, max(all.count - area.height, 0))
         let terms = state.highlightTerms
         for (row, line) in all.dropFirst(start).prefix(area.height).enumerated() {

@@ -14,7 +14,6 @@ public final class RenderCache {
     private var rows: [PaperListView.Row: Canvas] = [:]
     private var previousRows: [PaperListView.Row: Canvas] = [:]
     private var sidebar: (key: SidebarView.Key, canvas: Canvas)?
-    private var pane: (paper: Paper, ranking: Ranking?, width: Int, source: Bool, lines: [(String, Role)])?
 
     public init() {}
 
@@ -48,13 +47,5 @@ public final class RenderCache {
         draw(&canvas)
         sidebar = (key, canvas)
         return canvas
-    }
-
-    /// The pane's lines for `paper` at `width`, rendered or as source, wrapped once while these stay.
-    func paneLines(for paper: Paper, ranking: Ranking?, width: Int, source: Bool) -> [(String, Role)] {
-        if let pane, pane.width == width, pane.paper == paper, pane.ranking == ranking, pane.source == source { return pane.lines }
-        let lines = PaneView.lines(for: paper, ranking: ranking, width: width, source: source)
-        pane = (paper, ranking, width, source, lines)
-        return lines
     }
 }

@@ -13,7 +13,7 @@ extension AppState {
             HelpView.render(self, area: layout.pane!, boxed: layout.boxed, theme: theme, on: &canvas)
         case .reading:
             frame(layout.pane!, title: showsSource ? "Paper (TeX source)" : "Paper", focused: true, layout: layout, theme: theme, on: &canvas)
-            PaneView.render(self, area: layout.inner(layout.pane!), theme: theme, cache: cache, on: &canvas)
+            PaneView.render(self, area: layout.inner(layout.pane!), theme: theme, on: &canvas)
         case .wide, .stacked, .listOnly:
             if let sidebar = layout.sidebar {
                 frame(sidebar, title: "Library", focused: focus == .sidebar, layout: layout, theme: theme, on: &canvas)
@@ -30,7 +30,7 @@ extension AppState {
             if let pane = layout.pane {
                 frame(pane, title: showsSource ? "Abstract (TeX source)" : "Abstract", focused: focus == .pane, layout: layout, theme: theme,
                       on: &canvas)
-                PaneView.render(self, area: layout.inner(pane), theme: theme, cache: cache, on: &canvas)
+                PaneView.render(self, area: layout.inner(pane), theme: theme, on: &canvas)
             }
         }
         StatusView.render(self, area: layout.status, theme: theme, on: &canvas)

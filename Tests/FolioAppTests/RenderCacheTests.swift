@@ -87,6 +87,26 @@ import Testing
         #expect(state.render(theme: theme, cache: cache) == state.render(theme: theme))
     }
 
+    /// The pane's remembered lines are the lines laid out afresh, whatever papers, changes to them,
+    /// widths and sources come in whatever order.
+    @Test func thePanesRememberedLinesAreTheLinesLaidOutAfresh() throws {
+        let lib = try SampleLibrary()
+        let papers = Array(try lib.store.papers().prefix(6))
+        try #require(papers.count == 6)
+        var random = SystemRandomNumberGenerator()
+        for step in 0..<400 {
+            var paper = papers.randomElement(using: &random)!
+            if Bool.random(using: &random) { paper.tags = ["lasso"] }
+            if Bool.random(using: &random) { paper.readAt = "2026-03-18T00:00:00Z" }
+            let ranking = Bool.random(using: &random) ? Ranking(score: 2.5, because: ["sparse"]) : nil
+            let width = Int.random(in: 1...90, using: &random)
+            let source = Bool.random(using: &random)
+            let remembered = PaneView.lines(for: paper, ranking: ranking, width: width, source: source)
+            let fresh = PaneView.wrappedLines(for: paper, ranking: ranking, width: width, source: source)
+            #expect(remembered.map(\.0) == fresh.map(\.0) && remembered.map(\.1) == fresh.map(\.1), "step \(step): \(paper.id) at \(width)")
+        }
+    }
+
     /// Reading ahead fills the rows around the screen without changing what the list holds.
     @Test func readingAheadKeepsTheWindowTheList() throws {
         let lib = try SampleLibrary()
