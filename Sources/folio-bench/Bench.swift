@@ -47,6 +47,9 @@ struct Bench: ParsableCommand {
             results.importPapersPerSecond = fromFile ? try measureFileImport(path: path, folder: root) : try measureImport(path: path)
         }
         if days > 0 { results.dailyImports = try importDays(path: path, folder: root) }
+        // `folio import` and the reader are separate processes, each with its own memory target.
+        results.importPeakRSSMegabytes = Clock.peakResidentMegabytes()
+        Clock.startNewPeak()
         results.segments = try Store(path: path).searchSegmentCount()
         results.libraryMegabytes = Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1_048_576
 
@@ -217,6 +220,8 @@ struct Results {
     var scrollsCPU: [Double] = []
     var topicsRefreshMilliseconds = 0.0
     var topicPapers = 0
+    /// The imports', before the reader opens (`Clock.startNewPeak`).
+    var importPeakRSSMegabytes = 0.0
     /// After opening, filtering, scrolling and counting topics (the reader's own target).
     var peakRSSMegabytes = 0.0
     /// The same after More like this and For you in the reader (Discover's target: the reader's plus 100).
@@ -244,7 +249,8 @@ struct Results {
 
     var figures: [(String, Double, String)] {
         [("mute_rules", Double(muteRules), ""),
-         ("import_papers_per_s", importPapersPerSecond, "≥ 25000"),
+         ("import_papers_per_s", importPapersPerSecond, "≥ 30000"),
+         ("import_peak_rss_mb", importPeakRSSMegabytes, "≤ 400"),
          ("open_ms", openMilliseconds, "≤ 200"),
          ("keystroke_ms_p50", Results.percentile(keystrokes, 0.5), ""),
          ("keystroke_ms_p99", Results.percentile(keystrokes, 0.99), "≤ 16"),
@@ -318,6 +324,16 @@ enum Clock {
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("RssAnon:") }),
               let kilobytes = Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return 0 }
         return kilobytes / 1024
+    }
+
+    /// Makes the peak start again from what is resident now (the imports' leftovers included), so the
+    /// reader's figures are close to those of a reader opened in a process of its own.
+    static func startNewPeak() {
+        guard let file = fopen("/proc/self/clear_refs", "w") else {
+            return FileHandle.standardError.write(Data("warning: no /proc/self/clear_refs: peak RSS counts the imports\n".utf8))
+        }
+        fputs("5", file)
+        fclose(file)
     }
 
     static func peakResidentMegabytes() -> Double {
