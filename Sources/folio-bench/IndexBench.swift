@@ -21,7 +21,7 @@ struct IndexFigures {
         let opened = Clock.now
         let index = SearchIndex(store: store)
         let everything = try index.all()
-        let firstScreen = try store.papers(nums: try index.first(50, of: everything))
+        let firstScreen = try store.papers(byNum: try index.first(50, of: everything)).map(\.paper)
         figures.openMilliseconds = Clock.now.millisecondsSince(opened)
         guard firstScreen.count == min(50, everything.count) else { throw BenchError("first screen has \(firstScreen.count) papers") }
 
@@ -36,7 +36,7 @@ struct IndexFigures {
                 }
                 let (docs, exact) = try index.evaluate(parsed)
                 let count = docs.count
-                let screen = try store.papers(nums: try index.first(50, of: docs))
+                let screen = try store.papers(byNum: try index.first(50, of: docs)).map(\.paper)
                 let elapsed = Clock.now.millisecondsSince(start)
                 figures.keystrokes.append(elapsed)
                 if !exact { figures.inexactKeystrokes += 1 }

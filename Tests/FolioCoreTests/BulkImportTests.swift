@@ -164,6 +164,27 @@ struct BulkImportTests {
         try expectOrderAgrees("folded")
     }
 
+    /// `first` marks the positions of a sparse set instead of walking the order: the same papers in the
+    /// same order for sets of every density, nums outside the index included.
+    @Test func theFirstPapersOfASetAreThoseTheOrderGivesWhateverItsDensity() throws {
+        let (store, folder) = try makeStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var library = RandomLibrary(seed: 23)
+        try library.importBatches(into: store, batches: 2, papers: 1500)
+        let index = try SearchIndex(store: store).loadedIndex()
+        var random = SplitMix(seed: 29)
+        var sparse = 0
+        for step in 0..<300 {
+            var docs = DocSet(capacity: index.order.count + 200)
+            let wanted = Int(random.next() % UInt64([5, 40, 400, 3000][step % 4]))
+            for _ in 0..<wanted { docs.insert(UInt32(random.next() % UInt64(docs.capacity))) }
+            if docs.count <= index.order.count / 64 { sparse += 1 }
+            let n = Int(random.next() % 80)
+            #expect(index.first(n, of: docs) == index.walkingFirst(n, of: docs), "step \(step): \(docs.count) papers, first \(n)")
+        }
+        #expect(sparse > 100)
+    }
+
     /// 700 papers: handed to the builder in several batches, with some papers changed in a second import.
     @Test func papersHandedOverInBatchesAreIndexedAsTheMatcherSees() throws {
         let (store, folder) = try makeStore()

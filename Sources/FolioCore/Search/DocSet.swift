@@ -85,6 +85,21 @@ public struct DocSet: Sendable, Equatable {
         }
     }
 
+    /// The same for the first `limit` nums only.
+    func forEachNum(until limit: Int, _ body: (Int) -> Void) {
+        var left = limit
+        words.withUnsafeBufferPointer { words in
+            for i in 0..<words.count where left > 0 {
+                var bits = words[i]
+                while bits != 0 && left > 0 {
+                    body(i &* 64 &+ bits.trailingZeroBitCount)
+                    bits &= bits &- 1
+                    left -= 1
+                }
+            }
+        }
+    }
+
     /// Nums in the set, ascending.
     public var nums: [Int64] {
         var out: [Int64] = []

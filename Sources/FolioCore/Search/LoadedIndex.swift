@@ -99,13 +99,21 @@ struct LoadedIndex {
 
     /// The first `n` of `docs` in date order.
     func first(_ n: Int, of docs: DocSet) -> [Int64] {
-        let count = docs.count
-        // Few matches: sort them by position. Many: walk the order, and stop at `n`.
-        if count <= order.count / 64 {
-            let nums = docs.nums.filter { Int($0) < position.count && position[Int($0)] != .max }
-            let sorted = nums.sorted { position[Int($0)] < position[Int($1)] }
-            return Array(sorted.prefix(n))
+        // Many matches: walk the order and stop at `n`. Few: mark their positions and read the first `n`
+        // marks, without sorting (sorting 20,000 matches by a lookup per comparison took milliseconds).
+        if docs.count > order.count / 64 { return walkingFirst(n, of: docs) }
+        var placed = DocSet(capacity: order.count)
+        docs.forEachNum { num in
+            if num < position.count, position[num] != .max { placed.insert(position[num]) }
         }
+        var out: [Int64] = []
+        out.reserveCapacity(n)
+        placed.forEachNum(until: n) { out.append(Int64(order[$0])) }
+        return out
+    }
+
+    /// `first` by walking the order alone: what it gives for any set.
+    func walkingFirst(_ n: Int, of docs: DocSet) -> [Int64] {
         var out: [Int64] = []
         out.reserveCapacity(n)
         for num in order where out.count < n {

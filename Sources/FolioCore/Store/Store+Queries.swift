@@ -127,16 +127,6 @@ extension Store {
         return papers.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }.map { papers[$0] }
     }
 
-    /// The papers with these nums (from `SearchIndex`), in the order given; topics are not filled in.
-    public func papers(nums: [Int64]) throws -> [Paper] {
-        guard !nums.isEmpty else { return [] }
-        let byNum = try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Store.paperColumns) WHERE p.num IN (SELECT value FROM json_each(?))",
-                             arguments: [Store.jsonList(nums)])
-        }.reduce(into: [Int64: Paper]()) { $0[$1["num"]] = Store.paper(from: $1) }
-        return nums.compactMap { byNum[$0] }
-    }
-
     /// Finds a paper by Folio id, an id it had before (`paper_alias`), or arXiv id with or without
     /// version (also as an abs URL).
     public func paper(id raw: String) throws -> Paper? {
