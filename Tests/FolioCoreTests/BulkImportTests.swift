@@ -164,6 +164,32 @@ struct BulkImportTests {
         try expectOrderAgrees("folded")
     }
 
+    /// Merging an order's changes in through raw buffers gives what sorting the two together gives.
+    @Test func mergingAnOrderIsSortingItWithTheChanges() {
+        var random = SplitMix(seed: 31)
+        func newestFirst(_ pairs: [(num: UInt32, key: Int32)]) -> [(num: UInt32, key: Int32)] {
+            pairs.sorted { $0.key != $1.key ? $0.key > $1.key : $0.num < $1.num }
+        }
+        func order(_ nums: [UInt32]) -> SearchOrder {
+            let keyed = newestFirst(nums.map { num in
+                let key: Int32 = random.next() % 5 == 0 ? SearchOrder.noDate : 20200101 + Int32(random.next() % 40)
+                return (num, key)
+            })
+            return SearchOrder(nums: keyed.map(\.num), keys: keyed.map(\.key), ranked: false)
+        }
+        for step in 0..<300 {
+            let all = Array(UInt32(0)..<UInt32(1 + random.next() % 400)).shuffled(using: &random)
+            let base = order(Array(all.prefix(Int(random.next() % UInt64(all.count + 1)))))
+            // Changes: some papers of the base with new dates, and new papers.
+            let changed = all.filter { _ in random.next() % 4 == 0 }
+            let changes = order(changed)
+            let merged = base.merging(changes)
+            let kept = zip(base.nums, base.keys).filter { !changed.contains($0.0) }.map { (num: $0.0, key: $0.1) }
+            let reference = newestFirst(kept + zip(changes.nums, changes.keys).map { (num: $0.0, key: $0.1) })
+            #expect(merged.nums == reference.map(\.num) && merged.keys == reference.map(\.key), "step \(step)")
+        }
+    }
+
     /// `first` marks the positions of a sparse set instead of walking the order: the same papers in the
     /// same order for sets of every density, nums outside the index included.
     @Test func theFirstPapersOfASetAreThoseTheOrderGivesWhateverItsDensity() throws {

@@ -26,9 +26,17 @@ struct LoadedIndex {
         let capacity = Int(order.max() ?? 0) + 1
         var position = [UInt32](repeating: .max, count: capacity)
         var all = DocSet(capacity: capacity)
-        for (i, num) in order.enumerated() {
-            position[Int(num)] = UInt32(i)
-            all.insert(num)
+        // Raw buffers: at all of arXiv, 2.7 million checked stores were a third of opening the reader.
+        order.withUnsafeBufferPointer { order in
+            position.withUnsafeMutableBufferPointer { position in
+                all.words.withUnsafeMutableBufferPointer { words in
+                    for i in 0..<order.count {
+                        let num = Int(order[i])
+                        position[num] = UInt32(truncatingIfNeeded: i)
+                        words[num >> 6] |= 1 << UInt64(num & 63)
+                    }
+                }
+            }
         }
         self.position = position
         self.all = all

@@ -68,26 +68,42 @@ struct SearchOrder {
         return merging(SearchOrder(nums: incoming.map(\.num), keys: incoming.map(\.key), ranked: false))
     }
 
-    /// This order without the papers of `other`, with `other` (in order itself) merged in.
+    /// This order without the papers of `other`, with `other` (in order itself) merged in. Every reader
+    /// does this when it opens (the recent part into the base): one pass through raw buffers, as appending
+    /// 2.7 million nums and keys one at a time took 65 ms of opening all of arXiv.
     func merging(_ other: SearchOrder) -> SearchOrder {
         var isOther = DocSet(capacity: Int(Swift.max(nums.max() ?? 0, other.nums.max() ?? 0)) + 1)
         for num in other.nums { isOther.insert(num) }
-        var merged = SearchOrder(nums: [], keys: [], ranked: false)
-        merged.nums.reserveCapacity(nums.count + other.nums.count)
-        merged.keys.reserveCapacity(nums.count + other.nums.count)
-        var next = 0
-        for (num, key) in zip(nums, keys) where !isOther.contains(Int64(num)) {
-            while next < other.nums.count, other.keys[next] > key || (other.keys[next] == key && other.nums[next] < num) {
-                merged.nums.append(other.nums[next])
-                merged.keys.append(other.keys[next])
-                next += 1
-            }
-            merged.nums.append(num)
-            merged.keys.append(key)
+        let total = nums.count + other.nums.count
+        var mergedNums = [UInt32](repeating: 0, count: total), mergedKeys = [Int32](repeating: 0, count: total)
+        var count = 0
+        isOther.words.withUnsafeBufferPointer { isOther in
+            nums.withUnsafeBufferPointer { nums in keys.withUnsafeBufferPointer { keys in
+                other.nums.withUnsafeBufferPointer { otherNums in other.keys.withUnsafeBufferPointer { otherKeys in
+                    mergedNums.withUnsafeMutableBufferPointer { outNums in mergedKeys.withUnsafeMutableBufferPointer { outKeys in
+                        var next = 0
+                        func take(_ num: UInt32, _ key: Int32) {
+                            outNums[count] = num
+                            outKeys[count] = key
+                            count += 1
+                        }
+                        for i in 0..<nums.count {
+                            let num = nums[i], key = keys[i]
+                            if isOther[Int(num >> 6)] & (1 << UInt64(num & 63)) != 0 { continue }
+                            while next < otherNums.count, otherKeys[next] > key || (otherKeys[next] == key && otherNums[next] < num) {
+                                take(otherNums[next], otherKeys[next])
+                                next += 1
+                            }
+                            take(num, key)
+                        }
+                        for j in next..<otherNums.count { take(otherNums[j], otherKeys[j]) }
+                    } }
+                } }
+            } }
         }
-        merged.nums += other.nums[next...]
-        merged.keys += other.keys[next...]
-        return merged
+        mergedNums.removeLast(total - count)
+        mergedKeys.removeLast(total - count)
+        return SearchOrder(nums: mergedNums, keys: mergedKeys, ranked: false)
     }
 
     // MARK: Stored as a base and recent changes
