@@ -1,5 +1,5 @@
 import FolioCore
-import Synchronization
+import Foundation
 import TerminalUI
 
 /// The paper list: star, date, title, tags and upvotes in fixed columns, so every row lines up.
@@ -193,16 +193,25 @@ enum PaneView {
         var source: Bool
     }
 
-    /// The last paper's lines. One key press asks for them several times (scroll limits, the frame),
-    /// and wrapping a 10,000-name author list or a hostile megabyte abstract takes a second in a debug build.
-    private static let last = Mutex<(key: Key, lines: [(String, Role)])?>(nil)
+    /// The last paper's lines. One key press asks for them several times (scroll limits, the frame), and
+    /// a long author list or abstract is not free to wrap (DECISIONS.md, "The pane's lines").
+    private static let last = LastLines()
+
+    /// One entry behind a lock, as `LockedList` keeps its items.
+    private final class LastLines: @unchecked Sendable {
+        private let lock = NSLock()
+        private var entry: (key: Key, lines: [(String, Role)])?
+
+        func lines(_ key: Key) -> [(String, Role)]? { lock.withLock { entry?.key == key ? entry?.lines : nil } }
+        func keep(_ key: Key, _ lines: [(String, Role)]) { lock.withLock { entry = (key, lines) } }
+    }
 
     /// With `source`, the title and abstract as stored (TeX unrendered; control characters still made visible).
     static func lines(for paper: Paper, ranking: Ranking? = nil, width: Int, source: Bool = false) -> [(String, Role)] {
         let key = Key(paper: paper, ranking: ranking, width: width, source: source)
-        if let lines = last.withLock({ $0?.key == key ? $0?.lines : nil }) { return lines }
+        if let lines = last.lines(key) { return lines }
         let lines = wrappedLines(for: paper, ranking: ranking, width: width, source: source)
-        last.withLock { $0 = (key, lines) }
+        last.keep(key, lines)
         return lines
     }
 

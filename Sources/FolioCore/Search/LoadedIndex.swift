@@ -26,7 +26,7 @@ struct LoadedIndex {
         let capacity = Int(order.max() ?? 0) + 1
         var position = [UInt32](repeating: .max, count: capacity)
         var all = DocSet(capacity: capacity)
-        // Raw buffers: at all of arXiv, 2.7 million checked stores were a third of opening the reader.
+        // Raw buffers: every reader does this for every paper when it opens (DECISIONS.md, "Opening the index").
         order.withUnsafeBufferPointer { order in
             position.withUnsafeMutableBufferPointer { position in
                 all.words.withUnsafeMutableBufferPointer { words in
@@ -108,7 +108,7 @@ struct LoadedIndex {
     /// The first `n` of `docs` in date order.
     func first(_ n: Int, of docs: DocSet) -> [Int64] {
         // Many matches: walk the order and stop at `n`. Few: mark their positions and read the first `n`
-        // marks, without sorting (sorting 20,000 matches by a lookup per comparison took milliseconds).
+        // marks, without sorting them by a lookup per comparison (DECISIONS.md, "Opening the index").
         if docs.count > order.count / 64 { return walkingFirst(n, of: docs) }
         var placed = DocSet(capacity: order.count)
         docs.forEachNum { num in

@@ -69,8 +69,8 @@ struct SearchOrder {
     }
 
     /// This order without the papers of `other`, with `other` (in order itself) merged in. Every reader
-    /// does this when it opens (the recent part into the base): one pass through raw buffers, as appending
-    /// 2.7 million nums and keys one at a time took 65 ms of opening all of arXiv.
+    /// does this when it opens (the recent part into the base): one pass through raw buffers
+    /// (DECISIONS.md, "Opening the index").
     func merging(_ other: SearchOrder) -> SearchOrder {
         var isOther = DocSet(capacity: Int(Swift.max(nums.max() ?? 0, other.nums.max() ?? 0)) + 1)
         for num in other.nums { isOther.insert(num) }
