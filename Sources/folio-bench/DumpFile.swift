@@ -28,7 +28,7 @@ enum DumpFile {
             + ",\"update_date\":" + JSONText.quote(paper.published ?? "") + ",\"authors_parsed\":[" + authors.joined(separator: ",") + "]}\n"
     }
 
-    /// Writes `papers` to `path`, a megabyte or so at a time.
+    /// Writes `papers` to `path`, a megabyte or so at a time, and waits until they are on disk.
     static func write(_ papers: some Sequence<PaperInput>, to path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             throw CocoaError(.fileWriteNoPermission)
@@ -43,5 +43,7 @@ enum DumpFile {
             }
         }
         try handle.write(contentsOf: Data(buffer.utf8))
+        // On disk before the import is timed, as a downloaded dump is: not written back while it runs.
+        try handle.synchronize()
     }
 }

@@ -44,11 +44,14 @@ public struct LibraryImport {
                 throw ImportError(.whole, "cannot open the file")
             }
             defer { if path != "-" { try? handle.close() } }
+            let bulk = path != "-" && UserPath.size(path).map { $0 >= LibraryImport.bulkBytes } == true
             // Read once, never sought back: standard input is a pipe. A gzip file is read through zlib.
             let fileBytes = ReadCount()
+            let cache = bulk ? DroppedBehind(descriptor: handle.fileDescriptor) : nil
             var read: (Int) throws -> Data = { count in
                 let chunk = try handle.read(upToCount: count) ?? Data()
                 fileBytes.add(chunk.count)
+                cache?.advance(by: chunk.count, atEnd: chunk.isEmpty)
                 return chunk
             }
             var head = try read(FormatDetector.sniffBytes)
@@ -60,7 +63,6 @@ public struct LibraryImport {
             let format = try forced ?? FormatDetector.detect(head)
             let name = path == "-" ? "stdin" : (path as NSString).lastPathComponent
             let sourceName = source ?? "\(format.rawValue):\(name)"
-            let bulk = path != "-" && UserPath.size(path).map { $0 >= LibraryImport.bulkBytes } == true
             let counts: ImportCounts
             if format == .arxivJSONL {
                 let lines = LineReader(read: LibraryImport.reading(head, then: read))

@@ -71,22 +71,9 @@ public struct DocSet: Sendable, Equatable {
         }
     }
 
-    /// Calls `body` with each num of the set, ascending, without listing them first.
+    /// Calls `body` with each num of the set, ascending, up to `limit` of them, without listing them first.
     @inline(__always)
-    func forEachNum(_ body: (Int) -> Void) {
-        words.withUnsafeBufferPointer { words in
-            for i in 0..<words.count {
-                var bits = words[i]
-                while bits != 0 {
-                    body(i &* 64 &+ bits.trailingZeroBitCount)
-                    bits &= bits &- 1
-                }
-            }
-        }
-    }
-
-    /// The same for the first `limit` nums only.
-    func forEachNum(until limit: Int, _ body: (Int) -> Void) {
+    func forEachNum(until limit: Int = .max, _ body: (Int) -> Void) {
         var left = limit
         words.withUnsafeBufferPointer { words in
             for i in 0..<words.count where left > 0 {
@@ -94,7 +81,7 @@ public struct DocSet: Sendable, Equatable {
                 while bits != 0 && left > 0 {
                     body(i &* 64 &+ bits.trailingZeroBitCount)
                     bits &= bits &- 1
-                    left -= 1
+                    left &-= 1
                 }
             }
         }
@@ -104,13 +91,7 @@ public struct DocSet: Sendable, Equatable {
     public var nums: [Int64] {
         var out: [Int64] = []
         out.reserveCapacity(count)
-        for (i, word) in words.enumerated() {
-            var bits = word
-            while bits != 0 {
-                out.append(Int64(i * 64 + bits.trailingZeroBitCount))
-                bits &= bits - 1
-            }
-        }
+        forEachNum { out.append(Int64($0)) }
         return out
     }
 }
